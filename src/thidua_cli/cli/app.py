@@ -1,0 +1,113 @@
+"""The ``thidua`` command: global options, the commands, and the one error handler.
+
+Thin by design: each command lives in its own module and only copies options
+into a call of the library. No Python traceback reaches a user: usage errors
+exit 2 with Click's message, a user error prints one line, an unexpected failure
+prints one line and exits 2 (``THIDUA_DEBUG=1`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from thidua_cli import __version__
+from thidua_cli.cli import common
+from thidua_cli.cli.common import CommandError, Settings
+
+
+def build_app(lang: str) -> typer.Typer:
+    t = Settings(lang=lang, registry=Path("data"))
+    app = typer.Typer(
+        name="thidua",
+        help=t.t("thidua — sổ đăng ký phong trào thi đua Công đoàn: kiểm tra, lập văn bản, lịch kỷ niệm.",
+                 "thidua — the trade-union emulation campaign registry: check it, render documents, "
+                 "list anniversaries."),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def main_options(
+        ctx: typer.Context,
+        registry: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
+            None, "--registry",
+            help=t.t("Thư mục sổ đăng ký (mặc định ./data, hoặc biến THIDUA_REGISTRY).",
+                     "Registry folder (default ./data, or THIDUA_REGISTRY)."),
+            show_default=False,
+        ),
+        lang_option: str = typer.Option(
+            lang, "--lang",
+            help=t.t("Ngôn ngữ thông báo: vi hoặc en (biến THIDUA_LANG). Văn bản luôn bằng tiếng Việt.",
+                     "Language of messages: vi or en (THIDUA_LANG). Documents stay Vietnamese."),
+        ),
+        no_color: bool = typer.Option(
+            False, "--no-color", help=t.t("Không tô màu (như biến NO_COLOR).",
+                                          "No colour (like NO_COLOR)."),
+        ),
+        version: bool = typer.Option(
+            False, "--version", is_eager=True,
+            help=t.t("In phiên bản rồi thoát.", "Print the version and exit."),
+        ),
+    ) -> None:
+        if version:
+            typer.echo(f"thidua {__version__}")
+            raise typer.Exit(0)
+        if lang_option.strip().lower() not in ("vi", "en"):
+            raise CommandError(f'ngôn ngữ "{lang_option}" không hỗ trợ; chọn vi hoặc en',
+                               f'language "{lang_option}" is not supported; choose vi or en')
+        ctx.obj = Settings(lang=lang, registry=registry or common.default_registry(),
+                           color=common.color_wanted(no_color))
+
+    from thidua_cli.cli import validate
+    validate.register(app, t)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    import click
+
+    args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
+    lang = common.detect_lang(args)
+    command = typer.main.get_command(build_app(lang))
+    try:
+        code = command.main(args=args, prog_name="thidua", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        typer.echo("", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except CommandError as exc:
+        typer.echo(f"thidua: {exc.en if lang == 'en' else exc.vi}", err=True)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from thidua_cli.registry.loader import RegistryError
+        if isinstance(exc, RegistryError):
+            typer.echo(f"thidua: {exc.text.get(lang)}", err=True)
+            return 2
+        if os.environ.get("THIDUA_DEBUG"):
+            raise
+        what = f"{type(exc).__name__}: {exc}"
+        typer.echo("thidua: " + (
+            f"unexpected failure ({what}); run again with THIDUA_DEBUG=1 for details and report it"
+            if lang == "en" else
+            f"lỗi không mong đợi ({what}); chạy lại với THIDUA_DEBUG=1 để xem chi tiết và báo lỗi"),
+            err=True)
+        return 2
+
+
+def run() -> None:
+    sys.exit(main())

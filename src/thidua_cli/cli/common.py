@@ -1,0 +1,99 @@
+"""What every command shares: the language, the registry folder, the consoles.
+
+Kept free of heavy imports: ``thidua --version`` must start as fast as Typer.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: Options that belong to the whole program but that a user may type after the
+#: command too (``thidua validate --lang en``): they are moved to the front.
+GLOBAL_WITH_VALUE = ("--registry", "--lang")
+GLOBAL_FLAGS = ("--no-color",)
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_WITH_VALUE:
+            if "=" in arg:
+                front.append(arg)
+            else:
+                front.extend(argv[i:i + 2])
+                i += 1
+        elif arg in GLOBAL_FLAGS:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def detect_lang(argv: list[str]) -> str:
+    """The language for help and messages, known before the options are parsed
+    (help text is built before parsing)."""
+    lang = os.environ.get("THIDUA_LANG", "vi")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return "en" if lang.strip().lower() == "en" else "vi"
+
+
+@dataclass
+class Settings:
+    lang: str
+    registry: Path
+    color: bool = True
+    _out: Console | None = field(default=None, repr=False)
+    _err: Console | None = field(default=None, repr=False)
+
+    def t(self, vi: str, en: str) -> str:
+        return en if self.lang == "en" else vi
+
+    @property
+    def out(self) -> Console:
+        if self._out is None:
+            from rich.console import Console
+            self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True)
+        return self._out
+
+    @property
+    def err(self) -> Console:
+        if self._err is None:
+            from rich.console import Console
+            self._err = Console(stderr=True, highlight=False, no_color=not self.color,
+                                soft_wrap=True)
+        return self._err
+
+
+def default_registry() -> Path:
+    return Path(os.environ.get("THIDUA_REGISTRY") or "data")
+
+
+def color_wanted(no_color_flag: bool) -> bool:
+    # https://no-color.org: any non-empty NO_COLOR turns colour off.
+    return not no_color_flag and not os.environ.get("NO_COLOR")
+
+
+class CommandError(Exception):
+    """A user error a command reports in one line (exit 2 unless said otherwise)."""
+
+    def __init__(self, vi: str, en: str, code: int = 2) -> None:
+        super().__init__(en)
+        self.vi, self.en, self.code = vi, en, code

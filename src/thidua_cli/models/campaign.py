@@ -1,0 +1,101 @@
+"""Campaigns (phong trào / đợt / giao ước thi đua), their phases and targets."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from thidua_cli.models.base import Date, Id, Model, TargetValueField, Text
+from thidua_cli.models.unit import Sector
+
+Kind = Literal["nam", "nam-hoc", "cao-diem", "chuyen-de", "giao-uoc"]
+
+#: anniversary id → the ordinal the text states (None: let thidua compute it)
+Celebrates = dict[Id, int | None]
+
+
+class Launch(Model):
+    date: Date
+    speaker: Text | None = None
+    place: Text | None = None
+
+
+class Signer(Model):
+    name: Text
+    position: Text
+    on_behalf: Text | None = None  # "TM. BAN THƯỜNG VỤ"; chosen from the issuer's level if absent
+
+
+class Document(Model):
+    number: Text | None = None
+    date: Date | None = None
+    signer: Signer | None = None
+    recipients: list[Text] = []
+
+
+class Event(Model):
+    name: Text
+    date: Date
+
+
+class Task(Model):
+    sector: Sector | None = None
+    movements: list[Text] = []
+    items: list[Text] = []
+
+
+class Phase(Model):
+    number: int
+    name: Text | None = None
+    days: int | None = None
+    start: Date
+    end: Date
+    theme: Text | None = None
+    celebrates: Celebrates = {}
+    goal: Text | None = None
+    events: list[Event] = []
+
+    @property
+    def length(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class Target(Model):
+    id: Id
+    text: Text
+    value: TargetValueField
+    sector: Sector | None = None
+    within: Id | None = None
+
+
+class Campaign(Model):
+    id: Id
+    issuer: Id
+    year: int
+    kind: Kind
+    title: Text
+    start: Date
+    end: Date
+    launch: Launch | None = None
+    document: Document | None = None
+    basis: list[Text] = []
+    context: list[Text] = []          # bối cảnh: the preamble's paragraphs about the year
+    theme: Text | None = None
+    spirit: Text | None = None
+    celebrates: Celebrates = {}
+    events: list[Event] = []
+    aims: list[Text] = []
+    tasks: list[Task] = []
+    phases: list[Phase] = []
+    targets: list[Target] = []
+    awards: list[Text] = []
+    implementation: list[Text] = []   # tổ chức thực hiện
+
+    @property
+    def issued(self) -> date:
+        """The day the campaign was issued: its document, else its launch, else its start."""
+        if self.document is not None and self.document.date is not None:
+            return self.document.date
+        if self.launch is not None:
+            return self.launch.date
+        return self.start

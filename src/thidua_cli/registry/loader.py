@@ -1,0 +1,277 @@
+"""Files → models: the registry as the rules see it, and every problem met on the way.
+
+A file that cannot be read never stops the others: its problems are recorded
+and loading goes on. Units and anniversaries are validated item by item, so one
+typo in a list of fifty units does not hide the other forty-nine (and does not
+make every reference to them look unknown).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
+from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.registry import schema_errors, yaml_source
+
+M = TypeVar("M", bound=BaseModel)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class RegistryError(Exception):
+    """The registry cannot be opened at all (exit 2)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.text = Text(vi, en)
+
+
+@dataclass
+class Entry(Generic[M]):
+    """A model and where it stands: its file and its path in that file."""
+
+    model: M
+    loc: Location
+    owner: str | None = None  # for a unit's local anniversary: the unit id
+
+
+@dataclass
+class Registry:
+    root: Path
+    files: list[str] = field(default_factory=list)
+    paths: dict[str, Path] = field(default_factory=dict)
+    anniversaries: list[Entry[Anniversary]] = field(default_factory=list)
+    units: list[Entry[Unit]] = field(default_factory=list)
+    clusters: list[Entry[Cluster]] = field(default_factory=list)
+    campaigns: list[Entry[Campaign]] = field(default_factory=list)
+    #: ids of entries that exist but failed the schema: references to them are
+    #: not reported as unknown, since the schema problem already says what is wrong.
+    broken_ids: set[str] = field(default_factory=set)
+
+
+def find_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, path) of each registry file, in a stable order."""
+    for suffix in YAML_SUFFIXES:
+        candidate = root / f"anniversaries{suffix}"
+        if candidate.exists() or candidate.is_symlink():
+            yield "anniversaries", candidate
+    for kind in ("units", "campaigns"):
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name.endswith(YAML_SUFFIXES) and not path.name.startswith("."):
+                yield kind, path
+
+
+def open_registry(root: Path) -> Registry:
+    if not root.exists():
+        raise RegistryError(
+            f"không tìm thấy sổ đăng ký: thư mục {root} không tồn tại "
+            "(dùng --registry THƯ_MỤC hoặc biến THIDUA_REGISTRY, hoặc tạo mới bằng `thidua init`)",
+            f"registry not found: folder {root} does not exist "
+            "(use --registry DIR or THIDUA_REGISTRY, or create one with `thidua init`)")
+    if not root.is_dir():
+        raise RegistryError(f"{root} không phải là thư mục sổ đăng ký",
+                            f"{root} is not a registry folder")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise RegistryError(f"không có quyền đọc thư mục {root}",
+                            f"no permission to read folder {root}")
+    return Registry(root=root)
+
+
+def display_name(root: Path, path: Path) -> str:
+    """A file's name as the user sees it: relative to the registry's parent."""
+    base = root.resolve().parent if root.name in ("", ".") else root.parent
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_file(path: Path, name: str) -> yaml_source.SourceFile:
+    if path.is_dir():
+        return _unreadable(name, "là một thư mục, không phải tệp", "is a folder, not a file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return _unreadable(name, f"không đọc được ({reason})", f"cannot be read ({reason})")
+    return yaml_source.read(raw, name)
+
+
+def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
+    problem = Problem("file-unreadable", Severity.ERROR, Location(name, line=1, column=1),
+                      Text(f"{name} {vi}; hãy sửa hoặc xóa nó khỏi sổ đăng ký",
+                           f"{name} {en}; fix it or remove it from the registry"),
+                      line=1, column=1)
+    return yaml_source.SourceFile(name, problems=[problem], usable=False)
+
+
+def load(root: Path) -> tuple[Registry, list[Problem]]:
+    registry = open_registry(root)
+    problems: list[Problem] = []
+    for kind, path in find_files(root):
+        name = display_name(root, path)
+        registry.files.append(name)
+        registry.paths[name] = path
+        source = read_file(path, name)
+        problems.extend(source.problems)
+        if not source.usable:
+            continue
+        problems.extend(_load_source(registry, kind, source))
+    return registry, problems
+
+
+# --------------------------------------------------------------------------- per kind
+
+_TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")}
+
+
+def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    data = source.data
+    where = Location(source.file, line=1, column=1)
+    example = {"anniversaries": "anniversaries:", "units": "units:", "campaigns": "id: …"}[kind]
+    if data is None:
+        return None, [Problem("schema", Severity.ERROR, where,
+                              Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
+                                   f'the file is empty; write content starting with "{example}" '
+                                   "or delete the file"),
+                              line=1, column=1)]
+    if not isinstance(data, dict):
+        got_vi, got_en = schema_errors.describe(data)
+        return None, [Problem("schema", Severity.ERROR, where,
+                              Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
+                                   f'(bắt đầu bằng "{example}"), không phải {got_vi}',
+                                   f'the top level of the file must be a mapping of key: value '
+                                   f'(starting with "{example}"), not {got_en}'),
+                              line=1, column=1)]
+    return data, []
+
+
+def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) -> list[Problem]:
+    data, problems = _top_level(source, kind)
+    if data is None:
+        return problems
+    if kind == "campaigns":
+        campaign = _validate(Campaign, data, Location(source.file), problems)
+        if campaign is not None:
+            registry.campaigns.append(Entry(campaign, Location(source.file)))
+        elif isinstance(data.get("id"), str):
+            registry.broken_ids.add(data["id"])
+        return problems
+    model_for_file = AnniversariesFile if kind == "anniversaries" else UnitsFile
+    problems.extend(_unknown_top_keys(data, model_for_file, source.file))
+    if kind == "anniversaries":
+        if "anniversaries" not in data:
+            problems.append(Problem("schema", Severity.ERROR, Location(source.file, line=1, column=1),
+                                    Text('thiếu khóa "anniversaries:" ở đầu tệp',
+                                         'missing the "anniversaries:" key at the top of the file'),
+                                    line=1, column=1))
+        for entry in _validate_items(Anniversary, data, "anniversaries", source.file, problems,
+                                     registry):
+            registry.anniversaries.append(entry)
+        return problems
+    for unit in _validate_items(Unit, data, "units", source.file, problems, registry):
+        registry.units.append(unit)
+        for index, anniversary in enumerate(unit.model.anniversaries):
+            registry.anniversaries.append(
+                Entry(anniversary, unit.loc.child("anniversaries", index), owner=unit.model.id))
+    for cluster in _validate_items(Cluster, data, "clusters", source.file, problems, registry):
+        registry.clusters.append(cluster)
+    return problems
+
+
+def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -> list[Problem]:
+    problems = []
+    for key in data:
+        if key not in model.model_fields:
+            hint = schema_errors.did_you_mean(str(key), model.model_fields)
+            known = ", ".join(model.model_fields)
+            problems.append(Problem(
+                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
+                Text(f'khóa "{key}" không có trong định dạng'
+                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
+                     f'key "{key}" is not part of the format'
+                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
+    return problems
+
+
+def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(schema_errors.to_problems(exc, model, loc))
+        return None
+
+
+def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
+                    problems: list[Problem], registry: Registry) -> Iterator[Entry[M]]:
+    items = data.get(key)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        got_vi, got_en = schema_errors.describe(items)
+        problems.append(Problem(
+            "schema", Severity.ERROR, Location(file, (key,)),
+            Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
+                 f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
+        return
+    for index, item in enumerate(items):
+        loc = Location(file, (key, index))
+        validated = _validate(model, item, loc, problems)
+        if validated is not None:
+            yield Entry(validated, loc)
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            registry.broken_ids.add(item["id"])
+
+
+# --------------------------------------------------------------------------- positions
+
+def place_problems(registry: Registry, problems: list[Problem]) -> None:
+    """Give every problem its line and column; each file is composed at most once."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.location.line is None or problem.related is not None:
+            by_file.setdefault(problem.file, []).append(problem)
+        if problem.related is not None and problem.related.file != problem.file:
+            by_file.setdefault(problem.related.file, [])
+    texts: dict[str, str | None] = {name: _text_of(registry, name) for name in by_file}
+    positions: dict[tuple[str, Location], tuple[int, int]] = {}
+
+    def position(loc: Location) -> tuple[int, int]:
+        if loc.line is not None:
+            return loc.line, loc.column or 1
+        key = (loc.file, loc)
+        if key not in positions:
+            text = texts.get(loc.file)
+            positions[key] = yaml_source.locate(text, loc.path, loc.anchor) if text else (1, 1)
+        return positions[key]
+
+    for problem in problems:
+        problem.line, problem.column = position(problem.location)
+        if problem.related is not None:
+            line, col = position(problem.related)
+            where = f"{problem.related.file}:{line}:{col}"
+            problem.message = Text(problem.message.vi.replace("{related}", where),
+                                   problem.message.en.replace("{related}", where))
+
+
+def _text_of(registry: Registry, name: str) -> str | None:
+    path = registry.paths.get(name)
+    if path is None:
+        return None
+    try:
+        text, _ = yaml_source.decode(path.read_bytes(), name)
+    except OSError:
+        return None
+    if text is None:
+        return None
+    return yaml_source.normalise(text, name)[0]

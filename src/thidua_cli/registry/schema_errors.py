@@ -1,0 +1,147 @@
+"""Pydantic validation errors, told in Vietnamese and English, with "did you mean".
+
+Each error's ``loc`` is a path into the YAML document; the loader prefixes it
+with the item's own path, and positions are found later from that path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from thidua_cli.problems import Anchor, Location, Problem, Severity, Text, YamlPath
+
+_TYPE_NAMES = {
+    str: ("chuỗi văn bản", "text"), int: ("số nguyên", "a whole number"),
+    float: ("số thập phân", "a decimal number"), bool: ("giá trị đúng/sai", "true/false"),
+    type(None): ("giá trị rỗng", "an empty value"), list: ("danh sách", "a list"),
+    dict: ("bảng khóa: giá trị", "a mapping of key: value"),
+}
+_EXPECTED = {
+    "int_type": ("một số nguyên", "a whole number"),
+    "int_from_float": ("một số nguyên", "a whole number"),
+    "string_type": ("một chuỗi văn bản", "text"),
+    "list_type": ("một danh sách (các dòng bắt đầu bằng \"- \")", "a list (lines starting with \"- \")"),
+    "dict_type": ("một bảng khóa: giá trị", "a mapping of key: value"),
+    "model_type": ("một bảng khóa: giá trị", "a mapping of key: value"),
+    "model_attributes_type": ("một bảng khóa: giá trị", "a mapping of key: value"),
+    "bool_type": ("true hoặc false", "true or false"),
+}
+
+
+def describe(value: Any) -> tuple[str, str]:
+    """How to name a wrong value to a cadre: its kind and the value itself."""
+    vi, en = _TYPE_NAMES.get(type(value), ("giá trị", "a value"))
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        shown = f'"{value}"' if isinstance(value, str) else str(value)
+        return f"{vi} {shown}", f"{en} {shown}"
+    return vi, en
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation may hold (through list, dict, Optional)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (list, dict, typing.Union, types.UnionType):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def fields_at(model: type[BaseModel], loc: YamlPath) -> list[str]:
+    """Field names of the model that sits at ``loc`` inside ``model``."""
+    current: type[BaseModel] = model
+    for step in loc:
+        if isinstance(step, int) or step not in current.model_fields:
+            continue
+        inner = _unwrap(current.model_fields[step].annotation)
+        if not inner:
+            return []
+        current = inner[0]
+    return list(current.model_fields)
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
+    """Pydantic locs may carry ``[key]`` markers for dict keys and validator tags."""
+    path: list[str | int] = []
+    anchor: Anchor = "value"
+    for step in loc:
+        if step == "[key]":
+            anchor = "key"
+        elif isinstance(step, str) and ("[" in step or step in ("function-plain", "function-after")):
+            continue
+        else:
+            path.append(step)
+    return tuple(path), anchor
+
+
+def to_problems(exc: ValidationError, model: type[BaseModel], location: Location) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc, anchor = _clean_loc(tuple(error["loc"]))
+        vi, en, anchor = _message(error, model, loc, anchor)
+        problems.append(Problem("schema", Severity.ERROR,
+                                Location(location.file, location.path + loc, anchor), Text(vi, en)))
+    return problems
+
+
+def _message(error: Any, model: type[BaseModel], loc: YamlPath,
+             anchor: Anchor) -> tuple[str, str, Anchor]:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    field = str(loc[-1]) if loc else ""
+    if kind == "thidua":
+        return ctx["vi"], ctx["en"], anchor
+    if kind == "missing":
+        return (f'thiếu trường bắt buộc "{field}"; hãy thêm "{field}: …" vào mục này',
+                f'missing required field "{field}"; add "{field}: …" to this entry', "value")
+    if kind == "extra_forbidden":
+        hint = did_you_mean(field, fields_at(model, loc[:-1]))
+        vi = f'trường "{field}" không có trong định dạng sổ đăng ký'
+        en = f'field "{field}" is not part of the registry format'
+        if hint:
+            vi += f'; có phải ý bạn là "{hint}"?'
+            en += f'; did you mean "{hint}"?'
+        else:
+            known = ", ".join(fields_at(model, loc[:-1]))
+            vi += f"; các trường hợp lệ: {known}"
+            en += f"; valid fields: {known}"
+        return vi, en, "key"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else None
+        vi = f'"{field}" phải là một trong: {", ".join(choices)}; ở đây là {describe(value)[0]}'
+        en = f'"{field}" must be one of: {", ".join(choices)}; found {describe(value)[1]}'
+        if hint:
+            vi += f'; có phải ý bạn là "{hint}"?'
+            en += f'; did you mean "{hint}"?'
+        return vi, en, anchor
+    if kind in _EXPECTED:
+        want_vi, want_en = _EXPECTED[kind]
+        got_vi, got_en = describe(value)
+        vi = f'"{field}" cần {want_vi}, nhưng ở đây là {got_vi}'
+        en = f'"{field}" expects {want_en}, but found {got_en}'
+        if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
+            vi += "; hãy bỏ dấu ngoặc kép"
+            en += "; remove the quotes"
+        if kind in ("int_type", "int_from_float") and isinstance(value, float):
+            vi += f"; hãy viết {int(value)}" if value == int(value) else ""
+            en += f"; write {int(value)}" if value == int(value) else ""
+        return vi, en, anchor
+    return (f'"{field}": {error["msg"]}', f'"{field}": {error["msg"]}', anchor)

@@ -1,0 +1,346 @@
+"""Reading one YAML file of the registry: bytes → text → plain data, fast.
+
+The validator must keep pace with libyaml on thousands of files, so the normal
+path is libyaml's C parser with a small Python constructor and *no* position
+bookkeeping. Positions are found afterwards, only for files that have problems
+(:func:`locate`), by composing that one file again.
+
+Rules of the registry format enforced here:
+- UTF-8 only (a BOM is accepted); other encodings are named, not guessed through.
+- Text is normalised to NFC; text that was not NFC is a ``not-nfc`` warning.
+- YAML 1.2 core schema: ``no``/``yes``/``on`` and dates stay strings; dates are
+  parsed by the models, so ``30/02/2020`` is an error at its line, not a crash.
+- Duplicate keys and anchors/aliases are problems, never silently resolved.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
+
+_BOM = b"\xef\xbb\xbf"
+#: Beyond this many nested collections a file is refused before it is built:
+#: a real registry file nests about six levels, and deep input would exhaust the
+#: C stack of the parser's composer.
+MAX_DEPTH = 100
+
+
+@dataclass
+class SourceFile:
+    """One registry file after reading: its data (None when unusable) and the
+    problems found while reading it."""
+
+    file: str
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    usable: bool = True
+
+
+def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str,
+             severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(rule, severity, Location(file, line=line, column=col), Text(vi, en),
+                   line=line, column=col)
+
+
+# --------------------------------------------------------------------------- decoding
+
+def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _looks_like_windows_1258(raw: bytes) -> bool:
+    try:
+        text = raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return False
+    # Windows-1258 writes Vietnamese with these letters and combining tone marks.
+    return any(ch in text for ch in "ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, or None and an ``encoding`` problem saying what the
+    bytes look like and how to save them properly."""
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
+    fix_vi = "hãy lưu lại tệp với bảng mã UTF-8"
+    fix_en = "save the file again as UTF-8"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(raw) >= 4 and (raw[1:4:2] == b"\x00\x00" or raw[0:4:2] == b"\x00\x00")
+        and raw.count(b"\x00") * 3 > len(raw)
+    ):
+        return None, [_problem("encoding", file, 1, 1,
+                               f"tệp có vẻ được mã hóa UTF-16, không phải UTF-8; {fix_vi}",
+                               f"the file looks like UTF-16, not UTF-8; {fix_en}")]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col_of_byte(raw, nul)
+        return None, [_problem("encoding", file, line, col,
+                               "tệp chứa byte NUL: có vẻ là tệp nhị phân, không phải văn bản YAML",
+                               "the file contains a NUL byte: it looks binary, not YAML text")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_of_byte(raw, exc.start)
+        if _looks_like_windows_1258(raw):
+            vi = (f"tệp có vẻ được mã hóa Windows-1258 (bảng mã tiếng Việt cũ của Windows), "
+                  f"không phải UTF-8; {fix_vi}")
+            en = f"the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; {fix_en}"
+        else:
+            vi = f"tệp không phải văn bản UTF-8 (byte 0x{raw[exc.start]:02X} không hợp lệ); {fix_vi}"
+            en = f"the file is not UTF-8 text (invalid byte 0x{raw[exc.start]:02X}); {fix_en}"
+        return None, [_problem("encoding", file, line, col, vi, en)]
+
+
+def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
+    """NFC text, with a ``not-nfc`` warning on each line that was not NFC."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, []
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if unicodedata.is_normalized("NFC", line):
+            continue
+        # The first combining mark is where the decomposed letter shows.
+        col = next((i for i, ch in enumerate(line) if unicodedata.combining(ch)), 0)
+        col = max(col, 1)  # a mark belongs to the letter before it
+        problems.append(_problem(
+            "not-nfc", file, number, col,
+            "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do sao chép từ Word hoặc PDF; "
+            "thidua đã chuẩn hóa để kiểm tra, hãy lưu lại tệp ở dạng NFC",
+            "text is not in Unicode NFC (often pasted from Word or PDF); thidua normalised it "
+            "for checking; save the file in NFC",
+            Severity.WARNING))
+    return unicodedata.normalize("NFC", text), problems
+
+
+# --------------------------------------------------------------------------- parsing
+
+class _Loader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+    """libyaml's C parser with the YAML 1.2 core schema and duplicate-key capture."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicate_keys: list[tuple[yaml.Mark, Any, yaml.Mark]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        first_mark: dict[Any, yaml.Mark] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                ) from None
+            if key in mapping:
+                self.duplicate_keys.append((key_node.start_mark, key, first_mark[key]))
+            else:
+                first_mark[key] = key_node.start_mark
+            mapping[key] = self.construct_object(value_node, deep=True)
+        return mapping
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> list[Any]:
+        return [self.construct_object(child, deep=True) for child in node.value]
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
+    return loader.construct_mapping(node)
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> list[Any]:
+    return loader.construct_sequence(node)
+
+
+def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return str(node.value)
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    value = str(node.value)
+    if value.startswith(("0o", "0x")):
+        return int(value[2:], 8 if value[1] == "o" else 16)
+    return int(value)
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
+    value = str(node.value).lower()
+    if value.endswith(".inf"):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if value == ".nan":
+        return float("nan")
+    return float(value)
+
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_Loader.yaml_implicit_resolvers = {}
+_Loader.yaml_constructors = dict(_Loader.yaml_constructors)
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+     r"|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
+]:
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
+             "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+    _Loader.yaml_constructors.pop(_tag, None)
+
+
+def _may_be_deep(text: str) -> bool:
+    """Cheap bound: nesting depth is at most the brackets plus the deepest indent."""
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_DEPTH // 2:
+        return True
+    longest_indent = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
+    return brackets + longest_indent > MAX_DEPTH // 2
+
+
+def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
+    """Anchors, aliases and excessive depth, from the event stream: no node is
+    built, so an alias bomb or a deep file costs only its own length."""
+    problems: list[Problem] = []
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(_problem(
+                "yaml-alias", file, mark.line + 1, mark.column + 1,
+                f"bí danh YAML (*{event.anchor}) không được dùng trong sổ đăng ký; "
+                "hãy viết đầy đủ giá trị tại đây",
+                f"YAML alias (*{event.anchor}) is not allowed in the registry; write the value out in full"))
+        elif getattr(event, "anchor", None):
+            problems.append(_problem(
+                "yaml-alias", file, mark.line + 1, mark.column + 1,
+                f"neo YAML (&{event.anchor}) không được dùng trong sổ đăng ký; hãy bỏ nó đi",
+                f"YAML anchor (&{event.anchor}) is not allowed in the registry; remove it"))
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if check_depth and depth > MAX_DEPTH:
+                problems.append(_problem(
+                    "yaml-syntax", file, mark.line + 1, mark.column + 1,
+                    f"tệp lồng nhau quá {MAX_DEPTH} cấp; sổ đăng ký không cần lồng sâu như vậy",
+                    f"the file nests more than {MAX_DEPTH} levels deep; a registry never needs that"))
+                break
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return problems
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    vi = f"YAML không hợp lệ: {what}"
+    en = f"invalid YAML: {what}"
+    source_line = text.split("\n")[line - 1] if mark and line - 1 < len(text.split("\n")) else ""
+    quote_me = re.search(r":\s*([>≥<≤])", source_line)
+    if quote_me:
+        col = quote_me.start(1) + 1  # point at the value, not where libyaml gave up
+        # `value: >= 90%` starts a folded block scalar in YAML: the commonest slip.
+        vi += '; giá trị bắt đầu bằng ">" hoặc "<" phải đặt trong ngoặc kép, ví dụ ">= 90%"'
+        en += '; a value that begins with ">" or "<" must be quoted, e.g. ">= 90%"'
+    else:
+        vi += "; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc ở dòng này hoặc dòng trên"
+        en += "; check the indentation, colons and brackets on this line or the one above"
+    return _problem("yaml-syntax", file, line, col, vi, en)
+
+
+def parse(text: str, file: str) -> SourceFile:
+    """Plain data of a YAML document, with syntax/duplicate/alias problems."""
+    source = SourceFile(file)
+    if "&" in text or "*" in text or _may_be_deep(text):
+        try:
+            scanned = _scan_events(text, file, check_depth=_may_be_deep(text))
+        except yaml.MarkedYAMLError as exc:
+            source.problems.append(_syntax_problem(exc, text, file))
+            source.usable = False
+            return source
+        if scanned:
+            source.problems.extend(scanned)
+            source.usable = False
+            return source
+    loader = _Loader(text)
+    try:
+        documents = []
+        while loader.check_data():
+            documents.append(loader.get_data())
+    except yaml.MarkedYAMLError as exc:
+        source.problems.append(_syntax_problem(exc, text, file))
+        source.usable = False
+        return source
+    finally:
+        loader.dispose()
+    if len(documents) > 1:
+        source.problems.append(_problem(
+            "yaml-syntax", file, 1, 1,
+            "tệp chứa nhiều tài liệu YAML (ngăn bởi ---); mỗi tệp chỉ được có một",
+            "the file holds several YAML documents (separated by ---); keep one per file"))
+    source.data = documents[0] if documents else None
+    for mark, key, first in loader.duplicate_keys:
+        source.problems.append(_problem(
+            "duplicate-key", file, mark.line + 1, mark.column + 1,
+            f"khóa \"{key}\" lặp lại trong cùng một mapping (lần đầu ở dòng {first.line + 1}); "
+            "giá trị sau sẽ đè giá trị trước: hãy xóa hoặc đổi tên một trong hai",
+            f"key \"{key}\" appears twice in one mapping (first at line {first.line + 1}); "
+            "the later value would replace the earlier: remove or rename one"))
+    return source
+
+
+def read(raw: bytes, file: str) -> SourceFile:
+    """Decode, normalise and parse one file's bytes."""
+    text, problems = decode(raw, file)
+    if text is None:
+        return SourceFile(file, problems=problems, usable=False)
+    text, nfc_problems = normalise(text, file)
+    source = parse(text, file)
+    source.problems[:0] = problems + nfc_problems
+    return source
+
+
+# --------------------------------------------------------------------------- positions
+
+def locate(text: str, path: YamlPath, anchor: str) -> tuple[int, int]:
+    """1-based line and column of ``path`` in ``text``: the key or the value.
+
+    Where the path leaves the document (a missing field), the deepest node that
+    exists is returned: the mapping that lacks the field.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return 1, 1
+    if node is None:
+        return 1, 1
+    mark = node.start_mark
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                    mark = key_node.start_mark if anchor == "key" else value_node.start_mark
+                    node = value_node
+                    break
+            else:
+                return mark.line + 1, mark.column + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) \
+                and 0 <= step < len(node.value):
+            node = node.value[step]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1

@@ -1,0 +1,32 @@
+"""The validator's rules: one module per family, listed here explicitly.
+
+Rule names are public interface (CI configurations and suppressions name
+them); :data:`RULES` is their one registry, in the order of the format page.
+"""
+
+from __future__ import annotations
+
+from thidua_cli.problems import Problem, Severity
+from thidua_cli.registry.loader import Registry
+from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
+                              targets, units)
+from thidua_cli.rules.base import Context, Rule
+
+FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, targets, documents)
+
+RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.RULES}
+
+
+def check(registry: Registry) -> list[Problem]:
+    """Every problem the rule families find in a loaded registry (positions not yet placed)."""
+    ctx = Context(registry)
+    problems = []
+    for family in FAMILIES:
+        for finding in family.check(ctx):
+            severity = finding.severity or RULES[finding.rule].severity
+            problems.append(Problem(finding.rule, severity, finding.location, finding.message,
+                                    related=finding.related))
+    return problems
+
+
+__all__ = ["FAMILIES", "RULES", "Rule", "Severity", "check"]

@@ -1,0 +1,100 @@
+"""What every rule family shares: the rule description, findings and the context.
+
+A family module declares its ``RULES`` and one ``check(ctx)`` generator that
+yields :class:`Finding` objects; the engine, not the rule, stamps severity (so
+that configuration can change it) and turns findings into problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
+from thidua_cli.problems import Location, Severity, Text
+from thidua_cli.registry.loader import Entry, Registry
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's public face: its stable name, severity and documentation."""
+
+    name: str
+    severity: Severity
+    summary: Text          # what it catches, one line
+    why: Text              # why it matters to a cadre
+    bad: str = ""          # a YAML snippet that triggers it
+    good: str = ""         # the same snippet, fixed
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    location: Location
+    message: Text
+    related: Location | None = None
+    #: for a rule whose table entry has two severities (campaign-period)
+    severity: Severity | None = None
+
+
+@dataclass
+class Context:
+    """The loaded registry with the indexes the rules look things up in."""
+
+    registry: Registry
+    _first: dict[str, dict[str, Entry]] = field(default_factory=dict)  # type: ignore[type-arg]
+
+    def _index(self, kind: str, entries: Iterable[Entry]) -> dict[str, Entry]:  # type: ignore[type-arg]
+        if kind not in self._first:
+            index: dict[str, Entry] = {}  # type: ignore[type-arg]
+            for entry in entries:
+                index.setdefault(entry.model.id, entry)
+            self._first[kind] = index
+        return self._first[kind]
+
+    @cached_property
+    def units(self) -> dict[str, Entry[Unit]]:
+        return self._index("units", self.registry.units)
+
+    @cached_property
+    def clusters(self) -> dict[str, Entry[Cluster]]:
+        return self._index("clusters", self.registry.clusters)
+
+    @cached_property
+    def anniversaries(self) -> dict[str, Entry[Anniversary]]:
+        return self._index("anniversaries", self.registry.anniversaries)
+
+    @cached_property
+    def campaigns(self) -> dict[str, Entry[Campaign]]:
+        return self._index("campaigns", self.registry.campaigns)
+
+    def ancestors(self, unit_id: str) -> list[str]:
+        """Parent, grandparent … of a unit, nearest first; stops at a cycle."""
+        chain: list[str] = []
+        seen = {unit_id}
+        current = self.units.get(unit_id)
+        while current is not None and current.model.parent is not None:
+            parent = current.model.parent
+            if parent in seen:
+                break
+            chain.append(parent)
+            seen.add(parent)
+            current = self.units.get(parent)
+        return chain
+
+    def name_of(self, some_id: str) -> str:
+        entry = self.units.get(some_id) or self.clusters.get(some_id)
+        return entry.model.display if entry is not None else some_id
+
+
+def suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
+    """The "did you mean" tail of a message, in both languages ("" when nothing is close)."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not matches:
+        return "", ""
+    return f'; có phải ý bạn là "{matches[0]}"?', f'; did you mean "{matches[0]}"?'
+
+
+Check = Iterator[Finding]

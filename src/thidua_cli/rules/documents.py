@@ -1,0 +1,67 @@
+"""``document-number``: the số, ký hiệu of a plan, as Nghị định 30/2020 writes it.
+
+``01/KH-LĐLĐ``: the number (two digits at least: below 10 with a leading zero),
+``/``, the type code from the decree's list (KH for Kế hoạch …), ``-``, the
+issuer's abbreviation (which may itself have ``-`` groups). A công văn has no
+type code: ``15/LĐLĐ``. No spaces anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thidua_cli.problems import Severity, Text
+from thidua_cli.rules.base import Check, Context, Finding, Rule
+
+#: Nghị định 30/2020/NĐ-CP, Phụ lục III: abbreviations of document types.
+TYPE_CODES = frozenset({
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
+    "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
+})
+
+_GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9]*"
+_NUMBERED = re.compile(rf"^(?P<n>\d+)/(?P<code>[A-Za-zĐđ]+)-(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
+_CONG_VAN = re.compile(rf"^(?P<n>\d+)/(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
+
+RULES = (
+    Rule("document-number", Severity.WARNING,
+         Text("số, ký hiệu văn bản không theo mẫu NN/LOẠI-CƠQUAN của Nghị định 30 (ví dụ 01/KH-LĐLĐ)",
+              "a document number not of the form NN/TYPE-ISSUER of Nghị định 30 (e.g. 01/KH-LĐLĐ)"),
+         Text("Văn thư và cấp trên tra văn bản theo số, ký hiệu; viết sai mẫu thì khó tra và bị trả lại.",
+              "Clerks and superiors file documents by number; a malformed one is hard to find and may be returned."),
+         bad="number: 1/KH - LĐLĐ", good="number: 01/KH-LĐLĐ"),
+)
+
+
+def problem_with(number: str) -> tuple[str, str] | None:
+    """What is wrong with a document number, in both languages, or None."""
+    if " " in number:
+        return ("số, ký hiệu không có khoảng trắng", "a document number has no spaces")
+    match = _NUMBERED.match(number) or _CONG_VAN.match(number)
+    if match is None:
+        return ("cần dạng số/LOẠI-CƠQUAN như 01/KH-LĐLĐ, hoặc số/CƠQUAN với công văn",
+                "expected number/TYPE-ISSUER such as 01/KH-LĐLĐ, or number/ISSUER for a công văn")
+    code = match.groupdict().get("code")
+    if code is not None and code not in TYPE_CODES and code.upper() in {c.upper() for c in TYPE_CODES}:
+        right = next(c for c in TYPE_CODES if c.upper() == code.upper())
+        return (f'viết tắt tên loại văn bản là "{right}", không phải "{code}"',
+                f'the document type code is "{right}", not "{code}"')
+    digits = match["n"]
+    if int(digits) == 0:
+        return ("số văn bản bắt đầu từ 01", "document numbers start at 01")
+    if len(digits) < 2:
+        return (f"số nhỏ hơn 10 phải có số 0 phía trước: {digits.zfill(2)}",
+                f"numbers below 10 take a leading zero: {digits.zfill(2)}")
+    return None
+
+
+def check(ctx: Context) -> Check:
+    for campaign in ctx.registry.campaigns:
+        document = campaign.model.document
+        if document is None or document.number is None:
+            continue
+        fault = problem_with(document.number)
+        if fault:
+            yield Finding("document-number", campaign.loc.child("document", "number"), Text(
+                f'số, ký hiệu "{document.number}" không đúng thể thức: {fault[0]}',
+                f'document number "{document.number}" is malformed: {fault[1]}'))

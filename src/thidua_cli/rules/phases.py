@@ -1,0 +1,144 @@
+"""The phases (đợt thi đua) of a campaign: order, bounds, overlaps, gaps, lengths.
+
+Phases are numbered 1..n in date order, lie inside the campaign, share no day,
+and (a warning) leave no day of the campaign uncovered. A declared ``days`` is
+compared with the real length, both ends included: 01/5–31/7 is 92 days.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from thidua_cli.models import Campaign, Phase
+from thidua_cli.problems import Location, Severity, Text
+from thidua_cli.rules.base import Check, Context, Finding, Rule
+from thidua_cli.vn.dates import short_date
+
+RULES = (
+    Rule("phase-order", Severity.ERROR,
+         Text("số đợt không theo thứ tự 1..n theo ngày; đợt kết thúc trước khi bắt đầu",
+              "phase numbers not 1..n in date order; a phase that ends before it starts"),
+         Text("Văn bản gọi đợt theo số (“đợt 2”); số sai thứ tự làm lệch lịch sơ kết.",
+              "Documents call phases by number; numbers out of order confuse the review dates."),
+         bad="- number: 2\n  start: 2020-01-01\n- number: 1\n  start: 2020-05-01",
+         good="- number: 1\n  start: 2020-01-01\n- number: 2\n  start: 2020-05-01"),
+    Rule("phase-outside-campaign", Severity.ERROR,
+         Text("đợt nằm ngoài thời gian của phong trào", "a phase not inside the campaign period"),
+         Text("Một đợt ngoài khung phong trào thường là gõ nhầm năm.",
+              "A phase outside the campaign is usually a mistyped year."),
+         bad="end: 2021-04-30   # phong trào năm 2020", good="end: 2020-04-30"),
+    Rule("phase-overlap", Severity.ERROR,
+         Text("hai đợt của một phong trào trùng nhau ít nhất một ngày",
+              "two phases of one campaign sharing a day"),
+         Text("Một ngày thuộc hai đợt thì thành tích được tính hai lần.",
+              "A day in two phases counts its results twice."),
+         bad="- {number: 1, start: 2020-01-01, end: 2020-05-01}\n- {number: 2, start: 2020-05-01, end: 2020-07-31}",
+         good="- {number: 1, start: 2020-01-01, end: 2020-04-30}\n- {number: 2, start: 2020-05-01, end: 2020-07-31}"),
+    Rule("phase-gap", Severity.WARNING,
+         Text("có ngày của phong trào không thuộc đợt nào", "days of the campaign covered by no phase"),
+         Text("Thường là đánh máy nhầm ngày; nếu cố ý thì có thể tắt quy tắc cho dòng đó.",
+              "Usually a typo in a date; if deliberate, suppress the rule on that line."),
+         bad="- {number: 1, start: 2020-01-01, end: 2020-04-29}\n- {number: 2, start: 2020-05-01, end: 2020-12-31}",
+         good="- {number: 1, start: 2020-01-01, end: 2020-04-30}\n- {number: 2, start: 2020-05-01, end: 2020-12-31}"),
+    Rule("phase-length", Severity.WARNING,
+         Text('"days" khai báo khác độ dài thật của đợt (tính cả hai đầu)',
+              'a declared "days" that differs from the real length (inclusive)'),
+         Text("Văn bản nêu “đợt cao điểm 90 ngày” phải khớp với ngày bắt đầu và kết thúc.",
+              "“A 90-day drive” in the text must match its start and end dates."),
+         bad="days: 90\nstart: 2020-05-01\nend: 2020-07-31", good="days: 92\nstart: 2020-05-01\nend: 2020-07-31"),
+)
+
+
+def _label(phase: Phase) -> tuple[str, str]:
+    return f"đợt {phase.number}", f"phase {phase.number}"
+
+
+def _span(start: date, end: date) -> str:
+    return short_date(start) if start == end else f"{short_date(start)}–{short_date(end)}"
+
+
+def check(ctx: Context) -> Check:
+    for campaign in ctx.registry.campaigns:
+        yield from _check_campaign(campaign.model, campaign.loc)
+
+
+def _check_campaign(model: Campaign, loc: Location) -> Check:
+    phases = model.phases
+    if not phases:
+        return
+    here = [loc.child("phases", index) for index in range(len(phases))]
+    valid = [i for i, phase in enumerate(phases) if phase.end >= phase.start]
+    for index, phase in enumerate(phases):
+        vi, en = _label(phase)
+        if phase.end < phase.start:
+            yield Finding("phase-order", here[index].child("end"), Text(
+                f"{vi} kết thúc ({short_date(phase.end)}) trước khi bắt đầu ({short_date(phase.start)})",
+                f"{en} ends ({phase.end.isoformat()}) before it starts ({phase.start.isoformat()})"))
+            continue
+        if phase.days is not None and phase.days != phase.length:
+            yield Finding("phase-length", here[index].child("days"), Text(
+                f"{vi} ghi {phase.days} ngày nhưng từ {short_date(phase.start)} đến "
+                f"{short_date(phase.end)} là {phase.length} ngày (tính cả hai đầu); "
+                f'hãy sửa "days" hoặc ngày kết thúc',
+                f"{en} declares {phase.days} days but {phase.start.isoformat()} to "
+                f"{phase.end.isoformat()} is {phase.length} days (both ends included); "
+                'fix "days" or the end date'))
+        if model.end >= model.start:
+            if phase.start < model.start:
+                yield Finding("phase-outside-campaign", here[index].child("start"), Text(
+                    f"{vi} bắt đầu ({short_date(phase.start)}) trước phong trào ({short_date(model.start)})",
+                    f"{en} starts ({phase.start.isoformat()}) before the campaign ({model.start.isoformat()})"))
+            if phase.end > model.end:
+                yield Finding("phase-outside-campaign", here[index].child("end"), Text(
+                    f"{vi} kết thúc ({short_date(phase.end)}) sau phong trào ({short_date(model.end)})",
+                    f"{en} ends ({phase.end.isoformat()}) after the campaign ({model.end.isoformat()})"))
+    # Numbers 1..n in date order.
+    by_date = sorted(valid, key=lambda i: (phases[i].start, phases[i].end))
+    for position, index in enumerate(by_date, start=1):
+        phase = phases[index]
+        if phase.number != position:
+            yield Finding("phase-order", here[index].child("number"), Text(
+                f"đợt bắt đầu ngày {short_date(phase.start)} là đợt thứ {position} theo ngày nhưng "
+                f"được đánh số {phase.number}; hãy đánh số các đợt 1..{len(phases)} theo thứ tự ngày",
+                f"the phase starting {phase.start.isoformat()} is number {position} by date but is "
+                f"numbered {phase.number}; number the phases 1..{len(phases)} in date order"))
+            break
+    # Overlaps: reported at the later-listed phase, naming the earlier.
+    for later in valid:
+        for earlier in valid:
+            if earlier >= later:
+                break
+            a, b = phases[earlier], phases[later]
+            first_day, last_day = max(a.start, b.start), min(a.end, b.end)
+            if first_day <= last_day:
+                yield Finding("phase-overlap", here[later].child("start"), Text(
+                    f"đợt {b.number} trùng với đợt {a.number} ({{related}}) trong "
+                    f"{_span(first_day, last_day)}; một ngày chỉ thuộc một đợt",
+                    f"phase {b.number} overlaps phase {a.number} ({{related}}) on "
+                    f"{first_day.isoformat()}–{last_day.isoformat()}; a day belongs to one phase"),
+                    related=here[earlier].child("start"))
+    if model.end >= model.start:
+        gaps = _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in valid])
+        if gaps:
+            spans = ", ".join(_span(s, e) for s, e in gaps)
+            days = sum((e - s).days + 1 for s, e in gaps)
+            yield Finding("phase-gap", loc.child("phases", anchor="key"), Text(
+                f"{days} ngày của phong trào không thuộc đợt nào: {spans}",
+                f"{days} days of the campaign are covered by no phase: "
+                + ", ".join(s.isoformat() if s == e else f"{s.isoformat()}–{e.isoformat()}"
+                            for s, e in gaps)))
+
+
+def _uncovered(start: date, end: date, spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The runs of days in [start, end] that no span covers."""
+    gaps: list[tuple[date, date]] = []
+    cursor = start
+    for span_start, span_end in sorted(spans):
+        if span_start > cursor:
+            gaps.append((cursor, min(span_start - timedelta(days=1), end)))
+        cursor = max(cursor, span_end + timedelta(days=1))
+        if cursor > end:
+            break
+    if cursor <= end:
+        gaps.append((cursor, end))
+    return [(s, e) for s, e in gaps if s <= e]

@@ -1,0 +1,84 @@
+"""``unknown-reference``: every id a file names must exist, with "did you mean".
+
+A reference to an entry that exists but failed the schema is not reported: the
+schema problem already points at the real fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from thidua_cli.problems import Location, Severity, Text
+from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest
+
+RULES = (
+    Rule("unknown-reference", Severity.ERROR,
+         Text("parent, issuer, organizer, leader, member, ngày kỷ niệm hoặc within trỏ tới mã không tồn tại",
+              "a parent, issuer, organizer, leader, member, anniversary or `within` that names nothing"),
+         Text("Một mã gõ nhầm làm đứt cây đơn vị hoặc làm mất ngày kỷ niệm khỏi văn bản.",
+              "A mistyped id breaks the unit tree or drops an anniversary from the documents."),
+         bad="parent: ldld-ha-noj", good="parent: ldld-ha-noi"),
+)
+
+
+def _unknown(ctx: Context, name: str, loc: Location, what_vi: str, what_en: str,
+             known: Iterable[str]) -> Finding | None:
+    if name in ctx.registry.broken_ids:
+        return None
+    hint_vi, hint_en = suggest(name, known)
+    return Finding("unknown-reference", loc, Text(
+        f'{what_vi} "{name}" không có trong sổ đăng ký{hint_vi}',
+        f'{what_en} "{name}" is not in the registry{hint_en}'))
+
+
+def _unit_ref(ctx: Context, name: str, loc: Location, what_vi: str, what_en: str) -> Check:
+    if name in ctx.units:
+        return
+    if name in ctx.clusters:
+        yield Finding("unknown-reference", loc, Text(
+            f'{what_vi} "{name}" là một cụm thi đua, không phải một đơn vị',
+            f'{what_en} "{name}" is a cluster, not a unit'))
+        return
+    finding = _unknown(ctx, name, loc, what_vi, what_en, ctx.units)
+    if finding:
+        yield finding
+
+
+def check(ctx: Context) -> Check:
+    for unit in ctx.registry.units:
+        if unit.model.parent is not None:
+            yield from _unit_ref(ctx, unit.model.parent, unit.loc.child("parent"),
+                                 "đơn vị cha", "parent unit")
+    for cluster in ctx.registry.clusters:
+        model = cluster.model
+        yield from _unit_ref(ctx, model.organizer, cluster.loc.child("organizer"),
+                             "đơn vị tổ chức cụm", "cluster organizer")
+        yield from _unit_ref(ctx, model.leader, cluster.loc.child("leader"),
+                             "cụm trưởng", "cluster leader")
+        for index, member in enumerate(model.members):
+            yield from _unit_ref(ctx, member, cluster.loc.child("members", index),
+                                 "thành viên cụm", "cluster member")
+    for campaign in ctx.registry.campaigns:
+        model = campaign.model
+        if model.issuer not in ctx.units and model.issuer not in ctx.clusters:
+            finding = _unknown(ctx, model.issuer, campaign.loc.child("issuer"),
+                               "đơn vị ban hành", "issuer", [*ctx.units, *ctx.clusters])
+            if finding:
+                yield finding
+        celebrations = [(model.celebrates, campaign.loc.child("celebrates"))] + [
+            (phase.celebrates, campaign.loc.child("phases", index, "celebrates"))
+            for index, phase in enumerate(model.phases)]
+        for celebrates, loc in celebrations:
+            for name in celebrates:
+                if name not in ctx.anniversaries:
+                    finding = _unknown(ctx, name, loc.child(name, anchor="key"),
+                                       "ngày kỷ niệm", "anniversary", ctx.anniversaries)
+                    if finding:
+                        yield finding
+        target_ids = [target.id for target in model.targets]
+        for index, target in enumerate(model.targets):
+            if target.within is not None and target.within not in target_ids:
+                hint_vi, hint_en = suggest(target.within, target_ids)
+                yield Finding("unknown-reference", campaign.loc.child("targets", index, "within"), Text(
+                    f'chỉ tiêu "{target.within}" (within) không có trong phong trào này{hint_vi}',
+                    f'target "{target.within}" (within) is not in this campaign{hint_en}'))

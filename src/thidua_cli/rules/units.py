@@ -1,0 +1,94 @@
+"""The unit tree: ``unit-cycle`` and ``unit-level``.
+
+Levels, highest first: tong-lien-doan; tinh and nganh-trung-uong; tren-co-so;
+co-so; bo-phan. A parent stands on a higher level; only the Tổng Liên đoàn has
+no parent. A cluster's leader is one of its members. A dissolved unit issues
+nothing after the day it was dissolved.
+"""
+
+from __future__ import annotations
+
+from thidua_cli.models import LEVEL_RANK
+from thidua_cli.problems import Severity, Text
+from thidua_cli.rules.base import Check, Context, Finding, Rule
+from thidua_cli.vn.dates import short_date
+
+RULES = (
+    Rule("unit-cycle", Severity.ERROR,
+         Text("một đơn vị là tổ tiên của chính nó", "a unit that is its own ancestor"),
+         Text("Cây đơn vị có vòng thì không xác định được cấp trên để so chỉ tiêu.",
+              "With a cycle in the tree there is no superior to compare targets with."),
+         bad="- id: a\n  parent: b\n- id: b\n  parent: a", good="- id: a\n  parent: tong-ldld\n- id: b\n  parent: a"),
+    Rule("unit-level", Severity.ERROR,
+         Text("đơn vị cha không ở cấp cao hơn; đơn vị không phải cấp cao nhất mà thiếu cha; "
+              "cụm trưởng không là thành viên; đơn vị đã giải thể vẫn ban hành",
+              "a parent not on a higher level; a non-top unit without parent; a leader not among "
+              "members; a dissolved unit issuing a campaign"),
+         Text("Cấp của đơn vị quyết định ai ký (TM. Ban Thường vụ hay Ban Chấp hành) và chỉ tiêu của ai là cấp trên.",
+              "The level decides who signs and whose targets are the superior's."),
+         bad="- id: cdcs-a\n  level: co-so\n  parent: cdcs-b   # cdcs-b cũng là co-so",
+         good="- id: cdcs-a\n  level: co-so\n  parent: ldld-ba-dinh"),
+)
+
+_LEVEL_VI = {"tong-lien-doan": "Tổng Liên đoàn", "tinh": "tỉnh, thành phố",
+             "nganh-trung-uong": "ngành trung ương", "tren-co-so": "cấp trên trực tiếp cơ sở",
+             "co-so": "cơ sở", "bo-phan": "bộ phận"}
+
+
+def check(ctx: Context) -> Check:
+    for unit in ctx.registry.units:
+        model = unit.model
+        if _in_cycle(ctx, model.id):
+            yield Finding("unit-cycle", unit.loc.child("parent"), Text(
+                f'đơn vị "{model.id}" là tổ tiên của chính nó (cây đơn vị có vòng); '
+                'hãy sửa "parent" của một đơn vị trong vòng',
+                f'unit "{model.id}" is its own ancestor (the unit tree has a cycle); '
+                'fix the "parent" of one unit in the cycle'))
+            continue
+        if model.parent is None:
+            if model.level != "tong-lien-doan":
+                yield Finding("unit-level", unit.loc.child("id"), Text(
+                    f'đơn vị "{model.id}" (cấp {_LEVEL_VI[model.level]}) thiếu "parent"; '
+                    "chỉ Tổng Liên đoàn mới không có đơn vị cha",
+                    f'unit "{model.id}" (level {model.level}) has no "parent"; only the '
+                    "Tổng Liên đoàn may lack one"))
+            continue
+        parent = ctx.units.get(model.parent)
+        if parent is not None and LEVEL_RANK[parent.model.level] >= LEVEL_RANK[model.level]:
+            yield Finding("unit-level", unit.loc.child("parent"), Text(
+                f'đơn vị cha "{parent.model.id}" ở cấp {_LEVEL_VI[parent.model.level]}, không cao hơn '
+                f'cấp {_LEVEL_VI[model.level]} của "{model.id}"; hãy kiểm tra "parent" hoặc "level"',
+                f'parent "{parent.model.id}" is on level {parent.model.level}, not above '
+                f'{model.level} of "{model.id}"; check "parent" or "level"'))
+    for cluster in ctx.registry.clusters:
+        model = cluster.model
+        if model.leader not in model.members:
+            yield Finding("unit-level", cluster.loc.child("leader"), Text(
+                f'cụm trưởng "{model.leader}" không có trong danh sách thành viên của cụm; '
+                'hãy thêm vào "members"',
+                f'cluster leader "{model.leader}" is not among the members; add it to "members"'))
+    for campaign in ctx.registry.campaigns:
+        issuer = ctx.units.get(campaign.model.issuer)
+        if issuer is None or issuer.model.dissolved is None:
+            continue
+        issued = campaign.model.issued
+        if issued > issuer.model.dissolved:
+            yield Finding("unit-level", campaign.loc.child("issuer"), Text(
+                f'"{issuer.model.display}" đã giải thể ngày {short_date(issuer.model.dissolved)}, '
+                f"không thể ban hành phong trào ngày {short_date(issued)}",
+                f'"{issuer.model.display}" was dissolved on {issuer.model.dissolved.isoformat()} and '
+                f"cannot issue a campaign on {issued.isoformat()}"))
+
+
+def _in_cycle(ctx: Context, unit_id: str) -> bool:
+    seen: set[str] = set()
+    current = ctx.units.get(unit_id)
+    while current is not None and current.model.parent is not None:
+        parent = current.model.parent
+        if parent == unit_id:
+            return True
+        if parent in seen:
+            return False
+        seen.add(parent)
+        current = ctx.units.get(parent)
+    return False

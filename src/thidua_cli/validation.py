@@ -1,0 +1,45 @@
+"""The validation pipeline: load the registry, run the rules, place every problem.
+
+The only glue between the loader and the rules; the CLI and the other commands
+(render, calendar) call :func:`validate` and never assemble the parts themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_cli import rules
+from thidua_cli.problems import Problem, Severity
+from thidua_cli.registry import loader
+from thidua_cli.registry.loader import Registry
+
+
+@dataclass
+class Result:
+    registry: Registry
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+    def exit_code(self, strict: bool = False) -> int:
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def validate(root: Path) -> Result:
+    """All problems of all files of the registry at ``root``, sorted by place.
+
+    Raises :class:`~thidua_cli.registry.loader.RegistryError` when the registry
+    cannot be opened at all.
+    """
+    registry, problems = loader.load(root)
+    problems.extend(rules.check(registry))
+    loader.place_problems(registry, problems)
+    problems.sort(key=Problem.sort_key)
+    return Result(registry, problems)

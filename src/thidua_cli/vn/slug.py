@@ -1,0 +1,25 @@
+"""ASCII slugs for ids, made from Vietnamese names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slugify(text: str) -> str:
+    """``Bắc Từ Liêm`` → ``bac-tu-liem``.
+
+    NFD splits letters from their tone and vowel marks, which are then dropped;
+    ``đ`` is a letter of its own (not d plus a mark), so it is mapped by hand.
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    stripped = "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+    )
+    return re.sub(r"[^a-z0-9]+", "-", stripped.lower()).strip("-")
+
+
+def is_valid_id(text: str) -> bool:
+    return bool(ID_PATTERN.match(text))

@@ -1,0 +1,140 @@
+"""Reading one file: encodings, NFC, YAML 1.2 scalars, duplicates, aliases, depth, positions."""
+
+from __future__ import annotations
+
+import time
+
+import unicodedata
+
+import pytest
+
+from thidua_cli.registry.yaml_source import locate, read
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Text as Vietnamese Windows writes it: base letters precomposed, tone marks combining."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+def where(problems):
+    return [(p.rule, p.line, p.column) for p in problems]
+
+
+def test_yaml_12_scalars_stay_strings():
+    source = read(b"a: no\nb: 2020-01-03\nc: 03/01/2020\nd: 91\ne: '91'\nf: 2020.0\ng: true\nh:\n", "f")
+    assert source.data == {"a": "no", "b": "2020-01-03", "c": "03/01/2020", "d": 91, "e": "91",
+                           "f": 2020.0, "g": True, "h": None}
+    assert source.problems == []
+
+
+def test_utf8_bom_is_accepted():
+    assert read(b"\xef\xbb\xbfname: H\xc3\xa0 N\xe1\xbb\x99i\n", "f").data == {"name": "Hà Nội"}
+
+
+def test_duplicate_key_points_at_second_key():
+    source = read(b"id: a\nname: x\nid: b\n", "f")
+    assert where(source.problems) == [("duplicate-key", 3, 1)]
+    assert "dòng 1" in source.problems[0].message.vi
+
+
+def test_anchor_and_alias_are_refused_at_their_places():
+    source = read(b"a: &x 1\nb:\n  c: *x\n", "f")
+    assert where(source.problems) == [("yaml-alias", 1, 4), ("yaml-alias", 3, 6)]
+    assert not source.usable
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    started = time.perf_counter()
+    source = read("\n".join(lines).encode(), "f")
+    assert time.perf_counter() - started < 2
+    assert not source.usable
+    assert {p.rule for p in source.problems} == {"yaml-alias"}
+
+
+def test_syntax_error_is_located():
+    source = read(b"a: 1\nb: [1, 2\nc: 3\n", "f")
+    assert [p.rule for p in source.problems] == ["yaml-syntax"]
+    assert source.problems[0].line == 3
+
+
+def test_unquoted_greater_than_says_to_quote():
+    source = read("targets:\n  - value: >= 90%\n".encode(), "f")
+    assert where(source.problems) == [("yaml-syntax", 2, 12)]
+    assert 'ngoặc kép' in source.problems[0].message.vi
+    assert "must be quoted" in source.problems[0].message.en
+
+
+@pytest.mark.parametrize("raw, looks_like", [
+    ("name: Hà Nội\n".encode("utf-16"), "UTF-16"),
+    ("name: Hà Nội\n".encode("utf-16-le"), "UTF-16"),
+    (cp1258("name: Bắc Từ Liêm\n"), "Windows-1258"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+])
+def test_wrong_encodings_are_named(raw, looks_like):
+    source = read(raw, "f")
+    assert [p.rule for p in source.problems] == ["encoding"]
+    assert looks_like in source.problems[0].message.en
+    assert not source.usable
+
+
+def test_windows_1258_position_is_first_bad_byte():
+    source = read(cp1258("id: x\nname: Bắc\n"), "f")
+    assert where(source.problems) == [("encoding", 2, 8)]
+
+
+def test_decomposed_text_warns_and_is_normalised():
+    source = read("id: x\nname: Ba\u0306\u0301c Từ Liêm\n".encode(), "f")
+    assert where(source.problems) == [("not-nfc", 2, 8)]
+    assert source.data["name"] == "Bắc Từ Liêm"
+
+
+def test_deep_nesting_is_refused_without_recursion():
+    source = read(b"a: " + b"[" * 50_000 + b"]" * 50_000, "f")
+    assert [p.rule for p in source.problems] == ["yaml-syntax"]
+    assert "100" in source.problems[0].message.en
+
+
+def test_several_documents_are_a_problem():
+    assert [p.rule for p in read(b"a: 1\n---\nb: 2\n", "f").problems] == ["yaml-syntax"]
+
+
+def test_empty_file_has_no_data():
+    source = read(b"", "f")
+    assert source.data is None and source.problems == []
+
+
+TEXT = """\
+id: x
+phases:
+  - number: 1
+    celebrates:
+      thanh-lap-dang: 90
+  - number: 2
+    start: 2020-05-01
+"""
+
+
+@pytest.mark.parametrize("path, anchor, expected", [
+    (("id",), "value", (1, 5)),
+    (("id",), "key", (1, 1)),
+    (("phases", 0, "celebrates", "thanh-lap-dang"), "key", (5, 7)),
+    (("phases", 0, "celebrates", "thanh-lap-dang"), "value", (5, 23)),
+    (("phases", 1), "value", (6, 5)),
+    (("phases", 1, "end"), "value", (6, 5)),  # missing: the mapping that lacks it
+    ((), "value", (1, 1)),
+])
+def test_locate(path, anchor, expected):
+    assert locate(TEXT, path, anchor) == expected
