@@ -1,0 +1,103 @@
+"""``thidua validate`` through the real command: formats, exit codes, languages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from thidua_cli.cli.app import main
+from tests.conftest import campaign
+
+BAD = campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90", "start: 2020-07-01": "start: 2020-07-03"})
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_registry_exits_0(make_registry, capsys):
+    root = make_registry({"campaigns/c.yaml": campaign()})
+    assert run(capsys, "--registry", str(root), "validate") == (0, "Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo\n", "")
+
+
+def test_text_format_exact(make_registry, capsys):
+    root = make_registry({"campaigns/c.yaml": BAD})
+    code, out, err = run(capsys, "validate", "--registry", str(root), "--lang", "en")
+    assert code == 1 and err == ""
+    assert out == (
+        "data/campaigns/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no phase: "
+        "2020-07-01–2020-07-02\n"
+        "data/campaigns/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày thành lập "
+        "Công đoàn Việt Nam (28/7/1929 – 2020-07-28), not 90; write 91\n"
+        "\n"
+        "3 files checked: 1 error, 1 warning\n")
+
+
+def test_json_format(make_registry, capsys):
+    root = make_registry({"campaigns/c.yaml": BAD})
+    code, out, _ = run(capsys, "--registry", str(root), "validate", "--format", "json")
+    assert code == 1
+    document = json.loads(out)
+    assert document["version"] == 1
+    assert document["summary"] == {"files": 3, "errors": 1, "warnings": 1}
+    assert document["problems"][1] == {
+        "rule": "anniversary-ordinal", "severity": "error", "file": "data/campaigns/c.yaml",
+        "line": 18, "column": 27,
+        "message": "năm 2020 là kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2020), "
+                   "không phải 90 năm; hãy ghi 91"}
+
+
+def test_github_format(make_registry, capsys):
+    root = make_registry({"campaigns/c.yaml": BAD})
+    code, out, _ = run(capsys, "--registry", str(root), "--lang", "en", "validate", "--format", "github")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "::warning file=data/campaigns/c.yaml,line=8,col=1,title=phase-gap::2 days of the campaign are "
+        "covered by no phase: 2020-07-01–2020-07-02")
+    assert out.splitlines()[1].startswith(
+        "::error file=data/campaigns/c.yaml,line=18,col=27,title=anniversary-ordinal::2020 marks 91 years")
+
+
+def test_strict_turns_warnings_into_failure(make_registry, capsys):
+    root = make_registry({"campaigns/c.yaml": campaign(**{"start: 2020-07-01": "start: 2020-07-03"})})
+    assert run(capsys, "--registry", str(root), "validate")[0] == 0
+    assert run(capsys, "--registry", str(root), "validate", "--strict")[0] == 1
+
+
+def test_missing_registry_exits_2_with_one_line(tmp_path, capsys):
+    code, out, err = run(capsys, "--registry", str(tmp_path / "nowhere"), "validate")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("thidua: không tìm thấy sổ đăng ký")
+
+
+def test_bad_option_exits_2(capsys):
+    code, _, err = run(capsys, "validate", "--format", "xml")
+    assert code == 2 and "xml" in err
+
+
+def test_env_registry_and_lang(make_registry, capsys, monkeypatch):
+    root = make_registry({"campaigns/c.yaml": campaign()})
+    monkeypatch.setenv("THIDUA_REGISTRY", str(root))
+    monkeypatch.setenv("THIDUA_LANG", "en")
+    assert run(capsys, "validate") == (0, "3 files checked: 0 errors, 0 warnings\n", "")
+
+
+def test_version(capsys):
+    from thidua_cli import __version__
+    assert run(capsys, "--version") == (0, f"thidua {__version__}\n", "")
+
+
+@pytest.mark.parametrize("args", [["validate"], ["--version"]])
+def test_module_entry_point_never_shows_a_traceback(tmp_path, args):
+    garbage = tmp_path / "data"
+    (garbage / "campaigns").mkdir(parents=True)
+    (garbage / "campaigns" / "x.yaml").write_bytes(bytes(range(256)) * 100)
+    result = subprocess.run([sys.executable, "-m", "thidua_cli", "--registry", str(garbage), *args],
+                            capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.returncode in (0, 1)

@@ -1,0 +1,37 @@
+"""unknown-reference, with "did you mean"."""
+
+from __future__ import annotations
+
+from tests.conftest import BASE_UNITS, campaign, found, messages
+
+U = "data/units/units.yaml"
+F = "data/campaigns/c.yaml"
+
+
+def test_mistyped_parent_suggests_the_right_id(make_registry):
+    root = make_registry({"units/units.yaml": BASE_UNITS.replace("parent: ldld-ha-noi", "parent: ldld-ha-noj")})
+    assert found(root) == [("unknown-reference", U, 13, 13)]
+    assert messages(root, "unknown-reference") == [
+        'đơn vị cha "ldld-ha-noj" không có trong sổ đăng ký; có phải ý bạn là "ldld-ha-noi"?']
+
+
+def test_issuer_anniversary_and_within(make_registry):
+    text = campaign(**{"issuer: ldld-ba-dinh": "issuer: ldld-ba-dihn",
+                       "thanh-lap-dang: 90": "thanh-lap-dag: 90",
+                       "value: trên 75%": "value: trên 75%\n    within: khong-co"})
+    root = make_registry({"campaigns/c.yaml": text})
+    assert found(root) == [("unknown-reference", F, 2, 9), ("unknown-reference", F, 13, 7),
+                           ("unknown-reference", F, 23, 13)]
+
+
+def test_cluster_members(make_registry):
+    units = BASE_UNITS + ("clusters:\n  - id: cum-1\n    name: Cụm thi đua số 1\n    organizer: ldld-ha-noi\n"
+                          "    leader: ldld-ba-dinh\n    members: [ldld-ba-dinh, cdcs-b]\n")
+    root = make_registry({"units/units.yaml": units})
+    assert found(root) == [("unknown-reference", U, 24, 29)]
+
+
+def test_reference_to_a_broken_entry_is_not_repeated(make_registry):
+    units = BASE_UNITS.replace("    level: tinh\n", "    level: tinhh\n")
+    root = make_registry({"units/units.yaml": units})
+    assert [p[0] for p in found(root)] == ["schema"]
