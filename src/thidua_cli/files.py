@@ -1,0 +1,54 @@
+"""Writing files safely: whole or not at all, and never over a file unasked.
+
+Every command that writes goes through :func:`write_atomic`: the content goes to
+a temporary file in the same folder, is flushed to disk, then renamed over the
+target in one step, so a crash or a full disk never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class FileExists(Exception):
+    """The target exists and overwriting was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically; refuse an existing file unless ``overwrite``."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise FileExists(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            # link() fails if the target appeared meanwhile: no silent overwrite in a race.
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise FileExists(path) from None
+            except OSError:
+                if path.exists():
+                    raise FileExists(path) from None
+                os.replace(temporary, path)  # file systems without hard links
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
