@@ -54,6 +54,11 @@ def _parse_date(value: Any) -> date:
 def _parse_target(value: Any) -> vn_targets.TargetValue:
     if isinstance(value, vn_targets.TargetValue):
         return value
+    if isinstance(value, float):
+        # YAML reads an unquoted 10.141 or 12.5 as a float; the cadre meant text.
+        raise user_error(
+            f'giá trị chỉ tiêu {value} cần đặt trong ngoặc kép, ví dụ "12,5%" hoặc "10.141"',
+            f'target value {value} must be quoted, e.g. "12,5%" or "10.141"')
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise user_error(
             f'giá trị chỉ tiêu phải là chữ như "trên 75%", không phải {value!r}',
