@@ -41,4 +41,4 @@ def test_lunar_anniversary_inside_phase_passes(make_registry):
 def test_campaign_wide_ordinal(make_registry):
     text = campaign(**{"end: 2020-12-31\nphases": "end: 2020-12-31\ncelebrates: {quoc-te-lao-dong: 133}\nphases"})
     root = make_registry({"campaigns/c.yaml": text})
-    assert found(root) == [("anniversary-ordinal", F, 8, 33)]
+    assert found(root) == [("anniversary-ordinal", F, 8, 32)]

@@ -41,13 +41,13 @@ def test_bad_target_value(make_registry):
 
 def test_bad_id_suggests_a_slug(make_registry):
     root = make_registry({"units/units.yaml": BASE_UNITS.replace("id: cdcs-a", "id: Bắc Từ Liêm")})
-    assert found(root)[0] == ("schema", U, 15, 9)
+    assert found(root)[0] == ("schema", U, 14, 9)
     assert 'có phải ý bạn là "bac-tu-liem"?' in messages(root, "schema")[0]
 
 
 def test_unknown_level_suggests(make_registry):
     root = make_registry({"units/units.yaml": BASE_UNITS.replace("level: co-so", "level: coso")})
-    assert found(root) == [("schema", U, 17, 12)]
+    assert found(root) == [("schema", U, 16, 12)]
     assert 'có phải ý bạn là "co-so"?' in messages(root, "schema")[0]
 
 

@@ -18,7 +18,7 @@ def test_cluster_shares_the_unit_namespace(make_registry):
     units = BASE_UNITS + ("clusters:\n  - id: cdcs-a\n    name: Cụm\n    organizer: ldld-ha-noi\n"
                           "    leader: ldld-ba-dinh\n    members: [ldld-ba-dinh]\n")
     root = make_registry({"units/units.yaml": units})
-    assert found(root) == [("duplicate-id", "data/units/units.yaml", 20, 9)]
+    assert found(root) == [("duplicate-id", "data/units/units.yaml", 19, 9)]
 
 
 def test_duplicate_campaign_and_target(make_registry):
@@ -32,4 +32,4 @@ def test_local_anniversary_shares_the_anniversary_namespace(make_registry):
     units = BASE_UNITS + ("    anniversaries:\n      - id: thanh-lap-dang\n        name: X\n"
                           "        date: 2014-04-01\n")
     root = make_registry({"units/units.yaml": units})
-    assert found(root) == [("duplicate-id", "data/units/units.yaml", 20, 13)]
+    assert found(root) == [("duplicate-id", "data/units/units.yaml", 19, 13)]

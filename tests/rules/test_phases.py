@@ -12,7 +12,7 @@ def test_base_campaign_is_clean(make_registry):
 
 
 def test_phase_numbers_out_of_date_order(make_registry):
-    root = make_registry({"campaigns/c.yaml": campaign(**{"number: 1": "number: 2", "number: 2": "number: 1"})})
+    root = make_registry({"campaigns/c.yaml": campaign(**{"number: 1": "number: X", "number: 2": "number: 1"}).replace("number: X", "number: 2")})
     assert found(root, "phase-order") == [("phase-order", F, 9, 13)]
 
 
@@ -23,7 +23,7 @@ def test_phase_ending_before_it_starts(make_registry):
 
 
 def test_phase_outside_campaign(make_registry):
-    root = make_registry({"campaigns/c.yaml": campaign(**{"end: 2020-12-31\ntargets": "end: 2021-01-31\ntargets"})})
+    root = make_registry({"campaigns/c.yaml": campaign(**{"end: 2020-12-31\n    celebrates": "end: 2021-01-31\n    celebrates"})})
     assert found(root, "phase-outside-campaign") == [("phase-outside-campaign", F, 16, 10)]
 
 

@@ -28,7 +28,7 @@ def test_cluster_members(make_registry):
     units = BASE_UNITS + ("clusters:\n  - id: cum-1\n    name: Cụm thi đua số 1\n    organizer: ldld-ha-noi\n"
                           "    leader: ldld-ba-dinh\n    members: [ldld-ba-dinh, cdcs-b]\n")
     root = make_registry({"units/units.yaml": units})
-    assert found(root) == [("unknown-reference", U, 24, 29)]
+    assert found(root) == [("unknown-reference", U, 23, 29)]
 
 
 def test_reference_to_a_broken_entry_is_not_repeated(make_registry):

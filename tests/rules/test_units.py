@@ -29,7 +29,7 @@ def test_leader_not_a_member(make_registry):
     units = BASE_UNITS + ("clusters:\n  - id: cum-1\n    name: Cụm thi đua số 1\n    organizer: ldld-ha-noi\n"
                           "    leader: ldld-ha-noi\n    members: [ldld-ba-dinh]\n")
     root = make_registry({"units/units.yaml": units})
-    assert found(root) == [("unit-level", U, 23, 13)]
+    assert found(root) == [("unit-level", U, 22, 13)]
 
 
 def test_campaign_after_dissolution(make_registry):

@@ -53,13 +53,10 @@ def build_app(lang: str) -> typer.Typer:
                                           "No colour (like NO_COLOR)."),
         ),
         version: bool = typer.Option(
-            False, "--version", is_eager=True,
+            False, "--version", is_eager=True, callback=_print_version,
             help=t.t("In phiên bản rồi thoát.", "Print the version and exit."),
         ),
     ) -> None:
-        if version:
-            typer.echo(f"thidua {__version__}")
-            raise typer.Exit(0)
         if lang_option.strip().lower() not in ("vi", "en"):
             raise CommandError(f'ngôn ngữ "{lang_option}" không hỗ trợ; chọn vi hoặc en',
                                f'language "{lang_option}" is not supported; choose vi or en')
@@ -71,23 +68,24 @@ def build_app(lang: str) -> typer.Typer:
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
-    import click
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"thidua {__version__}")
+        raise typer.Exit(0)
 
+
+def main(argv: list[str] | None = None) -> int:
     args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     lang = common.detect_lang(args)
     command = typer.main.get_command(build_app(lang))
     try:
         code = command.main(args=args, prog_name="thidua", standalone_mode=False)
         return code if isinstance(code, int) else 0
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         typer.echo("", err=True)
         return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
     except CommandError as exc:
         typer.echo(f"thidua: {exc.en if lang == 'en' else exc.vi}", err=True)
         return exc.code
@@ -98,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, RegistryError):
             typer.echo(f"thidua: {exc.text.get(lang)}", err=True)
             return 2
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            # Click's usage errors (Typer vendors Click, so match them by shape).
+            exc.show()
+            return int(exc.exit_code)
         if os.environ.get("THIDUA_DEBUG"):
             raise
         what = f"{type(exc).__name__}: {exc}"

@@ -31,4 +31,4 @@ def check(ctx: Context) -> Check:
                 f"phong trào năm {model.year} lại diễn ra từ {short_date(model.start)} đến "
                 f'{short_date(model.end)}; hãy sửa "year" hoặc ngày',
                 f"the {model.year} yearly campaign runs from {model.start.isoformat()} to "
-                f'{model.end.isoformat()}; fix "year" or the dates'), )
+                f'{model.end.isoformat()}; fix "year" or the dates'), severity=Severity.WARNING)

@@ -93,7 +93,7 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
                     f"{vi} kết thúc ({short_date(phase.end)}) sau phong trào ({short_date(model.end)})",
                     f"{en} ends ({phase.end.isoformat()}) after the campaign ({model.end.isoformat()})"))
     # Numbers 1..n in date order.
-    by_date = sorted(valid, key=lambda i: (phases[i].start, phases[i].end))
+    by_date = sorted(range(len(phases)), key=lambda i: (phases[i].start, i))
     for position, index in enumerate(by_date, start=1):
         phase = phases[index]
         if phase.number != position:
