@@ -33,7 +33,7 @@ def test_text_format_exact(make_registry, capsys):
         "data/campaigns/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no phase: "
         "2020-07-01–2020-07-02\n"
         "data/campaigns/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày thành lập "
-        "Công đoàn Việt Nam (28/7/1929 – 2020-07-28), not 90; write 91\n"
+        "Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n"
         "\n"
         "3 files checked: 1 error, 1 warning\n")
 

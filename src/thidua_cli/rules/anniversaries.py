@@ -78,7 +78,7 @@ def _check_one(anniversary: Anniversary, stated: int | None, loc: Location, star
         f"năm {when.year} là kỷ niệm {right} năm {anniversary.name} "
         f"({_base_text(anniversary)} – {short_date(when)}), không phải {stated} năm; hãy ghi {right}",
         f"{when.year} marks {right} years of {anniversary.name} "
-        f"({_base_text(anniversary)} – {when.isoformat()}), not {stated}; write {right}"))
+        f"({_base_text(anniversary, iso=True)} – {when.isoformat()}), not {stated}; write {right}"))
 
 
 def _nearest(anniversary: Anniversary, start: date) -> list[Occurrence]:
@@ -86,7 +86,9 @@ def _nearest(anniversary: Anniversary, start: date) -> list[Occurrence]:
     return occurrences(anniversary, date(start.year, 1, 1), date(start.year, 12, 31))
 
 
-def _base_text(anniversary: Anniversary) -> str:
+def _base_text(anniversary: Anniversary, iso: bool = False) -> str:
     if anniversary.date is not None:
-        return short_date(anniversary.date)
+        return anniversary.date.isoformat() if iso else short_date(anniversary.date)
+    if iso:
+        return f"lunar {anniversary.lunar} of {anniversary.since}"
     return f"{anniversary.lunar} âm lịch năm {anniversary.since}"
