@@ -25,6 +25,9 @@ import yaml
 from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
 
 _BOM = b"\xef\xbb\xbf"
+#: libyaml's C parser; PyYAML's wheels ship it, a source build without libyaml
+#: falls back to the (slower, equally correct) pure-Python parser.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Beyond this many nested collections a file is refused before it is built:
 #: a real registry file nests about six levels, and deep input would exhaust the
 #: C stack of the parser's composer.
@@ -123,7 +126,7 @@ def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
 
 # --------------------------------------------------------------------------- parsing
 
-class _Loader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+class _Loader(_FastLoader):  # type: ignore[misc, valid-type]
     """libyaml's C parser with the YAML 1.2 core schema and duplicate-key capture."""
 
     def __init__(self, stream: str) -> None:
@@ -216,7 +219,7 @@ def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
     built, so an alias bomb or a deep file costs only its own length."""
     problems: list[Problem] = []
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+    for event in yaml.parse(text, Loader=_FastLoader):
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
             problems.append(_problem(
@@ -322,7 +325,7 @@ def locate(text: str, path: YamlPath, anchor: str) -> tuple[int, int]:
     exists is returned: the mapping that lacks the field.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.YAMLError:
         return 1, 1
     if node is None:
