@@ -92,3 +92,15 @@ def test_validation_never_writes(make_registry):
     found(root)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in root.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_alias_in_a_registry_file(make_registry):
+    text = campaign(**{"title: Phát": "title: &t Phát", "targets:": "theme: *t\ntargets:"})
+    root = make_registry({"campaigns/c.yaml": text})
+    assert found(root) == [("yaml-alias", F, 5, 8), ("yaml-alias", F, 19, 8)]
+
+
+def test_decomposed_name_warns_once_and_still_matches(make_registry):
+    decomposed = BASE_UNITS.replace("quận Ba Đình", "quận Ba \u0110i\u0300nh")
+    root = make_registry({"units/units.yaml": decomposed, "campaigns/c.yaml": campaign()})
+    assert found(root) == [("not-nfc", U, 11, 39)]
