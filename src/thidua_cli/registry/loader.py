@@ -65,6 +65,10 @@ def find_files(root: Path) -> Iterator[tuple[str, Path]]:
     for kind in ("units", "campaigns"):
         folder = root / kind
         if not folder.is_dir():
+            if folder.exists() or folder.is_symlink():
+                # A file or a broken/looping link where the folder should be: say so
+                # (read_file reports it) rather than check nothing and exit 0.
+                yield kind, folder
             continue
         for path in sorted(folder.iterdir()):
             if path.name.endswith(YAML_SUFFIXES) and not path.name.startswith("."):
@@ -96,14 +100,33 @@ def display_name(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+#: A hand-written registry file is a few kilobytes. Past this size a file is refused
+#: unread: parsing costs ~100 MB of memory per MiB of YAML, and a link to /dev/zero
+#: or a multi-gigabyte file must not exhaust memory.
+MAX_FILE_BYTES = 8 << 20
+
+
 def read_file(path: Path, name: str) -> yaml_source.SourceFile:
+    if not path.name.endswith(YAML_SUFFIXES):
+        # Only a units/ or campaigns/ that is not a folder comes here (see find_files).
+        return _unreadable(name, "phải là một thư mục chứa các tệp .yaml",
+                           "must be a folder of .yaml files")
     if path.is_dir():
         return _unreadable(name, "là một thư mục, không phải tệp", "is a folder, not a file")
+    if path.exists() and not path.is_file():
+        # Opening a named pipe blocks forever; a device may never end.
+        return _unreadable(name, "không phải là tệp thông thường (ống, thiết bị hoặc socket)",
+                           "is not a regular file (a pipe, device or socket)")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return _unreadable(name, f"không đọc được ({reason})", f"cannot be read ({reason})")
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES >> 20
+        return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
+                           f"is larger than {limit} MiB, too large for a registry file")
     return yaml_source.read(raw, name)
 
 
