@@ -98,3 +98,246 @@ DEEP = "the file nests more than 100 levels deep; a registry never needs that"
         "indented-mappings"])
 def test_deep_nesting(make_registry: MakeRegistry, content: str, where: str) -> None:
     one_problem(campaign_file(make_registry, content), f"{CAMPAIGN}:{where}: error yaml-syntax: {DEEP}")
+
+
+# --------------------------------------------------------------------------- bytes that are not YAML text
+
+
+def test_five_megabytes_of_random_bytes(make_registry: MakeRegistry) -> None:
+    raw = random.Random(20261123).randbytes(5_000_000)
+    one_problem(campaign_file(make_registry, raw),
+                f"{CAMPAIGN}:1:62: error encoding: the file contains a NUL byte: "
+                "it looks binary, not YAML text")
+
+
+def test_five_megabytes_of_random_bytes_without_nul(make_registry: MakeRegistry) -> None:
+    raw = random.Random(20261123).randbytes(5_000_000).replace(b"\x00", b"")
+    one_problem(campaign_file(make_registry, raw),
+                f"{CAMPAIGN}:1:1: error encoding: the file is not UTF-8 text "
+                "(invalid byte 0x8A); save the file again as UTF-8")
+
+
+def test_nul_byte_in_a_good_file(make_registry: MakeRegistry) -> None:
+    content = BASE_CAMPAIGN.replace("year: 2020", "year: 20\x0020")
+    one_problem(campaign_file(make_registry, content),
+                f"{CAMPAIGN}:3:9: error encoding: the file contains a NUL byte: "
+                "it looks binary, not YAML text")
+
+
+def test_two_hundred_thousand_lines(make_registry: MakeRegistry) -> None:
+    aims = "".join(f"  - Mục đích số {i}\n" for i in range(1, 199_977))
+    content = BASE_CAMPAIGN + "aims:\n" + aims + "id: lap-lai\n"
+    assert content.count("\n") == 200_000
+    one_problem(campaign_file(make_registry, content),
+                f'{CAMPAIGN}:200000:1: error duplicate-key: key "id" appears twice in one mapping '
+                "(first at line 1); the later value would replace the earlier: remove or rename one")
+
+
+# --------------------------------------------------------------------------- shapes of the document
+
+
+@pytest.mark.parametrize("content, line", [
+    ("", "1:1: error schema: the file is empty; write content starting with \"id: …\" "
+         "or delete the file"),
+    ("# chỉ có chú thích\n\n", "1:1: error schema: the file is empty; write content starting "
+                               "with \"id: …\" or delete the file"),
+    ("- id: a\n- id: b\n", "1:1: error schema: the top level of the file must be a mapping of "
+                           "key: value (starting with \"id: …\"), not a list"),
+    ("phong trào thi đua\n", "1:1: error schema: the top level of the file must be a mapping of "
+                             "key: value (starting with \"id: …\"), not text \"phong trào thi đua\""),
+    ("2020\n", "1:1: error schema: the top level of the file must be a mapping of key: value "
+               "(starting with \"id: …\"), not a whole number 2020"),
+], ids=["empty", "only-comments", "top-level-list", "top-level-text", "top-level-number"])
+def test_document_shape(make_registry: MakeRegistry, content: str, line: str) -> None:
+    one_problem(campaign_file(make_registry, content), f"{CAMPAIGN}:{line}")
+
+
+# --------------------------------------------------------------------------- encodings
+
+UTF16 = "the file looks like UTF-16, not UTF-8; save the file again as UTF-8"
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", b""), ("utf-16-be", b""),
+    ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+], ids=["le", "be", "le-bom", "be-bom"])
+def test_utf16(make_registry: MakeRegistry, encoding: str, bom: bytes) -> None:
+    raw = bom + BASE_CAMPAIGN.encode(encoding)
+    one_problem(campaign_file(make_registry, raw), f"{CAMPAIGN}:1:1: error encoding: {UTF16}")
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Vietnamese as Windows-1258 writes it: the base letter (ă, â, ê, ô, ơ, ư, đ are in
+    the code page) followed by a combining tone mark, since few toned letters are."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES)))
+        out.append("".join(c for c in parts if c in TONES))
+    return "".join(out).encode("cp1258")
+
+
+WINDOWS_1258 = ("the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; "
+                "save the file again as UTF-8")
+
+
+def test_windows_1258(make_registry: MakeRegistry) -> None:
+    raw = cp1258(BASE_CAMPAIGN)
+    assert "ă".encode("cp1258") in raw and b"\xec" in raw  # ă, and the acute as a combining mark
+    # Line 5 is "title: Phát …": the first byte that is not UTF-8 is the "á"'s combining acute.
+    one_problem(campaign_file(make_registry, raw),
+                f"{CAMPAIGN}:5:11: error encoding: {WINDOWS_1258}")
+
+
+def test_windows_1258_with_only_a_tone_mark(make_registry: MakeRegistry) -> None:
+    # "Hỏi" has no letter of the code page's own: only o + combining hook above.
+    raw = cp1258(BASE_CAMPAIGN.replace("Phát động", "Hỏi"))
+    assert raw.count(b"\xd2") == 1  # cp1258 0xD2 is U+0309, the combining hook above
+    one_problem(campaign_file(make_registry, raw),
+                f"{CAMPAIGN}:5:10: error encoding: {WINDOWS_1258}")
+
+
+# --------------------------------------------------------------------------- files that are not files
+
+
+def unreadable(name: str, why: str) -> str:
+    return f"{name}:1:1: error file-unreadable: {name} {why}; fix it or remove it from the registry"
+
+
+def test_symlink_to_itself(make_registry: MakeRegistry) -> None:
+    root = make_registry({})
+    (root / "campaigns").mkdir()
+    (root / "campaigns" / "x.yaml").symlink_to("x.yaml")
+    one_problem(root, unreadable(CAMPAIGN, "cannot be read (Too many levels of symbolic links)"))
+
+
+def test_symlinks_in_a_loop(make_registry: MakeRegistry) -> None:
+    root = make_registry({})
+    (root / "campaigns").mkdir()
+    (root / "campaigns" / "a.yaml").symlink_to("b.yaml")
+    (root / "campaigns" / "b.yaml").symlink_to("a.yaml")
+    assert problems_of(root) == (1, [
+        unreadable("data/campaigns/a.yaml", "cannot be read (Too many levels of symbolic links)"),
+        "",
+        unreadable("data/campaigns/b.yaml", "cannot be read (Too many levels of symbolic links)"),
+        "",
+        "4 files checked: 2 errors, 0 warnings",
+    ])
+
+
+def test_directory_loop(make_registry: MakeRegistry) -> None:
+    # A link named like a campaign that points back at its own folder: never walked into.
+    root = make_registry({"campaigns/ok.yaml": BASE_CAMPAIGN})
+    (root / "campaigns" / "x.yaml").symlink_to(".")
+    (root / "campaigns" / "up").symlink_to("..")
+    one_problem(root, unreadable(CAMPAIGN, "is a folder, not a file"),
+                "4 files checked: 1 error, 0 warnings")
+
+
+def test_campaigns_folder_is_a_link_to_itself(make_registry: MakeRegistry) -> None:
+    root = make_registry({})
+    (root / "campaigns").symlink_to("campaigns")
+    one_problem(root, unreadable("data/campaigns", "must be a folder of .yaml files"))
+
+
+def test_campaigns_folder_is_a_file(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns": BASE_CAMPAIGN})
+    one_problem(root, unreadable("data/campaigns", "must be a folder of .yaml files"))
+
+
+def test_folder_named_like_a_yaml_file(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/ok.yaml": BASE_CAMPAIGN})
+    (root / "campaigns" / "x.yaml").mkdir()
+    (root / "campaigns" / "x.yaml" / "inside.yaml").write_text(BASE_CAMPAIGN, encoding="utf-8")
+    one_problem(root, unreadable(CAMPAIGN, "is a folder, not a file"),
+                "4 files checked: 1 error, 0 warnings")
+
+
+def test_named_pipe_does_not_hang(make_registry: MakeRegistry) -> None:
+    root = make_registry({})
+    (root / "campaigns").mkdir()
+    os.mkfifo(root / "campaigns" / "x.yaml")
+    one_problem(root, unreadable(CAMPAIGN, "is not a regular file (a pipe, device or socket)"))
+
+
+def test_link_to_an_endless_device(make_registry: MakeRegistry) -> None:
+    root = make_registry({})
+    (root / "campaigns").mkdir()
+    (root / "campaigns" / "x.yaml").symlink_to("/dev/zero")
+    one_problem(root, unreadable(CAMPAIGN, "is not a regular file (a pipe, device or socket)"))
+
+
+def test_file_too_large(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    # Sparse: 65 MiB on paper, nothing on disk.
+    os.truncate(root / "campaigns" / "x.yaml", 65 << 20)
+    one_problem(root, unreadable(CAMPAIGN, "is larger than 64 MiB, too large for a registry file"))
+
+
+def test_file_whose_reading_fails(make_registry: MakeRegistry) -> None:
+    # Reading /proc/self/mem at offset 0 fails with EIO for every user, root included:
+    # a read error that chmod cannot give when the tests run as root.
+    root = make_registry({})
+    (root / "campaigns").mkdir()
+    (root / "campaigns" / "x.yaml").symlink_to("/proc/self/mem")
+    one_problem(root, unreadable(CAMPAIGN, "cannot be read (Input/output error)"))
+
+
+def test_file_without_read_permission(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    path = root / "campaigns" / "x.yaml"
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            # Root (or CAP_DAC_OVERRIDE) reads through chmod 000: the file is checked as usual.
+            assert problems_of(root) == (0, ["3 files checked: 0 errors, 0 warnings"])
+        else:
+            one_problem(root, unreadable(CAMPAIGN, "cannot be read (Permission denied)"))
+    finally:
+        path.chmod(0o644)  # let pytest clean tmp_path up
+
+
+def test_other_files_are_still_checked(make_registry: MakeRegistry) -> None:
+    root = make_registry({
+        "campaigns/a.yaml": "- not a mapping\n",
+        "campaigns/b.yaml": b"\xff\xfe" + BASE_CAMPAIGN.encode("utf-16-le"),
+        "campaigns/c.yaml": BASE_CAMPAIGN.replace("year: 2020", "year: 2020\nyear: 2020"),
+    })
+    (root / "campaigns" / "b2.yaml").symlink_to("b2.yaml")
+    code, out = problems_of(root)
+    assert code == 1
+    assert [line.split(": error ")[0] for line in out if ": error " in line] == [
+        "data/campaigns/a.yaml:1:1", "data/campaigns/b.yaml:1:1", "data/campaigns/b2.yaml:1:1",
+        "data/campaigns/c.yaml:4:1"]
+    assert out[-1] == "6 files checked: 4 errors, 0 warnings"
+
+
+# --------------------------------------------------------------------------- registries that cannot be opened
+
+
+def test_registry_that_does_not_exist(tmp_path: Path) -> None:
+    root = tmp_path / "khong-co"
+    result = thidua_validate(root)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"thidua: registry not found: folder {root} does not exist (use --registry DIR or "
+        "THIDUA_REGISTRY, or create one with `thidua init`)\n")
+
+
+def test_registry_that_is_a_file(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    root.write_text(BASE_CAMPAIGN, encoding="utf-8")
+    result = thidua_validate(root)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"thidua: {root} is not a registry folder\n"
+
+
+def test_registry_that_is_a_symlink_loop(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    root.symlink_to("data")
+    result = thidua_validate(root)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1 and "registry not found" in result.stderr

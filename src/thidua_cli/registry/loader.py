@@ -100,10 +100,10 @@ def display_name(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-#: A hand-written registry file is a few kilobytes. Past this size a file is refused
-#: unread: parsing costs ~100 MB of memory per MiB of YAML, and a link to /dev/zero
-#: or a multi-gigabyte file must not exhaust memory.
-MAX_FILE_BYTES = 8 << 20
+#: Past this size a file is refused unread, so that a multi-gigabyte file cannot
+#: exhaust memory. Generous on purpose: a whole country's units in one file
+#: (135,000 units) is about 18 MB.
+MAX_FILE_BYTES = 64 << 20
 
 
 def read_file(path: Path, name: str) -> yaml_source.SourceFile:
