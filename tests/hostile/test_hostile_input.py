@@ -341,3 +341,21 @@ def test_registry_that_is_a_symlink_loop(tmp_path: Path) -> None:
     result = thidua_validate(root)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.count("\n") == 1 and "registry not found" in result.stderr
+
+
+# --------------------------------------------------------------------------- found by fuzzing (docs/fuzzing.md)
+
+
+@pytest.mark.parametrize("content, where, code", [
+    ("title: Phát động\x19\n", "5:17", "0019"),
+    ("title: x\x7f\n", "5:9", "007F"),
+    ("title: x\ufffe\n", "5:9", "FFFE"),
+    # With an anchor the event scan meets the character first: same problem.
+    ("title: &t x\x1b\n", "5:12", "001B"),
+], ids=["u0019", "delete", "non-character", "in-event-scan"])
+def test_control_character(make_registry: MakeRegistry, content: str, where: str,
+                           code: str) -> None:
+    text = BASE_CAMPAIGN.replace("title: Phát động phong trào thi đua năm 2020\n", content)
+    one_problem(campaign_file(make_registry, text),
+                f"{CAMPAIGN}:{where}: error yaml-syntax: character U+{code} (a control or non-text "
+                "character) is not allowed in YAML; delete it (often pasted from Word or PDF)")

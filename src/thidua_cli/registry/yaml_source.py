@@ -250,7 +250,18 @@ def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: str,
+                    file: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A control character (found by fuzzing): libyaml refuses it before parsing and
+        # gives a byte offset into the UTF-8 text, not a mark.
+        line, col = _line_col_of_byte(text.encode("utf-8"), exc.position)
+        return _problem(
+            "yaml-syntax", file, line, col,
+            f"ký tự U+{exc.character:04X} (ký tự điều khiển hoặc không phải chữ) không được phép "
+            "trong YAML; hãy xóa nó (thường do sao chép từ Word hoặc PDF)",
+            f"character U+{exc.character:04X} (a control or non-text character) is not allowed "
+            "in YAML; delete it (often pasted from Word or PDF)")
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "invalid YAML"
@@ -275,7 +286,7 @@ def parse(text: str, file: str) -> SourceFile:
     if "&" in text or "*" in text or _may_be_deep(text):
         try:
             scanned = _scan_events(text, file, check_depth=_may_be_deep(text))
-        except yaml.MarkedYAMLError as exc:
+        except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
             source.problems.append(_syntax_problem(exc, text, file))
             source.usable = False
             return source
@@ -288,7 +299,7 @@ def parse(text: str, file: str) -> SourceFile:
         documents = []
         while loader.check_data():
             documents.append(loader.get_data())
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
         source.problems.append(_syntax_problem(exc, text, file))
         source.usable = False
         return source

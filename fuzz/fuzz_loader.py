@@ -1,0 +1,171 @@
+"""Coverage-guided fuzzing of the registry loader and the validator (atheris / libFuzzer).
+
+Each input is a file's bytes. It is written into a small, otherwise valid registry
+(as a campaign, or as a units or anniversaries file when it mentions those keys) and
+the whole pipeline runs in-process: read → decode → NFC → parse → models → rules →
+positions → every output format. The only acceptable outcome is a list of problems,
+each with a file, a 1-based line and column and a message in both languages;
+any exception that escapes is a bug and libFuzzer stops on it with the input saved.
+
+Run (see docs/fuzzing.md):
+    pip install -e '.[fuzz]'
+    python fuzz/fuzz_loader.py --make-seeds fuzz/seeds
+    python fuzz/fuzz_loader.py fuzz/corpus fuzz/seeds -max_total_time=1200 -timeout=20 -rss_limit_mb=2048
+Replay one input without atheris:
+    python fuzz/fuzz_loader.py --replay crash-<hash>
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+BASE_ANNIVERSARIES = """\
+anniversaries:
+  - id: thanh-lap-dang
+    name: Ngày thành lập Đảng Cộng sản Việt Nam
+    date: 1930-02-03
+  - id: cong-doan-viet-nam
+    name: Ngày thành lập Công đoàn Việt Nam
+    date: 1929-07-28
+  - id: gio-to-hung-vuong
+    name: Giỗ Tổ Hùng Vương
+    lunar: "10/3"
+"""
+
+BASE_UNITS = """\
+units:
+  - id: tong-ldld
+    name: Tổng Liên đoàn Lao động Việt Nam
+    level: tong-lien-doan
+  - id: ldld-ha-noi
+    name: Liên đoàn Lao động thành phố Hà Nội
+    level: tinh
+    parent: tong-ldld
+    place: Hà Nội
+  - id: ldld-ba-dinh
+    name: Liên đoàn Lao động quận Ba Đình
+    level: tren-co-so
+    parent: ldld-ha-noi
+"""
+
+
+class Sandbox:
+    """One registry folder reused by every input (creating folders per input is slow)."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="thidua-fuzz-")) / "data"
+        (self.root / "units").mkdir(parents=True)
+        (self.root / "campaigns").mkdir()
+        self.slots = {
+            "anniversaries": self.root / "anniversaries.yaml",
+            "units": self.root / "units" / "fuzz.yaml",
+            "campaigns": self.root / "campaigns" / "fuzz.yaml",
+        }
+
+    def place(self, raw: bytes) -> str:
+        (self.root / "units" / "base.yaml").write_text(BASE_UNITS, encoding="utf-8")
+        for path in self.slots.values():
+            path.unlink(missing_ok=True)
+        if b"anniversaries" in raw:
+            kind = "anniversaries"
+        elif b"units" in raw or b"clusters" in raw:
+            kind = "units"
+        else:
+            kind = "campaigns"
+        if kind != "anniversaries":
+            self.slots["anniversaries"].write_text(BASE_ANNIVERSARIES, encoding="utf-8")
+        self.slots[kind].write_bytes(raw)
+        return kind
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root.parent, ignore_errors=True)
+
+
+def check_one(sandbox: Sandbox, raw: bytes) -> None:
+    from thidua_cli import report
+    from thidua_cli.validation import validate
+
+    sandbox.place(raw)
+    result = validate(sandbox.root)
+    files = set(result.registry.files)
+    for problem in result.problems:
+        assert problem.file in files, problem
+        assert problem.line >= 1 and problem.column >= 1, problem
+        assert problem.message.vi and problem.message.en, problem
+        assert "{related}" not in problem.message.vi + problem.message.en, problem
+    for lang in ("vi", "en"):
+        report.text_lines(result.problems, len(files), lang)
+        report.to_json(result.problems, len(files), lang)
+        report.to_github(result.problems, len(files), lang)
+
+
+def make_seeds(folder: Path) -> None:
+    """Seed corpus: the sample registry, the test fixtures' files and a few odd shapes."""
+    sys.path.insert(0, str(REPO))
+    from tests import conftest
+
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds: dict[str, bytes] = {}
+    for path in sorted((REPO / "data").rglob("*.y*ml")):
+        seeds[f"data-{path.stem}"] = path.read_bytes()
+    for name in ("BASE_ANNIVERSARIES", "BASE_UNITS", "BASE_CAMPAIGN"):
+        seeds[f"conftest-{name.lower()}"] = getattr(conftest, name).encode()
+    seeds.update({
+        "alias": b"a: &x 1\nb: *x\n",
+        "flow": b"{id: x, phases: [{number: 1, start: 2020-01-01, end: 2020-02-30}]}\n",
+        "quote-me": "targets:\n  - id: a\n    text: b\n    value: >= 90%\n".encode(),
+        "dup": b"id: a\nid: b\n",
+        "bom": b"\xef\xbb\xbfid: x\n",
+        "nfd": "title: Ba\u0306\u0301c\n".encode(),
+        "cp1258": "title: Bắc".encode("utf-8").decode("utf-8").replace("ắ", "ă\u0301")
+                  .encode("cp1258"),
+        "lunar": b'anniversaries:\n  - id: a\n    name: b\n    lunar: "30/12"\n',
+        "target-range": 'targets:\n  - id: a\n    text: b\n    value: "từ 1.000 đến 2.000 người"\n'
+                        .encode(),
+    })
+    for name, raw in seeds.items():
+        (folder / name).write_bytes(raw)
+    print(f"{len(seeds)} seeds in {folder}")
+
+
+def replay(paths: list[str]) -> None:
+    sandbox = Sandbox()
+    try:
+        for name in paths:
+            check_one(sandbox, Path(name).read_bytes())
+            print(f"{name}: ok")
+    finally:
+        sandbox.remove()
+
+
+def fuzz(argv: list[str]) -> None:
+    import atheris
+
+    with atheris.instrument_imports(include=["thidua_cli", "yaml"]):
+        import thidua_cli.report  # noqa: F401
+        import thidua_cli.validation  # noqa: F401
+
+    sandbox = Sandbox()
+
+    def one_input(raw: bytes) -> None:
+        check_one(sandbox, raw)
+
+    atheris.Setup(argv, one_input)
+    try:
+        atheris.Fuzz()
+    finally:
+        sandbox.remove()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--make-seeds"]:
+        make_seeds(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["--replay"]:
+        replay(sys.argv[2:])
+    else:
+        fuzz(sys.argv)
