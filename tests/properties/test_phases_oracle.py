@@ -1,0 +1,111 @@
+"""phase-overlap and phase-gap agree with a brute-force, day-by-day oracle.
+
+Campaigns with up to five phases whose dates are drawn around one year (so phases
+overlap, leave gaps, end before they start or leave the campaign); the rule family
+runs on the models directly and its findings are compared with sets of days.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thidua_cli.models import Campaign
+from thidua_cli.problems import Location
+from thidua_cli.registry.loader import Entry, Registry
+from thidua_cli.rules import phases as phase_rules
+from thidua_cli.rules.base import Context
+
+from tests.properties.strategies import deterministic
+
+YEAR_START = date(2020, 1, 1)
+
+
+def days_around_the_year() -> st.SearchStrategy[date]:
+    # A little before and after 2020 (a leap year), so phases can leave the campaign.
+    return st.integers(min_value=-20, max_value=385).map(lambda n: YEAR_START + timedelta(days=n))
+
+
+@st.composite
+def campaigns(draw: st.DrawFn) -> Campaign:
+    start = draw(days_around_the_year())
+    # Mostly a real period; sometimes one that ends before it starts.
+    end = draw(days_around_the_year().filter(lambda d: d >= start - timedelta(days=3)))
+    spans = draw(st.lists(st.tuples(days_around_the_year(), days_around_the_year()),
+                          max_size=5))
+    # Usually a phase ends after it starts; keep a few reversed ones.
+    spans = [(a, b) if draw(st.integers(0, 9)) == 0 else (min(a, b), max(a, b)) for a, b in spans]
+    return Campaign.model_validate({
+        "id": "p", "issuer": "u", "year": 2020, "kind": "nam", "title": "Phong trào",
+        "start": start.isoformat(), "end": end.isoformat(),
+        "phases": [{"number": i + 1, "start": a.isoformat(), "end": b.isoformat()}
+                   for i, (a, b) in enumerate(spans)],
+    })
+
+
+def findings(campaign: Campaign) -> list[phase_rules.Finding]:
+    registry = Registry(root=Path("data"))
+    registry.campaigns.append(Entry(campaign, Location("data/campaigns/p.yaml")))
+    return list(phase_rules.check(Context(registry)))
+
+
+def days(first: date, last: date) -> set[date]:
+    return {first + timedelta(days=n) for n in range((last - first).days + 1)}
+
+
+def runs(covered_not: set[date]) -> list[tuple[date, date]]:
+    """Consecutive days grouped into (first, last) runs, walking one day at a time."""
+    result: list[tuple[date, date]] = []
+    for day in sorted(covered_not):
+        if result and result[-1][1] + timedelta(days=1) == day:
+            result[-1] = (result[-1][0], day)
+        else:
+            result.append((day, day))
+    return result
+
+
+@given(campaigns())
+@deterministic(max_examples=400)
+def test_overlaps_agree_with_day_sets(campaign: Campaign) -> None:
+    phase_days = [days(p.start, p.end) for p in campaign.phases]  # empty when reversed
+    expected = {}
+    for later in range(len(phase_days)):
+        for earlier in range(later):
+            shared = phase_days[earlier] & phase_days[later]
+            if shared:
+                expected[(later, earlier)] = (min(shared), max(shared))
+    found = {}
+    for finding in findings(campaign):
+        if finding.rule != "phase-overlap":
+            continue
+        assert finding.related is not None
+        later, earlier = finding.location.path[1], finding.related.path[1]
+        assert finding.location.path == ("phases", later, "start")
+        assert finding.related.path == ("phases", earlier, "start")
+        first, last = expected.get((later, earlier), (None, None))
+        assert f"on {first}–{last};" in finding.message.en, finding.message.en
+        found[(later, earlier)] = (first, last)
+    assert found == expected
+
+
+@given(campaigns())
+@deterministic(max_examples=400)
+def test_gaps_agree_with_day_sets(campaign: Campaign) -> None:
+    gaps = [f for f in findings(campaign) if f.rule == "phase-gap"]
+    if campaign.end < campaign.start or not campaign.phases:
+        assert gaps == []
+        return
+    covered = set().union(*(days(p.start, p.end) for p in campaign.phases))
+    uncovered = days(campaign.start, campaign.end) - covered
+    if not uncovered:
+        assert gaps == []
+        return
+    spans = ", ".join(a.isoformat() if a == b else f"{a.isoformat()}–{b.isoformat()}"
+                      for a, b in runs(uncovered))
+    assert len(gaps) == 1
+    assert gaps[0].location.path == ("phases",) and gaps[0].location.anchor == "key"
+    assert gaps[0].message.en == (
+        f"{len(uncovered)} days of the campaign are covered by no phase: {spans}")
