@@ -27,11 +27,10 @@ CAMPAIGN = "data/campaigns/x.yaml"
 SUMMARY_1 = "3 files checked: 1 error, 0 warnings"
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BOUND_BYTES, MEMORY_BOUND_BYTES))
+def thidua_validate(root: Path, memory: int = MEMORY_BOUND_BYTES) -> subprocess.CompletedProcess[str]:
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
-
-def thidua_validate(root: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items()
            if k not in ("THIDUA_DEBUG", "THIDUA_REGISTRY", "THIDUA_LANG")}
     # strerror texts ("Too many levels of symbolic links") follow the C locale.
@@ -40,14 +39,14 @@ def thidua_validate(root: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "thidua_cli", "--lang", "en", "validate", "--registry", str(root)],
         capture_output=True, text=True, encoding="utf-8", errors="replace", env=env,
         cwd=root.parent if root.parent.is_dir() else None,
-        timeout=HANG_BOUND_SECONDS, preexec_fn=_limit_memory)
+        timeout=HANG_BOUND_SECONDS, preexec_fn=limit_memory)
     assert "Traceback" not in result.stdout + result.stderr
     return result
 
 
-def problems_of(root: Path) -> tuple[int, list[str]]:
+def problems_of(root: Path, memory: int = MEMORY_BOUND_BYTES) -> tuple[int, list[str]]:
     """Exit code and the output lines, after checking nothing went to stderr."""
-    result = thidua_validate(root)
+    result = thidua_validate(root, memory)
     assert result.stderr == ""
     return result.returncode, result.stdout.splitlines()
 
@@ -359,3 +358,15 @@ def test_control_character(make_registry: MakeRegistry, content: str, where: str
     one_problem(campaign_file(make_registry, text),
                 f"{CAMPAIGN}:{where}: error yaml-syntax: character U+{code} (a control or non-text "
                 "character) is not allowed in YAML; delete it (often pasted from Word or PDF)")
+
+
+def test_file_too_dense_for_the_memory(make_registry: MakeRegistry) -> None:
+    # 6 MiB of "1," is three million YAML nodes: more than 256 MiB of address space holds.
+    # The file gets its problem and the other files are still checked.
+    root = make_registry({"campaigns/a.yaml": BASE_CAMPAIGN.replace("ba-dinh-2020", "a"),
+                          "campaigns/x.yaml": "a: [" + "1," * (3 << 20) + "]\n"})
+    assert problems_of(root, memory=256 << 20) == (1, [
+        unreadable(CAMPAIGN, "(6.0 MiB) is too large to read in the available memory"),
+        "",
+        "4 files checked: 1 error, 0 warnings",
+    ])

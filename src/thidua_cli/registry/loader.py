@@ -127,7 +127,14 @@ def read_file(path: Path, name: str) -> yaml_source.SourceFile:
         limit = MAX_FILE_BYTES >> 20
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
                            f"is larger than {limit} MiB, too large for a registry file")
-    return yaml_source.read(raw, name)
+    try:
+        return yaml_source.read(raw, name)
+    except MemoryError:
+        # libyaml builds every node first (~400 bytes each): a few MiB of "1,1,1,…" can
+        # exhaust memory. The half-built nodes are freed by now; the other files go on.
+        size = f"{len(raw) / (1 << 20):.1f} MiB"
+        return _unreadable(name, f"({size}) không đủ bộ nhớ để đọc",
+                           f"({size}) is too large to read in the available memory")
 
 
 def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
