@@ -370,3 +370,16 @@ def test_file_too_dense_for_the_memory(make_registry: MakeRegistry) -> None:
         "",
         "4 files checked: 1 error, 0 warnings",
     ])
+
+
+def test_campaign_at_the_last_representable_day(make_registry: MakeRegistry) -> None:
+    # A phase ending 9999-12-31 made the gap search step past the last date (OverflowError).
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN.replace("2020", "9999")})
+    assert problems_of(root) == (1, [
+        f"{CAMPAIGN}:13:23: error anniversary-ordinal: 9999 marks 8069 years of Ngày thành lập "
+        "Đảng Cộng sản Việt Nam (1930-02-03 – 9999-02-03), not 90; write 8069",
+        f"{CAMPAIGN}:18:27: error anniversary-ordinal: 9999 marks 8070 years of Ngày thành lập "
+        "Công đoàn Việt Nam (1929-07-28 – 9999-07-28), not 91; write 8070",
+        "",
+        "3 files checked: 2 errors, 0 warnings",
+    ])

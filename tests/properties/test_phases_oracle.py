@@ -21,25 +21,36 @@ from thidua_cli.rules.base import Context
 
 from tests.properties.strategies import deterministic
 
-YEAR_START = date(2020, 1, 1)
+#: The first and last days a registry date can name (years 1000-9999).
+FIRST, LAST = date(1000, 1, 1), date(9999, 12, 31)
 
 
-def days_around_the_year() -> st.SearchStrategy[date]:
-    # A little before and after 2020 (a leap year), so phases can leave the campaign.
-    return st.integers(min_value=-20, max_value=385).map(lambda n: YEAR_START + timedelta(days=n))
+def days_around(year: int) -> st.SearchStrategy[date]:
+    """Days a little before and after ``year``, so phases can leave the campaign, kept to
+    the dates the registry accepts (a phase ending 9999-12-31 once overflowed)."""
+    first = date(year, 1, 1)
+
+    def day(n: int) -> date:
+        try:
+            return max(first + timedelta(days=n), FIRST)
+        except OverflowError:
+            return LAST
+
+    return st.integers(min_value=-20, max_value=385).map(day)
 
 
 @st.composite
 def campaigns(draw: st.DrawFn) -> Campaign:
-    start = draw(days_around_the_year())
+    # 2020 is a leap year; 1000 and 9999 are the ends of the accepted range.
+    year = draw(st.sampled_from([2020, 2020, 2020, 1000, 9999]))
+    start = draw(days_around(year))
     # Mostly a real period; sometimes one that ends before it starts.
-    end = draw(days_around_the_year().filter(lambda d: d >= start - timedelta(days=3)))
-    spans = draw(st.lists(st.tuples(days_around_the_year(), days_around_the_year()),
-                          max_size=5))
+    end = draw(days_around(year).filter(lambda d: d >= start - timedelta(days=3)))
+    spans = draw(st.lists(st.tuples(days_around(year), days_around(year)), max_size=5))
     # Usually a phase ends after it starts; keep a few reversed ones.
     spans = [(a, b) if draw(st.integers(0, 9)) == 0 else (min(a, b), max(a, b)) for a, b in spans]
     return Campaign.model_validate({
-        "id": "p", "issuer": "u", "year": 2020, "kind": "nam", "title": "Phong trào",
+        "id": "p", "issuer": "u", "year": year, "kind": "nam", "title": "Phong trào",
         "start": start.isoformat(), "end": end.isoformat(),
         "phases": [{"number": i + 1, "start": a.isoformat(), "end": b.isoformat()}
                    for i, (a, b) in enumerate(spans)],

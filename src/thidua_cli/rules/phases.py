@@ -7,7 +7,7 @@ compared with the real length, both ends included: 01/5–31/7 is 92 days.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from thidua_cli.models import Campaign, Phase
 from thidua_cli.problems import Location, Severity, Text
@@ -131,14 +131,15 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
 
 def _uncovered(start: date, end: date, spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
     """The runs of days in [start, end] that no span covers."""
-    gaps: list[tuple[date, date]] = []
-    cursor = start
-    for span_start, span_end in sorted(spans):
+    # Day numbers, not dates: the day after a phase ending 9999-12-31 is no date.
+    gaps: list[tuple[int, int]] = []
+    cursor, last = start.toordinal(), end.toordinal()
+    for span_start, span_end in sorted((s.toordinal(), e.toordinal()) for s, e in spans):
         if span_start > cursor:
-            gaps.append((cursor, min(span_start - timedelta(days=1), end)))
-        cursor = max(cursor, span_end + timedelta(days=1))
-        if cursor > end:
+            gaps.append((cursor, min(span_start - 1, last)))
+        cursor = max(cursor, span_end + 1)
+        if cursor > last:
             break
-    if cursor <= end:
-        gaps.append((cursor, end))
-    return [(s, e) for s, e in gaps if s <= e]
+    if cursor <= last:
+        gaps.append((cursor, last))
+    return [(date.fromordinal(s), date.fromordinal(e)) for s, e in gaps if s <= e]
