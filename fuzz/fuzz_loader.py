@@ -87,11 +87,16 @@ class Sandbox:
 
 
 def check_one(sandbox: Sandbox, raw: bytes) -> None:
+    sandbox.place(raw)
+    check_registry(sandbox.root)
+
+
+def check_registry(root: Path) -> None:
+    """Validate ``root``; every problem located and worded, every output format written."""
     from thidua_cli import report
     from thidua_cli.validation import validate
 
-    sandbox.place(raw)
-    result = validate(sandbox.root)
+    result = validate(root)
     files = set(result.registry.files)
     for problem in result.problems:
         assert problem.file in files, problem
