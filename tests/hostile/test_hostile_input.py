@@ -383,3 +383,15 @@ def test_campaign_at_the_last_representable_day(make_registry: MakeRegistry) -> 
         "",
         "3 files checked: 2 errors, 0 warnings",
     ])
+
+
+def test_file_name_that_is_not_utf8(make_registry: MakeRegistry) -> None:
+    # The name's bytes used to reach stdout as they were, making the output (and the JSON
+    # of --format json) invalid UTF-8; the output is decoded with errors="replace" here,
+    # so an invalid byte would show as U+FFFD.
+    root = make_registry({})
+    (root / "campaigns").mkdir()
+    with open(os.fsencode(root / "campaigns") + b"/\xff.yaml", "wb") as handle:
+        handle.write(b"- id: a\n")
+    one_problem(root, "data/campaigns/\\xff.yaml:1:1: error schema: the top level of the file "
+                      'must be a mapping of key: value (starting with "id: …"), not a list')

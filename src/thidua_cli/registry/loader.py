@@ -95,9 +95,12 @@ def display_name(root: Path, path: Path) -> str:
     """A file's name as the user sees it: relative to the registry's parent."""
     base = root.resolve().parent if root.name in ("", ".") else root.parent
     try:
-        return path.relative_to(base).as_posix()
+        name = path.relative_to(base).as_posix()
     except ValueError:
-        return path.as_posix()
+        name = path.as_posix()
+    # A name that is not UTF-8 on disk ("\udcff" after fsdecode) would make the text and
+    # JSON output invalid UTF-8: show its odd bytes as \xff instead.
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 #: Past this size a file is refused unread, so that a multi-gigabyte file cannot
