@@ -6,6 +6,7 @@ through ``yaml_source.read`` end in data or in located problems, never an except
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
@@ -85,3 +86,15 @@ def test_any_bytes_read_without_exception(raw: bytes) -> None:
 def test_any_text_reads_without_exception(text: str) -> None:
     source = read(text.encode("utf-8", "surrogatepass"), "f")
     assert located(source.problems)
+
+
+@given(registry_like_text(), st.sampled_from(["\n", "\r\n", "\r"]), st.data())
+@deterministic(max_examples=300)
+def test_nul_byte_is_located_whatever_the_line_endings(text: str, newline: str,
+                                                       data: st.DataObject) -> None:
+    text = text.replace("\n", newline)
+    at = data.draw(st.integers(0, len(text)))
+    raw = (text[:at] + "\x00" + text[at:]).encode("utf-8")
+    before = re.split(r"\r\n|\r|\n", text[:at])
+    assert [(p.rule, p.line, p.column) for p in read(raw, "f").problems] == [
+        ("encoding", len(before), len(before[-1]) + 1)]

@@ -54,8 +54,10 @@ def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str,
 # --------------------------------------------------------------------------- decoding
 
 def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
+    # Lines end in \n, \r\n or a lone \r (old Mac editors), as YAML counts them.
+    line_start = max(raw.rfind(b"\n", 0, offset), raw.rfind(b"\r", 0, offset)) + 1
+    line = (raw.count(b"\n", 0, offset) + raw.count(b"\r", 0, offset)
+            - raw.count(b"\r\n", 0, offset) + 1)
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
     return line, column
 
@@ -79,7 +81,8 @@ def _looks_like_utf16(raw: bytes) -> bool:
     # share of all zero bytes misnamed short Vietnamese-heavy files "binary".
     even, odd = raw[0::2].count(0), raw[1::2].count(0)
     low, high = sorted((even, odd))
-    return low * 10 <= high and high * 8 >= len(raw) // 2
+    # At least a few such characters: one stray NUL in a short file is binary, not UTF-16.
+    return high >= 4 and low * 10 <= high and high * 8 >= len(raw) // 2
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
