@@ -65,6 +65,8 @@ def build_app(lang: str) -> typer.Typer:
 
     from thidua_cli.cli import validate
     validate.register(app, t)
+    from thidua_cli.cli import schema
+    schema.register(app, t)
     return app
 
 

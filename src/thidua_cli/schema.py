@@ -1,0 +1,337 @@
+"""JSON Schema (draft 2020-12) of each registry file kind, generated from the models.
+
+An editor's YAML language server reads these schemas to offer completion and to
+underline mistakes while a cadre types (``# yaml-language-server: $schema=…``).
+They are generated from the Pydantic models, then corrected where the generated
+schema and the validator would disagree:
+
+- the value types the format defines (dates, ids, lunar dates, target values) get
+  patterns that accept what the validator accepts: ISO and dd/mm/yyyy dates that
+  exist in the calendar (30/02/2020 is refused, 29/02/2020 is not), the target
+  grammar of the format page (case-free, Vietnamese numbers), lunar "day/month";
+- a mapping keyed by anniversary id (``celebrates``) refuses keys that are not ids;
+- an anniversary needs exactly one of ``date``/``lunar``, and ``since`` only with
+  ``lunar`` (a model validator the generator cannot see);
+- ``units:``, ``clusters:`` and ``anniversaries:`` left empty (null) are accepted,
+  as the loader accepts them.
+
+What a schema cannot say is left to ``thidua validate``: references between files,
+phase order, ordinals, and a whole number written ``2020.0`` (JSON Schema calls
+2020.0 an integer; the validator refuses it).
+
+Pure: no I/O, so that ``thidua init`` can write the same schemas.
+"""
+
+from __future__ import annotations
+
+import copy
+import typing
+from typing import Any
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("anniversaries", "units", "campaign")
+#: The file each kind is written to by ``thidua schema -o DIR`` (and ``thidua init``).
+FILE_NAMES = {kind: f"{kind}.schema.json" for kind in KINDS}
+
+
+def schema_id(kind: str) -> str:
+    # A URN, not a made-up web address: the schemas are files shipped with thidua,
+    # and an editor finds them through the $schema line's path, not through $id.
+    return f"urn:thidua:schema:v1:{kind}"
+
+
+# --------------------------------------------------------------------------- value types
+
+_Y = "[1-9][0-9]{3}"  # the validator takes years 1000–9999
+_LEAP = "(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)"
+_D28 = "(?:0?[1-9]|1[0-9]|2[0-8])"
+_D30 = "(?:0?[1-9]|[12][0-9]|30)"
+_D31 = "(?:0?[1-9]|[12][0-9]|3[01])"
+_M31 = "(?:0?[13578]|1[02])"
+_M30 = "(?:0?[469]|11)"
+_M2 = "0?2"
+_ISO = (f"(?:{_Y}-(?:{_M31}-{_D31}|{_M30}-{_D30}|{_M2}-{_D28})|{_LEAP}-{_M2}-29)")
+_VN = (f"(?:(?:{_D31}/{_M31}|{_D30}/{_M30}|{_D28}/{_M2})/{_Y}|29/{_M2}/{_LEAP})")
+#: A date that exists: ``2020-01-03`` or ``03/01/2020`` (leading zeros optional).
+DATE_PATTERN = rf"^\s*(?:{_ISO}|{_VN})\s*$"
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LUNAR_PATTERN = r"^\s*0*(?:[1-9]|[12][0-9]|30)\s*/\s*0*(?:[1-9]|1[0-2])\s*$"
+
+
+def _ci(words: str) -> str:
+    """Case-free spelling of a word for a pattern without flags; a space = any spacing."""
+    out = []
+    for ch in words:
+        if ch == " ":
+            out.append(r"\s*")
+        elif ch.lower() != ch.upper():
+            out.append(f"[{ch.lower()}{ch.upper()}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# Numbers as vn/targets.py reads them: a decimal comma after plain digits or dot-grouped
+# thousands; dot-grouped thousands; or digits with at most one decimal dot.
+_GROUPED = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
+_NUM = rf"(?:(?:[0-9]+|{_GROUPED}),[0-9]+|{_GROUPED}|[0-9]+(?:\.[0-9]+)?)"
+_QTY = rf"{_NUM}\s*%?"
+_DASH = "[-–—‐‑−]"
+_FORMS = (
+    _QTY,
+    rf"(?:{_ci('trên')}|{_ci('hơn')}|>)\s*{_QTY}",
+    rf"{_ci('từ')}\s*{_QTY}\s*{_ci('trở lên')}",
+    rf"{_QTY}\s*{_ci('trở lên')}",
+    rf"(?:{_ci('ít nhất')}|{_ci('tối thiểu')}|>=|≥)\s*{_QTY}",
+    rf"(?:{_ci('từ')}\s*)?{_QTY}\s*{_DASH}\s*{_QTY}",
+    rf"{_ci('từ')}\s*{_QTY}\s*{_ci('đến')}\s*{_QTY}",
+    rf"(?:{_ci('dưới')}|<)\s*{_QTY}",
+    rf"(?:{_ci('không quá')}|{_ci('tối đa')}|<=|≤)\s*{_QTY}",
+    _ci("không có"),
+)
+#: The target grammar of the format page (written text; an int is an exact count).
+TARGET_PATTERN = r"^\s*(?:" + "|".join(_FORMS) + r")\s*$"
+
+
+def _both(vi: str, en: str) -> str:
+    return f"{vi}\n\n{en}"
+
+
+_DATE = {
+    "type": "string", "pattern": DATE_PATTERN,
+    "description": _both("Ngày: 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).",
+                         "A date: 2020-01-03 or 03/01/2020 (day/month/year)."),
+    "examples": ["2020-01-03", "03/01/2020"],
+}
+_ID = {
+    "type": "string", "pattern": ID_PATTERN,
+    "description": _both("Mã: chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.",
+                         "An id: lowercase ASCII letters, digits and hyphens, e.g. ldld-bac-tu-liem."),
+}
+_LUNAR = {
+    "type": "string", "pattern": LUNAR_PATTERN,
+    "description": _both('Ngày âm lịch "ngày/tháng", ví dụ "10/3" (ngày 1–30, tháng 1–12).',
+                         'A lunar "day/month", e.g. "10/3" (day 1–30, month 1–12).'),
+    "examples": ["10/3"],
+}
+_TARGET = {
+    "anyOf": [{"type": "string", "pattern": TARGET_PATTERN}, {"type": "integer", "minimum": 0}],
+    "description": _both(
+        'Giá trị chỉ tiêu như kế hoạch viết: "trên 75%", "từ 90% trở lên", "85-90%", '
+        '"dưới 5%", "không quá 15%", "100%", hoặc số lượng như "trên 200"; '
+        'số kiểu Việt Nam ("12,5%", "10.141"); giá trị bắt đầu bằng ">" phải đặt trong ngoặc kép.',
+        'A target value as plans write it: "trên 75%" (more than), "từ 90% trở lên" (at least), '
+        '"85-90%", "dưới 5%" (less than), "không quá 15%" (at most), "100%", or a count such as '
+        '"trên 200"; Vietnamese numbers ("12,5%", "10.141"); quote a value starting with ">".'),
+    "examples": ["trên 75%", "từ 90% trở lên", "85-90%", "100%", "trên 200"],
+}
+
+# --------------------------------------------------------------------------- field documentation
+
+#: field name → (Vietnamese, English); ``Model.field`` entries override a shared name.
+_FIELDS: dict[str, tuple[str, str]] = {
+    "id": ("Mã (duy nhất trong sổ đăng ký).", "Id (unique in the registry)."),
+    "name": ("Tên đầy đủ.", "Full name."),
+    "short": ("Tên ngắn, dùng ở tiêu đề văn bản.", "Short name, used in document headers."),
+    "place": ("Địa danh ghi ở dòng ngày tháng của văn bản; đơn vị con thừa hưởng.",
+              "Place name of the document's date line; inherited by child units."),
+    "sector": ("Khối, khu vực: doanh-nghiep, hanh-chinh-su-nghiep, truong-hoc, khac.",
+               "Sector: doanh-nghiep, hanh-chinh-su-nghiep, truong-hoc, khac."),
+    "date": ("Ngày.", "Date."),
+    "start": ("Ngày bắt đầu.", "Start date."),
+    "end": ("Ngày kết thúc (tính cả ngày đó).", "End date (inclusive)."),
+    "theme": ("Chủ đề.", "Theme."),
+    "celebrates": ("Ngày kỷ niệm được chào mừng: mã ngày kỷ niệm → số năm văn bản ghi "
+                   "(null để thidua tự tính).",
+                   "Anniversaries celebrated: anniversary id → the ordinal the text states "
+                   "(null to let thidua compute it)."),
+    "events": ("Sự kiện có ngày, không phải ngày kỷ niệm.", "Dated events that are not anniversaries."),
+    "Anniversary.date": ("Ngày dương lịch kèm năm gốc, ví dụ 1930-02-03.",
+                         "Solar date with its base year, e.g. 1930-02-03."),
+    "Anniversary.lunar": ('Ngày âm lịch "ngày/tháng", ví dụ "10/3".', 'Lunar "day/month", e.g. "10/3".'),
+    "Anniversary.since": ("Năm gốc của ngày kỷ niệm âm lịch (không bắt buộc).",
+                          "Base year of a lunar anniversary (optional)."),
+    "Unit.level": ("Cấp: tong-lien-doan, tinh, nganh-trung-uong, tren-co-so, co-so, bo-phan.",
+                   "Level: tong-lien-doan, tinh, nganh-trung-uong, tren-co-so, co-so, bo-phan."),
+    "Unit.parent": ("Mã đơn vị cấp trên (chỉ tong-lien-doan không có).",
+                    "Id of the parent unit (only tong-lien-doan has none)."),
+    "Unit.dissolved": ("Ngày đơn vị giải thể (giữ hồ sơ cũ).", "Day the unit was dissolved (its record stays)."),
+    "Unit.anniversaries": ("Ngày kỷ niệm riêng của đơn vị.", "The unit's local anniversaries."),
+    "Cluster.organizer": ("Mã đơn vị lập cụm.", "Id of the unit that set the cluster up."),
+    "Cluster.leader": ("Mã cụm trưởng (phải là thành viên).", "Id of the cluster leader (must be a member)."),
+    "Cluster.members": ("Mã các đơn vị thành viên.", "Ids of the member units."),
+    "Campaign.issuer": ("Mã đơn vị hoặc cụm phát động.", "Id of the issuing unit or cluster."),
+    "Campaign.year": ("Năm của phong trào (năm học: năm bắt đầu).",
+                      "Year of the campaign (school year: the year it starts)."),
+    "Campaign.kind": ("Loại: nam (năm), nam-hoc (năm học), cao-diem (cao điểm), "
+                      "chuyen-de (chuyên đề), giao-uoc (giao ước của cụm).",
+                      "Kind: nam (yearly), nam-hoc (school year), cao-diem (peak drive), "
+                      "chuyen-de (thematic), giao-uoc (a cluster's covenant)."),
+    "Campaign.title": ("Tiêu đề kế hoạch.", "Title of the plan."),
+    "Campaign.launch": ("Lễ phát động.", "The kickoff."),
+    "Campaign.document": ("Kế hoạch dưới dạng văn bản hành chính.", "The plan as an official document."),
+    "Campaign.basis": ("Căn cứ.", "Legal basis."),
+    "Campaign.context": ("Bối cảnh: các đoạn mở đầu về năm.", "Context: the preamble's paragraphs."),
+    "Campaign.theme": ("Chủ đề năm.", "Theme of the year."),
+    "Campaign.spirit": ("Tinh thần.", "Spirit (motto)."),
+    "Campaign.aims": ("Mục đích, yêu cầu.", "Aims and requirements."),
+    "Campaign.tasks": ("Nội dung thi đua, có thể theo khối.", "Emulation tasks, optionally per sector."),
+    "Campaign.phases": ("Các đợt thi đua, đánh số 1..n theo ngày.", "Phases, numbered 1..n in date order."),
+    "Campaign.targets": ("Chỉ tiêu.", "Targets."),
+    "Campaign.awards": ("Khen thưởng.", "Awards."),
+    "Campaign.implementation": ("Tổ chức thực hiện.", "Implementation."),
+    "Launch.speaker": ("Người đọc lời phát động.", "Who reads the kickoff speech."),
+    "Launch.place": ("Nơi tổ chức.", "Where it is held."),
+    "Document.number": ('Số, ký hiệu văn bản, ví dụ "01/KH-LĐLĐ".', 'Document number, e.g. "01/KH-LĐLĐ".'),
+    "Document.date": ("Ngày ban hành.", "Date of issue."),
+    "Document.signer": ("Người ký.", "Signer."),
+    "Document.recipients": ("Nơi nhận.", "Recipients."),
+    "Signer.name": ("Họ tên người ký.", "Signer's name."),
+    "Signer.position": ("Chức vụ.", "Position."),
+    "Signer.on_behalf": ('Thẩm quyền ký, ví dụ "TM. BAN THƯỜNG VỤ".', 'Signing authority, e.g. "TM. BAN THƯỜNG VỤ".'),
+    "Task.movements": ("Các phong trào.", "Movements."),
+    "Task.items": ("Nội dung.", "Items."),
+    "Phase.number": ("Số đợt (1, 2, …).", "Phase number (1, 2, …)."),
+    "Phase.name": ('Tên đợt, ví dụ "đợt thi đua cao điểm".', 'Phase name, e.g. "đợt thi đua cao điểm".'),
+    "Phase.days": ("Số ngày văn bản nêu (tính cả hai đầu).", "The length the text declares (inclusive)."),
+    "Phase.goal": ("Mục tiêu của đợt.", "Goal of the phase."),
+    "Target.text": ("Nội dung chỉ tiêu.", "What the target measures."),
+    "Target.value": ("Giá trị chỉ tiêu.", "Target value."),
+    "Target.within": ("Mã chỉ tiêu giới hạn chỉ tiêu này.", "Id of the target that bounds this one."),
+    # The top level of anniversaries.yaml and units/*.yaml (no model name).
+    ".anniversaries": ("Danh sách ngày kỷ niệm.", "The anniversaries."),
+    ".units": ("Danh sách đơn vị.", "The units."),
+    ".clusters": ("Danh sách cụm, khối thi đua.", "The emulation clusters."),
+}
+
+_MODELS = {
+    "Anniversary": ("Ngày kỷ niệm", "Anniversary"),
+    "Unit": ("Đơn vị công đoàn", "Trade-union unit"),
+    "Cluster": ("Cụm, khối thi đua", "Emulation cluster"),
+    "Launch": ("Lễ phát động", "Kickoff"),
+    "Document": ("Văn bản", "Official document"),
+    "Signer": ("Người ký", "Signer"),
+    "Event": ("Sự kiện", "Event"),
+    "Task": ("Nội dung thi đua", "Emulation task"),
+    "Phase": ("Đợt thi đua", "Phase"),
+    "Target": ("Chỉ tiêu", "Target"),
+}
+
+_KIND_TITLES = {
+    "anniversaries": (("Ngày kỷ niệm (anniversaries.yaml)",
+                       "Danh sách ngày kỷ niệm quốc gia của sổ đăng ký thi đua."),
+                      ("thidua anniversaries file", "The registry's national anniversaries.")),
+    "units": (("Đơn vị và cụm thi đua (units/*.yaml)",
+               "Các đơn vị công đoàn và cụm, khối thi đua."),
+              ("thidua units file", "Trade-union units and emulation clusters.")),
+    "campaign": (("Phong trào thi đua (campaigns/*.yaml)",
+                  "Một phong trào, đợt hoặc giao ước thi đua."),
+                 ("thidua campaign file", "One emulation campaign, drive or covenant.")),
+}
+
+
+# --------------------------------------------------------------------------- generation
+
+def _marker(annotated: Any) -> dict[str, Any]:
+    """The schema a model type declares with ``WithJsonSchema`` (how it shows in the output)."""
+    from pydantic import WithJsonSchema
+
+    for meta in typing.get_args(annotated)[1:]:
+        if isinstance(meta, WithJsonSchema) and meta.json_schema is not None:
+            return dict(meta.json_schema)
+    raise LookupError(f"{annotated!r} declares no JSON schema")
+
+
+def _replacements() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    from thidua_cli.models import base
+
+    return [(_marker(base.Date), _DATE), (_marker(base.Id), _ID),
+            (_marker(base.LunarDayMonth), _LUNAR), (_marker(base.TargetValueField), _TARGET)]
+
+
+def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any]]]) -> Any:
+    if isinstance(node, list):
+        return [_fix_types(item, replacements) for item in node]
+    if not isinstance(node, dict):
+        return node
+    for marker, replacement in replacements:
+        if all(node.get(key) == value for key, value in marker.items()):
+            return copy.deepcopy(replacement)
+    fixed = {key: _fix_types(value, replacements) for key, value in node.items()}
+    if "patternProperties" in fixed and "additionalProperties" not in fixed:
+        # dict[Id, …]: the generator lists the key pattern but lets other keys through,
+        # where the validator refuses them.
+        (pattern, values), = fixed.pop("patternProperties").items()
+        fixed["propertyNames"] = {"pattern": pattern}
+        fixed["additionalProperties"] = values
+    return fixed
+
+
+def _document(model_name: str, schema: dict[str, Any]) -> None:
+    """Vietnamese and English titles and descriptions in place of the generator's."""
+    if model_name in _MODELS:
+        vi, en = _MODELS[model_name]
+        schema["title"] = vi
+        schema["description"] = en
+    for field, prop in schema.get("properties", {}).items():
+        prop.pop("title", None)
+        words = _FIELDS.get(f"{model_name}.{field}") or _FIELDS.get(field)
+        if words is None:
+            continue
+        text = _both(*words)
+        if "description" in prop:  # a value type's own description stays, after the field's
+            text = f"{text}\n\n{prop['description']}"
+        prop["description"] = text
+
+
+def _nullable_list(schema: dict[str, Any]) -> dict[str, Any]:
+    # The loader accepts "units:" with nothing under it (null) as an empty list.
+    return {"anyOf": [schema, {"type": "null"}], "default": []}
+
+
+def _anniversary_rules(schema: dict[str, Any]) -> None:
+    text = {"type": "string"}
+    schema["oneOf"] = [
+        {"required": ["date"], "properties": {"date": text}},
+        {"required": ["lunar"], "properties": {"lunar": text}},
+    ]
+    schema["if"] = {"required": ["date"], "properties": {"date": text}}
+    schema["then"] = {"properties": {"since": {"type": "null"}}}
+
+
+def _generate(kind: str) -> dict[str, Any]:
+    from thidua_cli.models import AnniversariesFile, Campaign, UnitsFile
+
+    model = {"anniversaries": AnniversariesFile, "units": UnitsFile, "campaign": Campaign}[kind]
+    raw = model.model_json_schema(mode="validation")
+    schema: dict[str, Any] = _fix_types(raw, _replacements())
+    defs = schema.pop("$defs", {})
+    for name, definition in defs.items():
+        _document(name, definition)
+    if "Anniversary" in defs:
+        _anniversary_rules(defs["Anniversary"])
+    _document("Campaign" if kind == "campaign" else "", schema)
+    if kind != "campaign":
+        for key, prop in schema["properties"].items():
+            description = prop.pop("description", None)
+            prop.pop("default", None)
+            schema["properties"][key] = _nullable_list(prop)
+            if description:
+                schema["properties"][key]["description"] = description
+    (vi_title, vi_text), (en_title, en_text) = _KIND_TITLES[kind]
+    schema.pop("title", None)
+    schema.pop("description", None)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": schema_id(kind),
+        "title": f"{vi_title} — {en_title}",
+        "description": _both(vi_text, en_text),
+        **schema,
+        **({"$defs": defs} if defs else {}),
+    }
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """``{kind: JSON Schema}`` for ``anniversaries``, ``units`` and ``campaign``."""
+    return {kind: _generate(kind) for kind in KINDS}
