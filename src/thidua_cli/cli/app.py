@@ -67,6 +67,8 @@ def build_app(lang: str) -> typer.Typer:
     validate.register(app, t)
     from thidua_cli.cli import schema
     schema.register(app, t)
+    from thidua_cli.cli import rules
+    rules.register(app, t)
     return app
 
 

@@ -31,11 +31,16 @@ RULES = (
          Text("tệp không phải UTF-8 (UTF-16, Windows-1258, nhị phân)",
               "a file that is not UTF-8 (UTF-16, Windows-1258, binary)"),
          Text("Chữ tiếng Việt chỉ đọc đúng khi tệp lưu bằng UTF-8; phần mềm cũ hay lưu Windows-1258.",
-              "Vietnamese text reads right only in UTF-8; old Windows tools save Windows-1258.")),
+              "Vietnamese text reads right only in UTF-8; old Windows tools save Windows-1258."),
+         bad="# lưu bằng Notepad, bảng mã ANSI (Windows-1258)\nname: Liên đoàn Lao động quận Ba Đình",
+         good="# lưu bằng UTF-8 (VS Code: chọn UTF-8 ở thanh trạng thái)\n"
+              "name: Liên đoàn Lao động quận Ba Đình"),
     Rule("not-nfc", Severity.WARNING,
          Text("văn bản không ở dạng Unicode NFC", "text not in Unicode NFC"),
          Text("Cùng một chữ có dấu có thể lưu theo hai cách; tên gõ hai cách sẽ không khớp nhau khi tìm.",
-              "An accented letter can be stored two ways; a name typed both ways would not match.")),
+              "An accented letter can be stored two ways; a name typed both ways would not match."),
+         bad="name: Ho\u0300a Bi\u0300nh   # o + dấu huyền rời (U+0300), dán từ PDF",
+         good="name: H\u00f2a B\u00ecnh   # ò dựng sẵn (U+00F2)"),
     Rule("schema", Severity.ERROR,
          Text("thiếu trường, sai kiểu, trường lạ, mã, ngày hoặc giá trị chỉ tiêu sai",
               "a missing field, a wrong type, an unknown field, a bad id, date or target value"),
@@ -46,7 +51,9 @@ RULES = (
          Text("một tệp trong sổ đăng ký không đọc được (thư mục mang tên .yaml, liên kết hỏng, không có quyền)",
               "a registry file that cannot be read (a folder named .yaml, a broken link, no permission)"),
          Text("Một tệp không đọc được là một phần sổ đăng ký không được kiểm tra.",
-              "An unreadable file is a part of the registry that goes unchecked.")),
+              "An unreadable file is a part of the registry that goes unchecked."),
+         bad="campaigns/ba-dinh-2020.yaml/   # một thư mục mang tên .yaml",
+         good="campaigns/ba-dinh-2020.yaml    # một tệp YAML đọc được"),
 )
 
 

@@ -1,0 +1,76 @@
+"""``thidua rules [NAME]``: each rule's severity and documentation, read from the rule
+modules themselves (:data:`thidua_cli.rules.RULES`), so that it cannot drift."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import typer
+
+from thidua_cli.cli.common import CommandError, Settings
+
+if TYPE_CHECKING:
+    from thidua_cli.rules.base import Rule
+
+_WORDS = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "catches": "Phát hiện", "why": "Vì sao",
+           "bad": "Ví dụ sai", "good": "Ví dụ đúng"},
+    "en": {"error": "error", "warning": "warning", "catches": "Catches", "why": "Why",
+           "bad": "Failing example", "good": "Passing example"},
+}
+
+
+def describe(rule: Rule, lang: str) -> list[str]:
+    """A rule's documentation as lines of text: name and severity, what it catches,
+    why it matters, and a failing and a passing example (indented YAML)."""
+    words = _WORDS["en" if lang == "en" else "vi"]
+    lines = [f"{rule.name} ({words[rule.severity.value]})",
+             f"  {words['catches']}: {rule.summary.get(lang)}",
+             f"  {words['why']}: {rule.why.get(lang)}"]
+    for key, example in (("bad", rule.bad), ("good", rule.good)):
+        if example:
+            lines.append(f"  {words[key]}:")
+            lines.extend(f"    {line}" for line in example.splitlines())
+    return lines
+
+
+def register(app: typer.Typer, t: Settings) -> None:
+    @app.command(
+        "rules",
+        help=t.t("Các quy tắc kiểm tra: mức độ, phát hiện gì, vì sao, ví dụ sai và đúng.",
+                 "The validation rules: severity, what each catches, why, a failing and a "
+                 "passing example."),
+    )
+    def rules_command(
+        ctx: typer.Context,
+        name: Optional[str] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+            None, metavar="NAME",
+            help=t.t("Tên một quy tắc, ví dụ phase-gap (mặc định: mọi quy tắc).",
+                     "A rule name, e.g. phase-gap (default: every rule)."),
+            show_default=False,
+        ),
+    ) -> None:
+        settings: Settings = ctx.obj
+        raise typer.Exit(run(settings, name))
+
+
+def run(settings: Settings, name: str | None) -> int:
+    from thidua_cli.rules import RULES
+    from thidua_cli.rules.base import suggest
+
+    if name is None:
+        chosen = list(RULES.values())
+    elif name.strip().lower() in RULES:
+        chosen = [RULES[name.strip().lower()]]
+    else:
+        hint_vi, hint_en = suggest(name, RULES)
+        raise CommandError(
+            f'không có quy tắc "{name}"{hint_vi or "; xem danh sách bằng `thidua rules`"}',
+            f'no rule named "{name}"{hint_en or "; list them with `thidua rules`"}')
+    lines: list[str] = []
+    for rule in chosen:
+        if lines:
+            lines.append("")
+        lines.extend(describe(rule, settings.lang))
+    settings.out.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+    return 0
