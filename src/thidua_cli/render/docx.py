@@ -1,0 +1,633 @@
+"""DOCX writer: a :class:`~thidua_cli.render.document.Document` laid out per Nghị định 30/2020.
+
+The layout is the one unions apply (domain brief, "Document layout"): A4 portrait, margins
+20/20/30/15 mm, Times New Roman, the two-column header with its short rules, title and
+subject, a justified body with first-line indent, the signature bottom right beside
+``Nơi nhận:``, page numbers centred in the top margin from page 2.
+
+python-docx writes the OOXML; we only reach into the XML for what it has no API for
+(paragraph borders, table borders, the PAGE field, the repeated header row, w:lang).
+
+Choices that keep the page the same in Word and LibreOffice:
+
+- The short rules are bottom borders of *empty* paragraphs narrowed by indents, not drawn
+  shapes: a border stays with its paragraph when text above it wraps or is edited, whereas a
+  floating line keeps its position and drifts away from the text.
+- Every table has a fixed layout and explicit column widths (``w:tblLayout fixed`` and the
+  grid), because LibreOffice does not compute Word's autofit the same way.
+- Fonts are set on the document defaults and on every style, with the theme attributes
+  removed: ``w:asciiTheme`` outranks ``w:ascii``, so a style still naming the theme font
+  would render in Calibri/Cambria whatever we set.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from typing import TYPE_CHECKING
+
+from docx import Document as _new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
+
+from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table, plain
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+FONT = "Times New Roman"
+LANG = "vi-VN"
+
+PAGE_WIDTH = Mm(210)
+PAGE_HEIGHT = Mm(297)
+MARGIN_TOP = Mm(20)
+MARGIN_BOTTOM = Mm(20)
+MARGIN_LEFT = Mm(30)
+MARGIN_RIGHT = Mm(15)
+HEADER_DISTANCE = Mm(10)        # the page number sits in the top margin
+TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)   # 165 mm
+
+BODY_SIZE = Pt(14)
+FIRST_LINE_INDENT = Cm(1.27)
+SPACE_AFTER = Pt(6)
+LINE_SPACING = 1.15             # NĐ30: from single to 1.5 lines
+
+# The header's right column must hold "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (12 pt bold,
+# about 88 mm) on one line with the cell margins; the left column takes the rest.
+HEADER_RIGHT = Mm(97)
+HEADER_LEFT = Emu(TEXT_WIDTH - HEADER_RIGHT)
+CELL_MARGIN = Emu(Pt(5.4))      # Word's default left/right cell margin (108 twips)
+
+# The signature sits on the right, Nơi nhận on the left (as in NĐ30, Phụ lục I).
+RECIPIENTS_WIDTH = Mm(75)
+SIGNATURE_WIDTH = Emu(TEXT_WIDTH - RECIPIENTS_WIDTH)
+SIGNATURE_BLANK_LINES = 4       # room for the signature and the stamp
+MAX_SIGNATURE_COLUMNS = 3
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+BLACK = RGBColor(0, 0, 0)
+
+# --------------------------------------------------------------------------- text widths
+
+# Advance widths (units of 1/2048 em) of Times New Roman for the printable ASCII characters
+# 32..126, taken from Liberation Serif, its metric twin. Only used to size the rules under
+# the issuer, the motto and the subject; Vietnamese letters measure as their base letter
+# (diacritics do not change the advance).
+_REGULAR = (
+    "512 682 836 1024 1024 1706 1593 369 682 682 1024 1155 512 682 512 569 1024 1024 1024 1024 "
+    "1024 1024 1024 1024 1024 1024 569 569 1155 1155 1155 909 1886 1479 1366 1366 1479 1251 1139 "
+    "1479 1479 682 797 1479 1251 1821 1479 1479 1139 1479 1366 1139 1251 1479 1479 1933 1479 1479 "
+    "1251 682 569 682 961 1024 682 909 1024 909 1024 909 682 1024 1024 569 569 1024 569 1593 1024 "
+    "1024 1024 1024 682 797 569 1024 1024 1479 1024 1024 909 983 410 983 1108"
+)
+_BOLD = (
+    "512 682 1137 1024 1024 2048 1706 569 682 682 1024 1167 512 682 512 569 1024 1024 1024 1024 "
+    "1024 1024 1024 1024 1024 1024 682 682 1167 1167 1167 1024 1905 1479 1366 1479 1479 1366 1251 "
+    "1593 1593 797 1024 1593 1366 1933 1479 1593 1251 1593 1479 1139 1366 1479 1479 2048 1479 1479 "
+    "1366 682 569 682 1190 1024 682 1024 1139 909 1139 909 682 1024 1139 569 682 1139 569 1706 1139 "
+    "1024 1139 1139 909 797 682 1139 1024 1479 1024 1024 909 807 451 807 1065"
+)
+_ADVANCE = {
+    False: dict(zip(map(chr, range(32, 127)), map(int, _REGULAR.split()))),
+    True: dict(zip(map(chr, range(32, 127)), map(int, _BOLD.split()))),
+}
+_BASE = {"Đ": "D", "đ": "d", "…": "..."}
+
+
+def text_width(text: str, size: Pt, bold: bool = False) -> Emu:
+    """Printed width of one line of ``text`` in Times New Roman (an estimate within a few %)."""
+    units = 0
+    table = _ADVANCE[bold]
+    for ch in text:
+        base = _BASE.get(ch) or unicodedata.normalize("NFD", ch)[:1]
+        units += sum(table.get(b, 1024) for b in base)
+    return Emu(round(units * size / 2048))
+
+
+# --------------------------------------------------------------------------- XML helpers
+
+
+def _set_fonts(rpr: object) -> None:
+    """Times New Roman for every script slot, theme attributes removed (they outrank ours)."""
+    rfonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)  # type: ignore[attr-defined]
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+
+
+def _set_lang(rpr: object) -> None:
+    lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # type: ignore[attr-defined]
+    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:eastAsia"), LANG)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _border(side: str, size_eighths: int = 6) -> OxmlElement:
+    el = OxmlElement(f"w:{side}")
+    el.set(qn("w:val"), "single")
+    el.set(qn("w:sz"), str(size_eighths))
+    el.set(qn("w:space"), "1")
+    el.set(qn("w:color"), "000000")
+    return el
+
+
+def _table_borders(table: object, visible: bool) -> None:
+    tblPr = table._tbl.tblPr  # type: ignore[attr-defined]
+    old = tblPr.find(qn("w:tblBorders"))
+    if old is not None:
+        tblPr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if visible:
+            el = _border(side, 4)
+            el.set(qn("w:space"), "0")
+        else:
+            el = OxmlElement(f"w:{side}")
+            el.set(qn("w:val"), "nil")
+        borders.append(el)
+    # Schema order inside w:tblPr: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout …
+    anchor = None
+    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"):
+        anchor = tblPr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tblPr.append(borders)
+
+
+def _fixed_table(doc: DocxDocument, rows: int, widths: list[int], borders: bool) -> object:
+    """A table with a fixed layout and explicit widths, the same in Word and LibreOffice."""
+    table = doc.add_table(rows=rows, cols=len(widths))
+    if borders:
+        table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tblPr = table._tbl.tblPr
+    tblW = tblPr.find(qn("w:tblW"))
+    if tblW is None:
+        tblW = OxmlElement("w:tblW")
+        tblPr.append(tblW)
+    tblW.set(qn("w:w"), str(round(sum(widths) / 635)))   # EMU → twentieths of a point
+    tblW.set(qn("w:type"), "dxa")
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        col.w = Emu(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Emu(width)
+    _table_borders(table, borders)
+    return table
+
+
+def _cant_split(row: object) -> None:
+    trPr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    trPr.append(OxmlElement("w:cantSplit"))
+
+
+def _repeat_header(row: object) -> None:
+    trPr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    trPr.append(OxmlElement("w:tblHeader"))
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _plain_paragraph(container: object, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+                     after: Pt | int = 0, before: Pt | int = 0) -> DocxParagraph:
+    """A paragraph outside the body flow: no first-line indent, single spacing."""
+    p = container.add_paragraph()  # type: ignore[attr-defined]
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = 0
+    fmt.space_before = before
+    fmt.space_after = after
+    fmt.line_spacing = 1.0
+    return p
+
+
+def _add_text(p: DocxParagraph, text: str, size: Pt, bold: bool | None = None,
+              italic: bool | None = None) -> None:
+    run = p.add_run(text)
+    run.font.size = size
+    run.bold = bold
+    run.italic = italic
+
+
+def _add_runs(p: DocxParagraph, runs: tuple[Run, ...], size: Pt | None = None) -> None:
+    for r in runs:
+        run = p.add_run(r.text)
+        # A plain run inherits the paragraph style (bold in a heading), hence None, not False.
+        run.bold = True if r.bold else None
+        run.italic = True if r.italic else None
+        if size is not None:
+            run.font.size = size
+
+
+def _rule(container: object, length: int, available: int) -> DocxParagraph:
+    """A centred horizontal rule ``length`` EMU long: the bottom border of an empty paragraph
+    narrowed by equal indents (it moves with the text above it in Word and LibreOffice)."""
+    length = min(length, available)
+    p = _plain_paragraph(container)
+    side = Emu(max(0, (available - length) // 2))
+    p.paragraph_format.left_indent = side
+    p.paragraph_format.right_indent = side
+    # The empty paragraph's height is that of its mark: 2 pt keeps the rule close to the text.
+    pPr = p._p.get_or_add_pPr()
+    mark = OxmlElement("w:rPr")     # w:rPr is last but one in w:pPr (before w:sectPr)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "4")
+    mark.append(sz)
+    pPr.append(mark)
+    pbdr = OxmlElement("w:pBdr")
+    pbdr.append(_border("bottom"))
+    # Schema order: w:pBdr comes after w:keepNext … w:pageBreakBefore and before w:spacing.
+    spacing = pPr.find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.addprevious(pbdr)
+    else:
+        pPr.insert(0, pbdr)
+    return p
+
+
+def _first_paragraph(cell: _Cell) -> DocxParagraph:
+    """A new cell holds one empty paragraph: use it first, then add more."""
+    p = cell.paragraphs[0]
+    fmt = p.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt.first_line_indent = 0
+    fmt.space_before = 0
+    fmt.space_after = 0
+    fmt.line_spacing = 1.0
+    return p
+
+
+class _CellWriter:
+    """Adds paragraphs to a cell, filling its initial empty paragraph first."""
+
+    def __init__(self, cell: _Cell) -> None:
+        self.cell = cell
+        self.used = False
+
+    def paragraph(self, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+                  after: Pt | int = 0, before: Pt | int = 0) -> DocxParagraph:
+        if not self.used:
+            self.used = True
+            p = _first_paragraph(self.cell)
+            p.paragraph_format.alignment = align
+            p.paragraph_format.space_after = after
+            p.paragraph_format.space_before = before
+            return p
+        return _plain_paragraph(self.cell, align, after, before)
+
+    def rule(self, length: int, available: int) -> DocxParagraph:
+        if not self.used:
+            self.paragraph()
+        return _rule(self.cell, length, available)
+
+
+# --------------------------------------------------------------------------- the parts
+
+
+def _setup(doc: DocxDocument, document: Document) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = PAGE_WIDTH
+    section.page_height = PAGE_HEIGHT
+    section.top_margin = MARGIN_TOP
+    section.bottom_margin = MARGIN_BOTTOM
+    section.left_margin = MARGIN_LEFT
+    section.right_margin = MARGIN_RIGHT
+    section.header_distance = HEADER_DISTANCE
+    section.footer_distance = HEADER_DISTANCE
+    section.gutter = 0
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_lang(rpr)
+    # Every w:rFonts in every style: no theme fonts anywhere.
+    for rfonts in styles.iter(qn("w:rFonts")):
+        _set_fonts(rfonts.getparent())
+    _set_fonts(rpr)
+
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = BODY_SIZE
+    normal.font.color.rgb = BLACK
+    _set_fonts(normal.element.get_or_add_rPr())
+    _set_lang(normal.element.get_or_add_rPr())
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = FIRST_LINE_INDENT
+    fmt.space_before = 0
+    fmt.space_after = SPACE_AFTER
+    fmt.line_spacing = LINE_SPACING
+    fmt.widow_control = True
+
+    for level in (1, 2, 3):
+        style = doc.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = BODY_SIZE
+        style.font.color.rgb = BLACK
+        style.font.bold = level < 3
+        style.font.italic = level == 3
+        _set_fonts(style.element.get_or_add_rPr())
+        pf = style.paragraph_format
+        pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = FIRST_LINE_INDENT
+        pf.left_indent = 0
+        pf.space_before = SPACE_AFTER
+        pf.space_after = SPACE_AFTER
+        pf.line_spacing = LINE_SPACING
+        pf.keep_with_next = True
+
+    for name in ("Header", "Footer"):
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(13)
+        style.font.color.rgb = BLACK
+        _set_fonts(style.element.get_or_add_rPr())
+
+    props = doc.core_properties
+    meta = document.meta
+    title = " ".join(t for t in (document.title, document.subject) if t)
+    props.title = meta.get("title", title)
+    props.subject = meta.get("subject", document.subject or "")
+    props.author = meta.get("author", document.header.issuer)
+    props.last_modified_by = props.author
+    props.keywords = meta.get("keywords", "")
+    props.comments = meta.get("description", "")
+    props.language = LANG
+    props.revision = 1
+
+
+def _page_numbers(doc: DocxDocument) -> None:
+    """Page numbers centred in the top margin, none on page 1 (a different first page)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = 0
+    p.paragraph_format.space_after = 0
+    run = p.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run._r.append(begin)
+    run._r.append(instr)
+    run._r.append(separate)
+    shown = p.add_run("2")     # cached result; both editors recompute it on every page
+    end_run = p.add_run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    end_run._r.append(end)
+    del shown
+
+
+def _header(doc: DocxDocument, document: Document) -> None:
+    head = document.header
+    table = _fixed_table(doc, 2, [HEADER_LEFT, HEADER_RIGHT], borders=False)
+    left_w = HEADER_LEFT - 2 * CELL_MARGIN
+    right_w = HEADER_RIGHT - 2 * CELL_MARGIN
+
+    left = _CellWriter(table.cell(0, 0))
+    if head.superior:
+        _add_text(left.paragraph(), head.superior, Pt(13), bold=False)
+    _add_text(left.paragraph(), head.issuer, Pt(13), bold=True)
+    issuer_w = min(text_width(head.issuer, Pt(13), bold=True), left_w)
+    left.rule(round(issuer_w * 0.4), left_w)
+
+    right = _CellWriter(table.cell(0, 1))
+    _add_text(right.paragraph(), NATIONAL_NAME, Pt(12), bold=True)
+    _add_text(right.paragraph(), MOTTO, Pt(13), bold=True)
+    right.rule(text_width(MOTTO, Pt(13), bold=True), right_w)
+
+    number = _CellWriter(table.cell(1, 0))
+    p = number.paragraph(before=Pt(6))
+    if head.number:
+        _add_text(p, head.number, Pt(13))
+    date = _CellWriter(table.cell(1, 1))
+    _add_text(date.paragraph(before=Pt(6)), head.place_date, Pt(14), italic=True)
+    for row in table.rows:
+        _cant_split(row)
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+
+
+def _title(doc: DocxDocument, document: Document) -> None:
+    p = _plain_paragraph(doc, before=Pt(18))
+    p.paragraph_format.keep_with_next = True
+    _add_text(p, document.title, Pt(14), bold=True)
+    if document.subject:
+        p = _plain_paragraph(doc)
+        p.paragraph_format.keep_with_next = True
+        _add_text(p, document.subject, Pt(14), bold=True)
+        width = min(text_width(document.subject, Pt(14), bold=True), TEXT_WIDTH)
+        # A third of the line, but never a stub under a short subject ("Năm 2020").
+        rule = _rule(doc, max(round(width / 3), min(width, Mm(30))), TEXT_WIDTH)
+        rule.paragraph_format.space_after = Pt(12)
+    else:
+        p.paragraph_format.space_after = Pt(12)
+
+
+def _column_widths(table: Table) -> list[int]:
+    """Widths in proportion to the longest text of each column (capped), at least 18 mm."""
+    rows = (table.header, *table.rows)
+    ncols = max(len(r) for r in rows)
+    longest = [1] * ncols
+    for row in rows:
+        for i, cell in enumerate(row):
+            longest[i] = max(longest[i], min(len(plain(cell)), 60))
+    total = sum(longest)
+    widths = [max(int(TEXT_WIDTH * n / total), Mm(18)) for n in longest]
+    scale = TEXT_WIDTH / sum(widths)
+    return [int(w * scale) for w in widths]
+
+
+def _table(doc: DocxDocument, block: Table) -> None:
+    widths = _column_widths(block)
+    rows = (block.header, *block.rows)
+    table = _fixed_table(doc, len(rows), widths, borders=True)
+    for r, row in enumerate(rows):
+        for c in range(len(widths)):
+            cell = table.cell(r, c)
+            p = _first_paragraph(cell)
+            p.paragraph_format.space_before = Pt(3)
+            p.paragraph_format.space_after = Pt(3)
+            if r == 0:
+                p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            else:
+                p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            runs = row[c] if c < len(row) else ()
+            _add_runs(p, runs, Pt(13))
+            if r == 0:
+                for run in p.runs:
+                    run.bold = True
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _repeat_header(table.rows[0])
+    for row in table.rows:
+        _cant_split(row)
+    # A table followed directly by another block needs air, as paragraphs have.
+    _plain_paragraph(doc, after=0).paragraph_format.line_spacing = 0.5
+
+
+def _body(doc: DocxDocument, document: Document) -> None:
+    for block in document.body:
+        if isinstance(block, Heading):
+            p = doc.add_paragraph(style=doc.styles[f"Heading {block.level}"])
+            _add_runs(p, block.runs)
+        elif isinstance(block, Paragraph):
+            p = doc.add_paragraph()
+            if block.centered:
+                p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.first_line_indent = 0
+            if block.item:
+                p.add_run("- ")
+            _add_runs(p, block.runs)
+        elif isinstance(block, Table):
+            _table(doc, block)
+        else:  # pragma: no cover - the model has three block kinds
+            raise TypeError(f"unknown block {block!r}")
+
+
+def _signature(cell: _Cell, sig: Signature, size: Pt = Pt(14)) -> None:
+    w = _CellWriter(cell)
+    if sig.on_behalf:
+        _add_text(w.paragraph(), sig.on_behalf, size, bold=True)
+    _add_text(w.paragraph(), sig.position, size, bold=True)
+    for _ in range(SIGNATURE_BLANK_LINES):
+        w.paragraph()
+    p = w.paragraph()
+    if sig.name:
+        _add_text(p, sig.name, size, bold=True)
+
+
+def _fitting_size(texts: list[str], width: int) -> Pt:
+    """The largest of 14, 13, 12 pt at which every line fits the column (else 11 pt): a title
+    such as TM. BAN CHẤP HÀNH broken over two lines would misalign the names of a row."""
+    for size in (14, 13, 12):
+        if all(text_width(t, Pt(size), bold=True) <= width for t in texts):
+            return Pt(size)
+    return Pt(11)
+
+
+def _recipients(cell: _Cell | None, doc: DocxDocument, recipients: tuple[str, ...]) -> None:
+    if cell is not None:
+        w = _CellWriter(cell)
+        first = w.paragraph(WD_ALIGN_PARAGRAPH.LEFT)
+    else:
+        w = None
+        first = _plain_paragraph(doc, WD_ALIGN_PARAGRAPH.LEFT, before=Pt(12))
+    _add_text(first, "Nơi nhận:", Pt(12), bold=True, italic=True)
+    for i, entry in enumerate(recipients):
+        p = w.paragraph(WD_ALIGN_PARAGRAPH.LEFT) if w else _plain_paragraph(
+            doc, WD_ALIGN_PARAGRAPH.LEFT)
+        end = "." if i == len(recipients) - 1 else ";"
+        _add_text(p, f"- {entry}{end}", Pt(11))
+
+
+def _balanced_rows(n: int) -> list[int]:
+    """5 → [3, 2]; 4 → [2, 2]; 7 → [3, 2, 2]: at most three columns, rows as even as can be."""
+    rows = -(-n // MAX_SIGNATURE_COLUMNS)
+    return [n // rows + (1 if i < n % rows else 0) for i in range(rows)]
+
+
+def _closing(doc: DocxDocument, document: Document) -> None:
+    sigs = document.signatures
+    # The signature never stands alone on a page: the last paragraph goes with it.
+    if document.body and isinstance(document.body[-1], (Paragraph, Heading)):
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    if len(sigs) <= 1:
+        if not sigs and not document.recipients:
+            return
+        # Nơi nhận on the left, the signature on the right, on the same row (NĐ30, ô 8–9).
+        table = _fixed_table(doc, 1, [RECIPIENTS_WIDTH, SIGNATURE_WIDTH], borders=False)
+        row = table.rows[0]
+        _cant_split(row)
+        left, right = row.cells
+        left.vertical_alignment = right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        if document.recipients:
+            _recipients(left, doc, document.recipients)
+        if sigs:
+            if sigs[0].unit:
+                _add_text(_CellWriter(right).paragraph(), sigs[0].unit, Pt(13), bold=True)
+            _signature(right, sigs[0])
+        # Air between the last body paragraph and the closing block.
+        table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(6)
+        return
+    # A covenant: one column per member, at most three a row. The member units take a row of
+    # their own, so that a unit name wrapped over two lines does not push its signer's title
+    # and name below those of the neighbouring columns.
+    start = 0
+    for count in _balanced_rows(len(sigs)):
+        group = sigs[start:start + count]
+        width = TEXT_WIDTH // count
+        size = _fitting_size([t for s in group for t in (s.on_behalf, s.position, s.name) if t],
+                             width - 2 * CELL_MARGIN)
+        has_units = any(s.unit for s in group)
+        # Unit names are longer ("CÔNG ĐOÀN TRƯỜNG THPT …"): smaller if that keeps them on one
+        # line, but never below 12 pt; beyond that they wrap between words.
+        unit_size = max(Pt(12), min(size, _fitting_size([s.unit for s in group if s.unit],
+                                                        width - 2 * CELL_MARGIN)))
+        table = _fixed_table(doc, 2 if has_units else 1, [width] * count, borders=False)
+        for row in table.rows:
+            _cant_split(row)
+        if has_units:
+            # Keep the units with their signatures on one page.
+            for cell, sig in zip(table.rows[0].cells, group):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+                p = _CellWriter(cell).paragraph(before=Pt(12))
+                p.paragraph_format.keep_with_next = True
+                if sig.unit:
+                    _add_text(p, sig.unit, Pt(unit_size.pt), bold=True)
+        for cell, sig in zip(table.rows[-1].cells, group):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            _signature(cell, sig, size)
+            if not has_units:
+                cell.paragraphs[0].paragraph_format.space_before = Pt(12)
+        start += count
+    if document.recipients:
+        _recipients(None, doc, document.recipients)
+
+
+def to_docx(document: Document) -> bytes:
+    """The document as a .docx file (bytes), editable in Word and LibreOffice."""
+    doc = _new_docx()
+    # The template's body holds one empty paragraph in some python-docx versions: start clean.
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _setup(doc, document)
+    _page_numbers(doc)
+    _header(doc, document)
+    _title(doc, document)
+    _body(doc, document)
+    _closing(doc, document)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
