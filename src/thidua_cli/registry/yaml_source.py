@@ -268,7 +268,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: s
     if isinstance(exc, yaml.reader.ReaderError):
         # A control character (found by fuzzing): libyaml refuses it before parsing and
         # gives a byte offset into the UTF-8 text, not a mark.
-        line, col = _line_col_of_byte(text.encode("utf-8"), exc.position)
+        # libyaml counts UTF-8 bytes; the pure-Python fallback counts characters.
+        offset = (exc.position if _FastLoader is not yaml.SafeLoader
+                  else len(text[:exc.position].encode("utf-8")))
+        line, col = _line_col_of_byte(text.encode("utf-8"), offset)
         return _problem(
             "yaml-syntax", file, line, col,
             f"ký tự U+{exc.character:04X} (ký tự điều khiển hoặc không phải chữ) không được phép "
@@ -307,7 +310,12 @@ def parse(text: str, file: str) -> SourceFile:
             source.problems.extend(scanned)
             source.usable = False
             return source
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python fallback checks every character here
+    except yaml.reader.ReaderError as exc:
+        source.problems.append(_syntax_problem(exc, text, file))
+        source.usable = False
+        return source
     try:
         documents = []
         while loader.check_data():
