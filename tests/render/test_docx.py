@@ -461,3 +461,53 @@ def test_heading_and_table_blocks_from_the_model_directly():
     assert [c.text for c in d.tables[1].rows[1].cells] == ["1", "2", ""]
     # Neither signatures nor recipients: no closing table.
     assert len(d.tables) == 2
+
+
+# --------------------------------------------------------------------------- schema order
+
+# Word rejects a file ("unreadable content") when the children of these property elements are
+# out of the order ECMA-376 prescribes; LibreOffice does not care, so only a test catches it.
+ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+           "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+           "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+           "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+           "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+           "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+           "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+             "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+            "tcFitText vAlign hideMark",
+    "pBdr": "top left bottom right between bar",
+    "tblBorders": "top left bottom right insideH insideV",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+              "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+              "bidi rtlGutter docGrid printerSettings",
+}
+
+
+def out_of_order(root: ElementTree.Element) -> list[str]:
+    found = []
+    for tag, sequence in ORDER.items():
+        rank = {name: i for i, name in enumerate(sequence.split())}
+        if tag == "sectPr":
+            rank["footerReference"] = rank["headerReference"]   # one choice group
+        for el in root.iter(f"{W}{tag}"):
+            names = [child.tag.removeprefix(W) for child in el]
+            ranks = [rank.get(n, -1) for n in names]
+            if -1 in ranks or ranks != sorted(ranks):
+                found.append(f"{tag}: {names}")
+    return found
+
+
+@pytest.mark.parametrize("make", [plan, covenant, blanks])
+def test_property_elements_in_schema_order(make):
+    with zipfile.ZipFile(io.BytesIO(to_docx(make()))) as z:
+        parts = [n for n in z.namelist()
+                 if n.startswith("word/") and n.endswith(".xml")
+                 and n.split("/")[-1].startswith(("document", "styles", "header"))]
+        assert "word/document.xml" in parts and "word/styles.xml" in parts
+        problems = [f"{n}: {p}" for n in parts for p in out_of_order(ElementTree.fromstring(z.read(n)))]
+    assert problems == []

@@ -576,8 +576,10 @@ def _closing(doc: DocxDocument, document: Document) -> None:
             if sigs[0].unit:
                 _add_text(_CellWriter(right).paragraph(), sigs[0].unit, Pt(13), bold=True)
             _signature(right, sigs[0])
-        # Air between the last body paragraph and the closing block.
-        table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(6)
+        # Air between the last body paragraph and the closing block, the same in both cells so
+        # that "Nơi nhận:" and the first line of the signature stand on one line.
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.space_before = Pt(6)
         return
     # A covenant: one column per member, at most three a row. The member units take a row of
     # their own, so that a unit name wrapped over two lines does not push its signer's title
