@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from xml.etree import ElementTree
 
 import docx
@@ -511,3 +512,34 @@ def test_property_elements_in_schema_order(make):
         assert "word/document.xml" in parts and "word/styles.xml" in parts
         problems = [f"{n}: {p}" for n in parts for p in out_of_order(ElementTree.fromstring(z.read(n)))]
     assert problems == []
+
+
+def test_settings_current_word_mode_and_vietnamese():
+    settings = reopen(plan()).settings.element
+    modes = [c.get(qn("w:val")) for c in settings.iter(qn("w:compatSetting"))
+             if c.get(qn("w:name")) == "compatibilityMode"]
+    assert modes == ["15"]
+    assert [t.get(qn("w:val")) for t in settings.iter(qn("w:themeFontLang"))] == ["vi-VN"]
+    assert list(settings.iter(qn("w:proofState"))) == []
+
+
+def test_width_of_a_broken_line_is_its_longest_line():
+    assert text_width("LIÊN ĐOÀN LAO ĐỘNG\nQUẬN BẮC TỪ LIÊM", Pt(13), True) == text_width(
+        "LIÊN ĐOÀN LAO ĐỘNG", Pt(13), True)
+
+
+def test_issuer_broken_over_two_lines_keeps_the_break():
+    doc = replace(blanks(), header=Header(
+        "LĐLĐ THÀNH PHỐ HÀ NỘI", "LIÊN ĐOÀN LAO ĐỘNG\nQUẬN BẮC TỪ LIÊM", None, "Hà Nội"))
+    cell = reopen(doc).tables[0].cell(0, 0)
+    issuer = cell.paragraphs[1]
+    assert len(list(issuer._p.iter(qn("w:br")))) == 1
+    assert issuer.text == "LIÊN ĐOÀN LAO ĐỘNG\nQUẬN BẮC TỪ LIÊM"
+
+
+def test_covenant_recipients_follow_the_signatures():
+    doc = replace(covenant(), recipients=("Các đơn vị trong cụm", "Lưu: VT"))
+    d = reopen(doc)
+    assert texts(d)[-3:] == ["Nơi nhận:", "- Các đơn vị trong cụm;", "- Lưu: VT."]
+    assert [p.paragraph_format.alignment for p in d.paragraphs[-3:]] == [WD_ALIGN_PARAGRAPH.LEFT] * 3
+    assert [(r.bold, r.italic, r.font.size) for r in d.paragraphs[-3].runs] == [(True, True, Pt(12))]

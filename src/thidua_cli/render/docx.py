@@ -103,13 +103,17 @@ _BASE = {"Đ": "D", "đ": "d", "…": "..."}
 
 
 def text_width(text: str, size: Pt, bold: bool = False) -> Emu:
-    """Printed width of one line of ``text`` in Times New Roman (an estimate within a few %)."""
-    units = 0
+    """Printed width of ``text`` in Times New Roman (an estimate within a few %); of its longest
+    line when a builder breaks it with ``\n`` (python-docx turns those into line breaks)."""
     table = _ADVANCE[bold]
-    for ch in text:
-        base = _BASE.get(ch) or unicodedata.normalize("NFD", ch)[:1]
-        units += sum(table.get(b, 1024) for b in base)
-    return Emu(round(units * size / 2048))
+    widest = 0
+    for line in text.split("\n"):
+        units = 0
+        for ch in line:
+            base = _BASE.get(ch) or unicodedata.normalize("NFD", ch)[:1]
+            units += sum(table.get(b, 1024) for b in base)
+        widest = max(widest, units)
+    return Emu(round(widest * size / 2048))
 
 
 # --------------------------------------------------------------------------- XML helpers
@@ -363,6 +367,18 @@ def _setup(doc: DocxDocument, document: Document) -> None:
         style.font.size = Pt(13)
         style.font.color.rgb = BLACK
         _set_fonts(style.element.get_or_add_rPr())
+
+    settings = doc.settings.element
+    for compat in settings.iter(qn("w:compatSetting")):
+        # python-docx's template says Word 2010; 15 opens without "[Compatibility Mode]".
+        if compat.get(qn("w:name")) == "compatibilityMode":
+            compat.set(qn("w:val"), "15")
+    for theme_lang in settings.iter(qn("w:themeFontLang")):
+        theme_lang.set(qn("w:val"), LANG)
+        theme_lang.attrib.pop(qn("w:eastAsia"), None)
+    for proof in settings.iter(qn("w:proofState")):
+        # "clean" would tell Word the spelling was checked; let it check the Vietnamese.
+        proof.getparent().remove(proof)
 
     props = doc.core_properties
     meta = document.meta
