@@ -543,3 +543,28 @@ def test_covenant_recipients_follow_the_signatures():
     assert texts(d)[-3:] == ["Nơi nhận:", "- Các đơn vị trong cụm;", "- Lưu: VT."]
     assert [p.paragraph_format.alignment for p in d.paragraphs[-3:]] == [WD_ALIGN_PARAGRAPH.LEFT] * 3
     assert [(r.bold, r.italic, r.font.size) for r in d.paragraphs[-3].runs] == [(True, True, Pt(12))]
+
+
+def test_no_leftovers_of_the_library_template():
+    data = to_docx(plan())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = set(z.namelist())
+        content_types = z.read("[Content_Types].xml").decode()
+        rels = z.read("_rels/.rels").decode() + z.read("word/_rels/document.xml.rels").decode()
+    assert [n for n in names if "thumbnail" in n or "stylesWithEffects" in n or n == "docProps/app.xml"] == []
+    assert ("thumbnail" in rels, "stylesWithEffects" in rels, "extended-properties" in rels) == (
+        False, False, False)
+    assert ("stylesWithEffects" in content_types, "extended-properties" in content_types) == (
+        False, False)
+
+
+def test_created_date_from_meta():
+    doc = plan()
+    doc.meta["created"] = "2020-01-03T08:00:00+07:00"     # Hà Nội time
+    props = reopen(doc).core_properties
+    assert (props.created.isoformat(), props.modified.isoformat()) == (
+        "2020-01-03T01:00:00+00:00", "2020-01-03T01:00:00+00:00")
+
+
+def test_created_defaults_to_now_not_the_template_date():
+    assert reopen(plan()).core_properties.created.year >= 2024

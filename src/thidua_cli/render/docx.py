@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from docx import Document as _new_docx
@@ -393,6 +394,30 @@ def _setup(doc: DocxDocument, document: Document) -> None:
     props.comments = meta.get("description", "")
     props.language = LANG
     props.revision = 1
+    # The template's own dates are 2013; a builder may give the document's date.
+    # python-docx writes the time followed by "Z" whatever its zone, so convert to UTC first.
+    created = meta.get("created")
+    when = datetime.fromisoformat(created) if created else datetime.now(timezone.utc)
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    props.created = props.modified = when.replace(microsecond=0)
+
+
+# Parts of python-docx's template that would describe some other document: a thumbnail of
+# an empty page, "Microsoft Macintosh Word, 1 page, 0 words" (Word recomputes them; file
+# managers show them), and Word 2010's copy of the styles with their theme fonts (Calibri).
+_DROPPED_RELATIONSHIPS = (
+    "/metadata/thumbnail",
+    "/extended-properties",
+    "/stylesWithEffects",
+)
+
+
+def _drop_template_leftovers(doc: DocxDocument) -> None:
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rId, rel in list(rels.items()):
+            if rel.reltype.endswith(_DROPPED_RELATIONSHIPS):
+                del rels[rId]
 
 
 def _page_numbers(doc: DocxDocument) -> None:
@@ -643,6 +668,7 @@ def to_docx(document: Document) -> bytes:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _setup(doc, document)
+    _drop_template_leftovers(doc)
     _page_numbers(doc)
     _header(doc, document)
     _title(doc, document)
