@@ -16,7 +16,7 @@ from docx.shared import Pt
 from thidua_cli.render.document import (
     Document, Header, Heading, Paragraph, Run, Signature, Table, parse_body,
 )
-from thidua_cli.render.docx import _balanced_rows, text_width, to_docx
+from thidua_cli.render.docx import _balanced_rows, set_width, text_width, to_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -568,3 +568,23 @@ def test_created_date_from_meta():
 
 def test_created_defaults_to_now_not_the_template_date():
     assert reopen(plan()).core_properties.created.year >= 2024
+
+
+def test_set_width_follows_the_wrapped_lines():
+    line1 = text_width("LIÊN ĐOÀN LAO ĐỘNG", Pt(13), True)
+    line2 = text_width("QUẬN BẮC TỪ LIÊM", Pt(13), True)
+    whole = text_width("LIÊN ĐOÀN LAO ĐỘNG QUẬN BẮC TỪ LIÊM", Pt(13), True)
+    column = line1 + 1000                  # line 1 fits, a space and "QUẬN" more do not
+    assert set_width("LIÊN ĐOÀN LAO ĐỘNG QUẬN BẮC TỪ LIÊM", Pt(13), True, column) == max(line1, line2)
+    assert set_width("LIÊN ĐOÀN LAO ĐỘNG QUẬN BẮC TỪ LIÊM", Pt(13), True, whole) == whole
+    # A single word wider than the column is cut by the editor at the column.
+    assert set_width("NGHĨANGHĨANGHĨA", Pt(13), True, 100) == 100
+
+
+def test_rule_under_a_wrapped_issuer_follows_its_longest_line():
+    doc = replace(plan(), header=replace(plan().header, issuer="LIÊN ĐOÀN LAO ĐỘNG QUẬN BẮC TỪ LIÊM"))
+    cell = reopen(doc).tables[0].cell(0, 0)
+    available = cell.width.twips - 2 * 108
+    longest = max(text_width("LIÊN ĐOÀN LAO ĐỘNG", Pt(13), True),
+                  text_width("QUẬN BẮC TỪ LIÊM", Pt(13), True))
+    assert abs(rule_length_twips(cell.paragraphs[-1], available) - 0.4 * longest.twips) <= 2

@@ -103,18 +103,39 @@ _ADVANCE = {
 _BASE = {"Đ": "D", "đ": "d", "…": "..."}
 
 
+def _units(line: str, bold: bool) -> int:
+    """Advance of one line in font units (1/2048 em)."""
+    table = _ADVANCE[bold]
+    units = 0
+    for ch in line:
+        base = _BASE.get(ch) or unicodedata.normalize("NFD", ch)[:1]
+        units += sum(table.get(b, 1024) for b in base)
+    return units
+
+
 def text_width(text: str, size: Pt, bold: bool = False) -> Emu:
     """Printed width of ``text`` in Times New Roman (an estimate within a few %); of its longest
     line when a builder breaks it with ``\n`` (python-docx turns those into line breaks)."""
-    table = _ADVANCE[bold]
+    return Emu(round(max(_units(line, bold) for line in text.split("\n")) * size / 2048))
+
+
+def set_width(text: str, size: Pt, bold: bool, column: int) -> Emu:
+    """Width of the widest line of ``text`` once wrapped between words into ``column`` (EMU),
+    as the editors do: a rule under a name set on two lines follows the lines, not the
+    column ("LIÊN ĐOÀN LAO ĐỘNG / QUẬN BẮC TỪ LIÊM")."""
+    space = _units(" ", bold)
     widest = 0
-    for line in text.split("\n"):
-        units = 0
-        for ch in line:
-            base = _BASE.get(ch) or unicodedata.normalize("NFD", ch)[:1]
-            units += sum(table.get(b, 1024) for b in base)
-        widest = max(widest, units)
-    return Emu(round(widest * size / 2048))
+    for paragraph_line in text.split("\n"):
+        line = 0
+        for word in paragraph_line.split():
+            w = _units(word, bold)
+            if line and round((line + space + w) * size / 2048) > column:
+                widest = max(widest, line)
+                line = w
+            else:
+                line = line + space + w if line else w
+        widest = max(widest, line)
+    return Emu(min(round(widest * size / 2048), column))
 
 
 # --------------------------------------------------------------------------- XML helpers
@@ -461,7 +482,7 @@ def _header(doc: DocxDocument, document: Document) -> None:
     if head.superior:
         _add_text(left.paragraph(), head.superior, Pt(13), bold=False)
     _add_text(left.paragraph(), head.issuer, Pt(13), bold=True)
-    issuer_w = min(text_width(head.issuer, Pt(13), bold=True), left_w)
+    issuer_w = set_width(head.issuer, Pt(13), True, left_w)
     left.rule(round(issuer_w * 0.4), left_w)
 
     right = _CellWriter(table.cell(0, 1))
@@ -489,7 +510,7 @@ def _title(doc: DocxDocument, document: Document) -> None:
         p = _plain_paragraph(doc)
         p.paragraph_format.keep_with_next = True
         _add_text(p, document.subject, Pt(14), bold=True)
-        width = min(text_width(document.subject, Pt(14), bold=True), TEXT_WIDTH)
+        width = set_width(document.subject, Pt(14), True, TEXT_WIDTH)
         # A third of the line, but never a stub under a short subject ("Năm 2020").
         rule = _rule(doc, max(round(width / 3), min(width, Mm(30))), TEXT_WIDTH)
         rule.paragraph_format.space_after = Pt(12)
