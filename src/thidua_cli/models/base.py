@@ -71,7 +71,8 @@ def _parse_target(value: Any) -> vn_targets.TargetValue:
 
 def _check_lunar(value: str) -> str:
     parts = value.split("/")
-    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+    # ASCII digits only: isdigit() also takes "１/１" (full-width), which the schema refuses.
+    if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
         day, month = (int(p) for p in parts)
         if 1 <= day <= 30 and 1 <= month <= 12:
             return f"{day}/{month}"

@@ -12,8 +12,9 @@ import calendar
 import re
 from datetime import date
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# re.ASCII: \d would also take full-width and other scripts' digits ("２０２０-０１-０１").
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
 
 
 class DateSyntaxError(ValueError):

@@ -58,7 +58,7 @@ def lunar_to_solar(day: int, month: int, lunar_year: int) -> date:
 def parse_lunar(text: str) -> tuple[int, int]:
     """``"10/3"`` → ``(10, 3)``."""
     parts = text.split("/")
-    if len(parts) == 2 and all(part.strip().isdigit() for part in parts):
+    if len(parts) == 2 and all(part.strip().isascii() and part.strip().isdigit() for part in parts):
         day, month = (int(part) for part in parts)
         if 1 <= day <= 30 and 1 <= month <= 12:
             return day, month

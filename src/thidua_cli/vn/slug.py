@@ -22,4 +22,6 @@ def slugify(text: str) -> str:
 
 
 def is_valid_id(text: str) -> bool:
-    return bool(ID_PATTERN.match(text))
+    # fullmatch: with match, "$" also matches before a final newline, and an id written
+    # as a YAML block scalar ("id: |") would keep its "\n".
+    return bool(ID_PATTERN.fullmatch(text))
