@@ -1,4 +1,4 @@
-"""Problems as text, JSON or GitHub Actions workflow commands.
+"""Problems as text, JSON, GitHub Actions workflow commands or SARIF.
 
 Pure formatting: each function returns the whole output as a string (text
 returns Rich markup-free ``Text`` lines so that colour is decided by the console).
@@ -7,11 +7,15 @@ returns Rich markup-free ``Text`` lines so that colour is decided by the console
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text as RichText
 
 from thidua_cli.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from thidua_cli.rules.base import Rule
 
 FORMAT_VERSION = 1
 
@@ -76,13 +80,103 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(problems: Sequence[Problem], files: int, lang: str) -> str:
-    """GitHub Actions workflow commands, so that problems show on the pull request's lines."""
+def _shown(path: str) -> str:
+    # As the loader shows names: bytes that are not UTF-8 as \xNN, so output stays UTF-8.
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def github_annotations(problems: Sequence[Problem], lang: str,
+                       paths: Mapping[str, str] | None = None) -> list[str]:
+    """One ``::error file=…,line=…,col=…,title=RULE::message`` workflow command a problem.
+
+    ``paths`` maps a problem's file (as shown) to its path from the repository root,
+    which is what GitHub matches against the pull request's files.
+    """
     lines = []
     for p in problems:
         command = "error" if p.severity is Severity.ERROR else "warning"
-        lines.append(f"::{command} file={_escape_property(p.file)},line={p.line},col={p.column},"
+        file = _shown((paths or {}).get(p.file, p.file))
+        lines.append(f"::{command} file={_escape_property(file)},line={p.line},col={p.column},"
                      f"title={_escape_property(p.rule)}::{_escape_data(p.text(lang))}")
+    return lines
+
+
+def to_github(problems: Sequence[Problem], files: int, lang: str,
+              paths: Mapping[str, str] | None = None) -> str:
+    """GitHub Actions workflow commands, so that problems show on the pull request's lines."""
+    lines = github_annotations(problems, lang, paths)
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     lines.append(summary_line(files, errors, len(problems) - errors, lang))
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- SARIF
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
+#: The base of every artifact URI: the repository's root (GitHub code scanning resolves
+#: it to the checkout).
+SARIF_BASE = "%SRCROOT%"
+_SARIF_LEVEL = {"error": "error", "warning": "warning"}
+
+
+def _sarif_rule(rule: Rule, lang: str) -> dict[str, Any]:
+    from thidua_cli.rule_docs import describe
+
+    return {
+        "id": rule.name,
+        "shortDescription": {"text": rule.summary.get(lang)},
+        "fullDescription": {"text": rule.why.get(lang)},
+        "help": {"text": "\n".join(describe(rule, lang))},
+        "defaultConfiguration": {"level": _SARIF_LEVEL.get(rule.severity.value, "note")},
+    }
+
+
+def to_sarif(problems: Sequence[Problem], lang: str,
+             paths: Mapping[str, str] | None = None) -> str:
+    """SARIF 2.1.0 (GitHub code scanning): ``ruleId`` is the rule name.
+
+    ``paths`` maps a problem's file (as shown) to its path from the repository root;
+    a file not in it is taken as already relative to that root.
+    """
+    from urllib.parse import quote
+
+    from thidua_cli import __version__
+    from thidua_cli.rules import RULES
+
+    descriptors = [_sarif_rule(rule, lang) for rule in RULES.values()]
+    index = {rule: i for i, rule in enumerate(RULES)}
+    for p in problems:
+        if p.rule not in index:  # a rule outside RULES (configuration, suppressions)
+            index[p.rule] = len(descriptors)
+            descriptors.append({"id": p.rule, "shortDescription": {"text": p.rule}})
+    results = []
+    for p in problems:
+        result: dict[str, Any] = {
+            "ruleId": p.rule,
+            "ruleIndex": index[p.rule],
+            "level": _SARIF_LEVEL.get(p.severity.value, "note"),
+            "message": {"text": p.text(lang)},
+        }
+        if p.file:
+            # A name that is not UTF-8 on disk keeps its bytes (surrogate escapes) in
+            # ``paths``: the URI percent-encodes those very bytes.
+            uri = quote((paths or {}).get(p.file, p.file), safe="/", errors="surrogateescape")
+            physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": SARIF_BASE}}
+            if p.line >= 1:
+                physical["region"] = {"startLine": p.line, "startColumn": max(p.column, 1)}
+            result["locations"] = [{"physicalLocation": physical}]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [{
+            "tool": {"driver": {"name": "thidua", "version": __version__,
+                                "semanticVersion": __version__, "rules": descriptors}},
+            # Columns count characters, as the text output does (YAML marks count code points).
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)

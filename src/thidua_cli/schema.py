@@ -55,7 +55,9 @@ _VN = (f"(?:(?:{_D31}/{_M31}|{_D30}/{_M30}|{_D28}/{_M2})/{_Y}|29/{_M2}/{_LEAP})"
 #: A date that exists: ``2020-01-03`` or ``03/01/2020`` (leading zeros optional).
 DATE_PATTERN = rf"^\s*(?:{_ISO}|{_VN})\s*$"
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: ``(?![\s\S])`` ends the id the same way in every regex engine: Python's ``$`` (which
+#: jsonschema uses) also matches before a final newline, an editor's ECMAScript ``$`` not.
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])"
 LUNAR_PATTERN = r"^\s*0*(?:[1-9]|[12][0-9]|30)\s*/\s*0*(?:[1-9]|1[0-2])\s*$"
 
 
@@ -263,7 +265,8 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
         # dict[Id, …]: the generator lists the key pattern but lets other keys through,
         # where the validator refuses them.
         (pattern, values), = fixed.pop("patternProperties").items()
-        fixed["propertyNames"] = {"pattern": pattern}
+        ids = [new["pattern"] for old, new in replacements if old.get("pattern") == pattern]
+        fixed["propertyNames"] = {"pattern": ids[0] if ids else pattern}
         fixed["additionalProperties"] = values
     return fixed
 

@@ -3,35 +3,11 @@ modules themselves (:data:`thidua_cli.rules.RULES`), so that it cannot drift."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings
-
-if TYPE_CHECKING:
-    from thidua_cli.rules.base import Rule
-
-_WORDS = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "catches": "Phát hiện", "why": "Vì sao",
-           "bad": "Ví dụ sai", "good": "Ví dụ đúng"},
-    "en": {"error": "error", "warning": "warning", "catches": "Catches", "why": "Why",
-           "bad": "Failing example", "good": "Passing example"},
-}
-
-
-def describe(rule: Rule, lang: str) -> list[str]:
-    """A rule's documentation as lines of text: name and severity, what it catches,
-    why it matters, and a failing and a passing example (indented YAML)."""
-    words = _WORDS["en" if lang == "en" else "vi"]
-    lines = [f"{rule.name} ({words[rule.severity.value]})",
-             f"  {words['catches']}: {rule.summary.get(lang)}",
-             f"  {words['why']}: {rule.why.get(lang)}"]
-    for key, example in (("bad", rule.bad), ("good", rule.good)):
-        if example:
-            lines.append(f"  {words[key]}:")
-            lines.extend(f"    {line}" for line in example.splitlines())
-    return lines
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -55,6 +31,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 
 def run(settings: Settings, name: str | None) -> int:
+    from thidua_cli.rule_docs import describe
     from thidua_cli.rules import RULES
     from thidua_cli.rules.base import suggest
 
