@@ -69,6 +69,8 @@ def build_app(lang: str) -> typer.Typer:
     schema.register(app, t)
     from thidua_cli.cli import rules
     rules.register(app, t)
+    from thidua_cli.cli import render
+    render.register(app, t)
     return app
 
 

@@ -1,0 +1,190 @@
+"""``thidua render plan|kickoff|covenant YEAR``: the office documents of a year's campaigns."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from thidua_cli.cli.common import CommandError, Settings
+
+
+class Kind(str, Enum):
+    plan = "plan"
+    kickoff = "kickoff"
+    covenant = "covenant"
+
+
+class Format(str, Enum):
+    docx = "docx"
+    html = "html"
+    md = "md"
+
+
+KIND_NAMES = {
+    "plan": ("kế hoạch", "plan"),
+    "kickoff": ("lời phát động", "kickoff call"),
+    "covenant": ("bản giao ước", "covenant"),
+}
+
+
+def register(app: typer.Typer, t: Settings) -> None:
+    @app.command(
+        "render",
+        help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời phát động (kickoff) hoặc bản "
+                 "giao ước (covenant) của các phong trào trong năm.",
+                 "Render documents from the registry: the plan, the kickoff call or the covenant "
+                 "of the year's campaigns."),
+    )
+    def render_command(
+        ctx: typer.Context,
+        kind: Kind = typer.Argument(..., help=t.t("plan, kickoff hoặc covenant.",
+                                                  "plan, kickoff or covenant.")),
+        year: int = typer.Argument(..., help=t.t("Năm của phong trào.", "The campaigns' year.")),
+        campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+            None, "--campaign", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
+        unit: Optional[str] = typer.Option(  # noqa: UP007
+            None, "--unit", help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
+                                     "Only the campaigns issued by this unit (or cluster).")),
+        format: Format = typer.Option(  # noqa: A002 - the option is called --format
+            Format.docx, "--format", "-f", help=t.t("Định dạng: docx, html hoặc md.",
+                                                    "Output format: docx, html or md.")),
+        out: Optional[str] = typer.Option(  # noqa: UP007
+            None, "--out", "-o",
+            help=t.t("Thư mục ghi tệp (mặc định ./out/); '-' để in một văn bản ra stdout.",
+                     "Folder to write to (default ./out/); '-' prints one document to stdout.")),
+        force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
+                                                             "Overwrite existing files.")),
+        templates: Optional[Path] = typer.Option(  # noqa: UP007
+            None, "--templates",
+            help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
+                     "Folder of templates that override the built-in ones by file name.")),
+    ) -> None:
+        settings: Settings = ctx.obj
+        raise typer.Exit(run(settings, kind.value, year, campaign, unit, format.value, out,
+                             force, templates))
+
+
+def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
+        fmt: str, out: str | None, force: bool, templates: Path | None) -> int:
+    t = settings.t
+    if campaign_id and unit_id:
+        raise CommandError("chỉ dùng một trong hai: --campaign hoặc --unit",
+                           "use either --campaign or --unit, not both")
+    to_stdout = out == "-"
+    if to_stdout and fmt == "docx":
+        raise CommandError(
+            "không in DOCX ra stdout (tệp nhị phân); dùng --format md hoặc html, hoặc --out THƯ_MỤC",
+            "DOCX is not written to stdout (a binary file); use --format md or html, or --out DIR")
+    if templates is not None and not templates.is_dir():
+        raise CommandError(f'không có thư mục mẫu "{templates}"',
+                           f'template folder "{templates}" does not exist')
+
+    from thidua_cli import report
+    from thidua_cli.files import FileExists, write_atomic
+    from thidua_cli.render import build as builder
+    from thidua_cli.render import engine
+    from thidua_cli.validation import validate
+
+    result = validate(settings.registry)
+    if result.errors:
+        for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
+            settings.err.print(line, soft_wrap=True)
+        settings.err.print(t("Sổ đăng ký có lỗi: không lập văn bản nào.",
+                             "The registry has errors: no document rendered."), soft_wrap=True)
+        return 1
+
+    registry = result.registry
+    campaigns = [e.model for e in registry.campaigns]
+    vi_kind, en_kind = KIND_NAMES[kind]
+    if campaign_id:
+        chosen = [c for c in campaigns if c.id == campaign_id]
+        if not chosen:
+            raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký',
+                               f'no campaign "{campaign_id}" in the registry')
+        c = chosen[0]
+        if c.year != year:
+            raise CommandError(f'phong trào "{c.id}" là của năm {c.year}, không phải {year}',
+                               f'campaign "{c.id}" is of {c.year}, not {year}')
+        if not builder.applies(kind, c):  # type: ignore[arg-type]
+            raise CommandError(
+                f'phong trào "{c.id}" (loại {c.kind}) không có {vi_kind}'
+                + ("; bản giao ước chỉ dành cho phong trào giao-uoc" if kind == "covenant"
+                   else "; dùng render covenant cho phong trào giao-uoc"),
+                f'campaign "{c.id}" (kind {c.kind}) has no {en_kind}'
+                + ("; covenants are for giao-uoc campaigns" if kind == "covenant"
+                   else "; use render covenant for a giao-uoc campaign"))
+    else:
+        if unit_id:
+            known = {e.model.id for e in registry.units} | {e.model.id for e in registry.clusters}
+            if unit_id not in known:
+                raise CommandError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký',
+                                   f'no unit or cluster "{unit_id}" in the registry')
+        chosen = [c for c in campaigns if c.year == year and builder.applies(kind, c)  # type: ignore[arg-type]
+                  and (unit_id is None or c.issuer == unit_id)]
+        if not chosen:
+            whose = f" của {unit_id}" if unit_id else ""
+            en_whose = f" of {unit_id}" if unit_id else ""
+            raise CommandError(f"không có phong trào nào{whose} năm {year} để lập {vi_kind}",
+                               f"no campaign{en_whose} in {year} to render a {en_kind} for")
+    chosen.sort(key=lambda c: c.id)
+    if to_stdout and len(chosen) > 1:
+        raise CommandError(
+            f"-o - in một văn bản, nhưng có {len(chosen)} phong trào; chọn một bằng --campaign "
+            f"({', '.join(c.id for c in chosen)})",
+            f"-o - prints one document, but {len(chosen)} campaigns match; pick one with "
+            f"--campaign ({', '.join(c.id for c in chosen)})")
+
+    env = engine.environment(templates)
+    rendered: list[tuple[str, bytes | str]] = []
+    for c in chosen:
+        try:
+            document = builder.build(registry, c, kind, env)  # type: ignore[arg-type]
+        except engine.TemplateProblem as exc:
+            raise CommandError(exc.vi, exc.en) from None
+        rendered.append((f"{document.stem}.{fmt}", _write(document, fmt)))
+
+    if to_stdout:
+        sys.stdout.write(rendered[0][1] if isinstance(rendered[0][1], str)
+                         else rendered[0][1].decode("utf-8"))
+        sys.stdout.flush()
+        return 0
+
+    folder = Path(out) if out else Path("out")
+    if not force:
+        # Refuse before writing anything: a run either writes all its files or none
+        # of the ones that already exist are touched.
+        existing = [name for name, _ in rendered if (folder / name).exists()]
+        if existing:
+            raise CommandError(
+                f"tệp đã có, không ghi đè: {', '.join(str(folder / n) for n in existing)} "
+                "(dùng --force để ghi đè)",
+                f"file exists, not overwritten: {', '.join(str(folder / n) for n in existing)} "
+                "(use --force to overwrite)")
+    for name, data in rendered:
+        path = folder / name
+        try:
+            write_atomic(path, data, overwrite=force)
+        except FileExists:
+            raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
+                               f"file exists, not overwritten: {path} (use --force to overwrite)"
+                               ) from None
+        except OSError as exc:
+            raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
+                               f"cannot write {path}: {exc.strerror or exc}") from None
+        settings.out.print(str(path), markup=False, highlight=False, soft_wrap=True)
+    return 0
+
+
+def _write(document: object, fmt: str) -> bytes | str:
+    if fmt == "md":
+        from thidua_cli.render.markdown import to_markdown
+        return to_markdown(document)  # type: ignore[arg-type]
+    if fmt == "html":
+        from thidua_cli.render.html import to_html
+        return to_html(document)  # type: ignore[arg-type]
+    from thidua_cli.render.docx import to_docx  # R2's writer; imported only when asked for
+    return to_docx(document)  # type: ignore[arg-type]

@@ -1,0 +1,120 @@
+"""Registry + campaign + kind → :class:`~thidua_cli.render.document.Document`.
+
+The frame (header, number, date line, signatures) is decided here from the registry and
+Nghị định 30's rules; the wording (title, subject, body, recipients) comes from the
+kind's template, rendered block by block.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from thidua_cli.models import Campaign
+from thidua_cli.registry.loader import Registry
+from thidua_cli.render import engine
+from thidua_cli.render.context import build_context
+from thidua_cli.render.document import (Document, Header, MarkupError, Signature, parse_body,
+                                        parse_inline, plain)
+from thidua_cli.vn import dates as vn_dates
+from thidua_cli.vn.phrases import document_number, document_symbol, upper_vi
+
+Kind = Literal["plan", "kickoff", "covenant"]
+KINDS: tuple[Kind, ...] = ("plan", "kickoff", "covenant")
+
+#: The file stem suffix of each kind: "bac-tu-liem-2020-ke-hoach.docx".
+STEM_SUFFIX = {"plan": "ke-hoach", "kickoff": "loi-phat-dong", "covenant": "giao-uoc"}
+
+#: Type code in the document number (Nghị định 30, Phụ lục III). A Lời kêu gọi / phát động
+#: and a Bản giao ước have none in the state list, so they carry no "Số:" line.
+TYPE_CODE = {"plan": "KH"}
+
+BLOCKS = ("title", "subject", "body", "recipients")
+
+
+def applies(kind: Kind, campaign: Campaign) -> bool:
+    """Plans and kickoff calls for every campaign but a covenant; covenants for giao-uoc."""
+    return (campaign.kind == "giao-uoc") == (kind == "covenant")
+
+
+def stem(campaign: Campaign, kind: Kind) -> str:
+    return f"{campaign.id}-{STEM_SUFFIX[kind]}"
+
+
+def _number(kind: Kind, campaign: Campaign, abbr: str) -> str | None:
+    code = TYPE_CODE.get(kind)
+    if code is None:
+        return None
+    doc = campaign.document
+    if kind == "plan" and doc is not None and doc.number:
+        return f"Số: {doc.number}"
+    return document_number(None, document_symbol(code, abbr))
+
+
+def _date(kind: Kind, campaign: Campaign):  # type: ignore[no-untyped-def]
+    """The plan is dated by its document; a kickoff call and a covenant by the launch
+    conference where they are read and signed. Unknown: the clerk's blanks."""
+    if campaign.document is not None and campaign.document.date is not None:
+        return campaign.document.date
+    if kind != "plan" and campaign.launch is not None:
+        return campaign.launch.date
+    return None
+
+
+def _signatures(kind: Kind, campaign: Campaign, ctx: dict[str, Any]) -> tuple[Signature, ...]:
+    issuer = ctx["issuer"]
+    if kind == "covenant" and ctx["cluster"] is not None:
+        return tuple(Signature(on_behalf=m["on_behalf"], position="CHỦ TỊCH", name=None,
+                               unit=m["upper"]) for m in ctx["cluster"]["members"])
+    signer = campaign.document.signer if campaign.document else None
+    if signer is not None:
+        return (Signature(on_behalf=upper_vi(signer.on_behalf or issuer["on_behalf"]),
+                          position=upper_vi(signer.position), name=signer.name),)
+    return (Signature(on_behalf=issuer["on_behalf"], position="CHỦ TỊCH", name=None),)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(plain(parse_inline(line.strip())) for line in text.splitlines() if line.strip())
+
+
+def build(registry: Registry, campaign: Campaign, kind: Kind,
+          env: Any | None = None) -> Document:
+    """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`."""
+    env = env or engine.environment()
+    ctx = build_context(registry, campaign)
+    blocks = engine.render_blocks(env, f"{kind}.md.j2", ctx, BLOCKS)
+    try:
+        body = parse_body(blocks["body"])
+        title = plain(parse_inline(" ".join(blocks["title"].split())))
+        subject = plain(parse_inline(" ".join(blocks["subject"].split()))) or None
+        recipients = _lines(blocks["recipients"])
+    except MarkupError as exc:
+        raise engine.TemplateProblem(f"mẫu văn bản {kind}.md.j2 tạo ra markup hỏng: {exc}",
+                                     f"template {kind}.md.j2 produced broken markup: {exc}") from None
+    if campaign.document is not None and campaign.document.recipients:
+        recipients = tuple(campaign.document.recipients)
+    issuer, superior = ctx["issuer"], ctx["superior"]
+    header = Header(
+        superior=superior["short_upper"] if superior else None,
+        issuer=issuer["upper"],
+        number=_number(kind, campaign, issuer["abbr"]),
+        place_date=vn_dates.place_date(issuer["place"], _date(kind, campaign)),
+    )
+    return Document(
+        kind=kind,
+        stem=stem(campaign, kind),
+        header=header,
+        title=upper_vi(title),
+        subject=subject,
+        body=body,
+        signatures=_signatures(kind, campaign, ctx),
+        recipients=recipients,
+        meta={"title": f"{title.capitalize()} {campaign.title}" if subject else title,
+              "subject": campaign.title, "author": issuer["name"],
+              "keywords": f"thi đua, {campaign.year}, {campaign.id}",
+              "description": _clean(f"{title} – {campaign.title}")},
+    )
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,156 @@
+"""A complete HTML5 page of a :class:`~thidua_cli.render.document.Document`, that prints from a
+browser like the DOCX: A4, margins 20/20/30/15 mm, Times New Roman (Liberation Serif is its
+metric twin) 14 pt, the two-column header, a justified body with first-line indent,
+``Nơi nhận`` on the left and the signature on the right.
+
+Every text goes through :func:`html.escape`: registry text such as ``<script>`` is shown, never
+run. Page numbers: CSS paged media can number pages (``@page { @top-center { content:
+counter(page) } }``) but browsers do not implement margin boxes, so the printed HTML has
+none; the DOCX has them (from page 2).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table
+
+CSS = """\
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+html { background: #fff; color: #000; }
+body { font-family: "Times New Roman", "Liberation Serif", Times, serif; font-size: 14pt;
+       line-height: 1.3; margin: 0 auto; max-width: 165mm; }
+@media screen { body { padding: 20mm 15mm 20mm 30mm; max-width: 210mm; box-sizing: border-box; } }
+table.frame { width: 100%; border-collapse: collapse; }
+table.frame td { vertical-align: top; text-align: center; padding: 0; }
+.header td.left { width: 40%; } .header td.right { width: 60%; }
+.superior { font-size: 13pt; text-transform: none; }
+.issuer, .motto1, .motto2 { font-weight: bold; }
+.issuer, .superior, .motto1 { font-size: 13pt; }
+.motto2 { font-size: 14pt; }
+.rule { display: block; border-top: 1px solid #000; margin: 2pt auto 6pt; height: 0; }
+.rule.short { width: 33%; } .rule.motto { width: 62%; }
+.number { font-size: 13pt; margin-top: 4pt; }
+.place-date { font-style: italic; margin-top: 4pt; }
+h1.title { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
+p.subject { font-weight: bold; text-align: center; margin: 0; }
+main p { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
+main p.center { text-align: center; text-indent: 0; }
+main h2, main h3, main h4 { font-size: 14pt; margin: 6pt 0; text-indent: 1.27cm; text-align: justify; }
+main h2 { font-weight: bold; } main h3 { font-weight: bold; }
+main h4 { font-weight: bold; font-style: italic; }
+table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 13pt; }
+table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
+table.data th { text-align: center; }
+.closing { margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
+.closing td.recipients { width: 45%; text-align: left; font-size: 11pt; }
+.closing td.signature { width: 55%; }
+.recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
+.signature div { font-weight: bold; }
+.signature .space { height: 22mm; }
+table.signatures td { width: 33%; padding-bottom: 6mm; }
+"""
+
+
+def _runs(runs: tuple[Run, ...]) -> str:
+    out = []
+    for run in runs:
+        text = escape(run.text)
+        if run.italic:
+            text = f"<em>{text}</em>"
+        if run.bold:
+            text = f"<strong>{text}</strong>"
+        out.append(text)
+    return "".join(out)
+
+
+def _signature(sig: Signature) -> str:
+    parts = []
+    if sig.unit:
+        parts.append(f'<div class="unit">{escape(sig.unit)}</div>')
+    if sig.on_behalf:
+        parts.append(f"<div>{escape(sig.on_behalf)}</div>")
+    parts.append(f"<div>{escape(sig.position)}</div>")
+    parts.append('<div class="space"></div>')
+    parts.append(f"<div>{escape(sig.name)}</div>" if sig.name else "<div>&nbsp;</div>")
+    return "".join(parts)
+
+
+def _recipients(recipients: tuple[str, ...]) -> str:
+    lines = ['<div class="label">Nơi nhận:</div>']
+    for i, entry in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ";"
+        lines.append(f"<div>- {escape(entry)}{end}</div>")
+    return "\n".join(lines)
+
+
+def to_html(doc: Document) -> str:
+    h = doc.header
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(doc.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{escape(doc.title)}{' – ' + escape(doc.subject) if doc.subject else ''}</title>",
+    ]
+    for name in ("author", "description", "keywords"):
+        if doc.meta.get(name):
+            out.append(f'<meta name="{name}" content="{escape(doc.meta[name])}">')
+    out += [f"<style>\n{CSS}</style>", "</head>", "<body>"]
+
+    left = []
+    if h.superior:
+        left.append(f'<div class="superior">{escape(h.superior)}</div>')
+    left.append(f'<div class="issuer">{escape(h.issuer)}</div>')
+    left.append('<span class="rule short"></span>')
+    if h.number:
+        left.append(f'<div class="number">{escape(h.number)}</div>')
+    right = ['<div class="motto1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
+             '<div class="motto2">Độc lập - Tự do - Hạnh phúc</div>',
+             '<span class="rule motto"></span>',
+             f'<div class="place-date">{escape(h.place_date)}</div>']
+    out += ['<table class="frame header"><tr>',
+            '<td class="left">' + "\n".join(left) + "</td>",
+            '<td class="right">' + "\n".join(right) + "</td>",
+            "</tr></table>",
+            f'<h1 class="title">{escape(doc.title)}</h1>']
+    if doc.subject:
+        out += [f'<p class="subject">{escape(doc.subject)}</p>', '<span class="rule short"></span>']
+
+    out.append("<main>")
+    for block in doc.body:
+        if isinstance(block, Heading):
+            out.append(f"<h{block.level + 1}>{_runs(block.runs)}</h{block.level + 1}>")
+        elif isinstance(block, Paragraph):
+            text = _runs(block.runs)
+            if block.item:
+                text = "- " + text
+            cls = ' class="center"' if block.centered else ""
+            out.append(f"<p{cls}>{text}</p>")
+        elif isinstance(block, Table):
+            out.append('<table class="data">')
+            out.append("<thead><tr>" + "".join(f"<th>{_runs(c)}</th>" for c in block.header)
+                       + "</tr></thead><tbody>")
+            for row in block.rows:
+                out.append("<tr>" + "".join(f"<td>{_runs(c)}</td>" for c in row) + "</tr>")
+            out.append("</tbody></table>")
+    out.append("</main>")
+
+    sigs = doc.signatures
+    if len(sigs) <= 1:
+        out.append('<table class="frame closing"><tr>')
+        out.append('<td class="recipients">' + (_recipients(doc.recipients) if doc.recipients else "")
+                   + "</td>")
+        out.append('<td class="signature">' + (_signature(sigs[0]) if sigs else "") + "</td>")
+        out.append("</tr></table>")
+    else:
+        out.append('<table class="frame closing signatures">')
+        for start in range(0, len(sigs), 3):
+            out.append("<tr>" + "".join(f'<td class="signature">{_signature(s)}</td>'
+                                        for s in sigs[start:start + 3]) + "</tr>")
+        out.append("</table>")
+        if doc.recipients:
+            out.append('<table class="frame closing"><tr><td class="recipients">'
+                       + _recipients(doc.recipients) + "</td><td></td></tr></table>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
