@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from itertools import combinations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ HEADER_DISTANCE = Mm(10)        # the page number sits in the top margin
 TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)   # 165 mm
 
 BODY_SIZE = Pt(14)
+TABLE_SIZE = Pt(13)
 FIRST_LINE_INDENT = Cm(1.27)
 SPACE_AFTER = Pt(6)
 LINE_SPACING = 1.15             # NĐ30: from single to 1.5 lines
@@ -64,6 +66,9 @@ LINE_SPACING = 1.15             # NĐ30: from single to 1.5 lines
 HEADER_RIGHT = Mm(97)
 HEADER_LEFT = Emu(TEXT_WIDTH - HEADER_RIGHT)
 CELL_MARGIN = Emu(Pt(5.4))      # Word's default left/right cell margin (108 twips)
+# The covenant's signature columns are a third of the page: narrower cell margins give a
+# unit's name the 4 mm that keep "CÔNG ĐOÀN VIÊN CHỨC" on one line.
+GRID_CELL_MARGIN = Emu(Pt(1.5))
 
 # The signature sits on the right, Nơi nhận on the left (as in NĐ30, Phụ lục I).
 RECIPIENTS_WIDTH = Mm(75)
@@ -136,6 +141,38 @@ def set_width(text: str, size: Pt, bold: bool, column: int) -> Emu:
                 line = line + space + w if line else w
         widest = max(widest, line)
     return Emu(min(round(widest * size / 2048), column))
+
+
+# A unit's name breaks before the word that starts its next part: "LIÊN ĐOÀN LAO ĐỘNG /
+# HUYỆN BẮC MÊ", "CÔNG ĐOÀN / CÔNG TY A". Vietnamese writes a word's syllables apart, so a
+# break chosen by width alone would split "LAO / ĐỘNG" (labour) or "BỆNH / VIỆN".
+_BREAK_BEFORE = frozenset(
+    "HUYỆN QUẬN TỈNH THÀNH THỊ PHƯỜNG XÃ NGÀNH CÔNG TRƯỜNG BỆNH KHỐI CỤM TỔNG TẬP SỞ CƠ "
+    "KHU BAN VĂN NHÀ NGÂN".split())
+
+
+def balanced(text: str, size: Pt, bold: bool, column: int) -> str:
+    """``text`` broken into as few lines as fit ``column``, as even as can be, at the
+    starts of its parts ("LIÊN ĐOÀN LAO ĐỘNG / HUYỆN BẮC MÊ", never "LIÊN ĐOÀN LAO ĐỘNG HUYỆN
+    BẮC / MÊ" as an editor's wrap would give). Left alone when it fits, is already broken
+    by the builder, or no such break makes it fit (the editor wraps it then). The advances
+    are Times New Roman's own (without kerning, which Word leaves off): 2 % of safety."""
+    budget = int(column * 0.98)
+    words = text.split()
+    if "\n" in text or text_width(text, size, bold) <= budget:
+        return text
+    places = [i for i, w in enumerate(words) if i and w.upper() in _BREAK_BEFORE]
+    for count in range(2, len(places) + 2):
+        best: tuple[int, list[str]] | None = None
+        for cuts in combinations(places, count - 1):
+            bounds = (0, *cuts, len(words))
+            lines = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+            widest = max(text_width(line, size, bold) for line in lines)
+            if widest <= budget and (best is None or widest < best[0]):
+                best = (widest, lines)
+        if best is not None:
+            return "\n".join(best[1])
+    return text
 
 
 # --------------------------------------------------------------------------- XML helpers
@@ -221,6 +258,22 @@ def _fixed_table(doc: DocxDocument, rows: int, widths: list[int], borders: bool)
             cell.width = Emu(width)
     _table_borders(table, borders)
     return table
+
+
+def _cell_margins(table: object, margin: int) -> None:
+    """Left and right margins of every cell of ``table`` (EMU)."""
+    tblPr = table._tbl.tblPr  # type: ignore[attr-defined]
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(margin / 635)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    look = tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(mar)
+    else:
+        tblPr.append(mar)
 
 
 def _cant_split(row: object) -> None:
@@ -480,8 +533,9 @@ def _header(doc: DocxDocument, document: Document) -> None:
 
     left = _CellWriter(table.cell(0, 0))
     if head.superior:
-        _add_text(left.paragraph(), head.superior, Pt(13), bold=False)
-    _add_text(left.paragraph(), head.issuer, Pt(13), bold=True)
+        _add_text(left.paragraph(), balanced(head.superior, Pt(13), False, left_w), Pt(13),
+                  bold=False)
+    _add_text(left.paragraph(), balanced(head.issuer, Pt(13), True, left_w), Pt(13), bold=True)
     issuer_w = set_width(head.issuer, Pt(13), True, left_w)
     left.rule(round(issuer_w * 0.4), left_w)
 
@@ -519,17 +573,44 @@ def _title(doc: DocxDocument, document: Document) -> None:
 
 
 def _column_widths(table: Table) -> list[int]:
-    """Widths in proportion to the longest text of each column (capped), at least 18 mm."""
+    """Column widths as an editor's autofit would choose them, computed here because
+    LibreOffice and Word autofit differently: a column whose longest text fits its fair share
+    keeps that width (TT, %, "từ 90% trở lên"); the others share what is left in proportion
+    to their text, never narrower than their longest word."""
     rows = (table.header, *table.rows)
     ncols = max(len(r) for r in rows)
-    longest = [1] * ncols
-    for row in rows:
+    pad = 2 * CELL_MARGIN + Pt(2)
+    natural = [pad] * ncols
+    minimum = [pad] * ncols
+    for r, row in enumerate(rows):
         for i, cell in enumerate(row):
-            longest[i] = max(longest[i], min(len(plain(cell)), 60))
-    total = sum(longest)
-    widths = [max(int(TEXT_WIDTH * n / total), Mm(18)) for n in longest]
-    scale = TEXT_WIDTH / sum(widths)
-    return [int(w * scale) for w in widths]
+            text = plain(cell)
+            natural[i] = max(natural[i], text_width(text, TABLE_SIZE, r == 0) + pad)
+            for word in text.split():
+                minimum[i] = max(minimum[i], text_width(word, TABLE_SIZE, r == 0) + pad)
+    widths: list[float] = [0.0] * ncols
+    if sum(natural) <= TEXT_WIDTH:
+        # Everything fits on one line: spread the spare width like the text.
+        widths = [n * TEXT_WIDTH / sum(natural) for n in natural]
+    else:
+        remaining, open_ = float(TEXT_WIDTH), set(range(ncols))
+        while open_:
+            fair = remaining / len(open_)
+            settled = {i for i in open_ if natural[i] <= fair}
+            if not settled:
+                break
+            for i in settled:
+                widths[i] = natural[i]
+                remaining -= natural[i]
+            open_ -= settled
+        share = sum(natural[i] for i in open_)
+        for i in open_:
+            widths[i] = max(minimum[i], remaining * natural[i] / share)
+        # Long words may overshoot: scale back to the text width.
+        widths = [w * TEXT_WIDTH / sum(widths) for w in widths]
+    out = [int(w) for w in widths]
+    out[-1] += TEXT_WIDTH - sum(out)
+    return out
 
 
 def _table(doc: DocxDocument, block: Table) -> None:
@@ -546,7 +627,7 @@ def _table(doc: DocxDocument, block: Table) -> None:
             else:
                 p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
             runs = row[c] if c < len(row) else ()
-            _add_runs(p, runs, Pt(13))
+            _add_runs(p, runs, TABLE_SIZE)
             if r == 0:
                 for run in p.runs:
                     run.bold = True
@@ -592,9 +673,10 @@ def _signature(cell: _Cell, sig: Signature, size: Pt = Pt(14)) -> None:
 
 def _fitting_size(texts: list[str], width: int) -> Pt:
     """The largest of 14, 13, 12 pt at which every line fits the column (else 11 pt): a title
-    such as TM. BAN CHẤP HÀNH broken over two lines would misalign the names of a row."""
+    such as TM. BAN CHẤP HÀNH broken over two lines would misalign the names of a row. With
+    8 % to spare: titles filling their columns run into each other on the page."""
     for size in (14, 13, 12):
-        if all(text_width(t, Pt(size), bold=True) <= width for t in texts):
+        if all(text_width(t, Pt(size), bold=True) <= width * 0.92 for t in texts):
             return Pt(size)
     return Pt(11)
 
@@ -652,14 +734,16 @@ def _closing(doc: DocxDocument, document: Document) -> None:
     for count in _balanced_rows(len(sigs)):
         group = sigs[start:start + count]
         width = TEXT_WIDTH // count
+        inner = width - 2 * GRID_CELL_MARGIN
         size = _fitting_size([t for s in group for t in (s.on_behalf, s.position, s.name) if t],
-                             width - 2 * CELL_MARGIN)
+                             inner)
         has_units = any(s.unit for s in group)
         # Unit names are longer ("CÔNG ĐOÀN TRƯỜNG THPT …"): smaller if that keeps them on one
         # line, but never below 12 pt; beyond that they wrap between words.
         unit_size = max(Pt(12), min(size, _fitting_size([s.unit for s in group if s.unit],
-                                                        width - 2 * CELL_MARGIN)))
+                                                        inner)))
         table = _fixed_table(doc, 2 if has_units else 1, [width] * count, borders=False)
+        _cell_margins(table, GRID_CELL_MARGIN)
         for row in table.rows:
             _cant_split(row)
         if has_units:
@@ -669,7 +753,8 @@ def _closing(doc: DocxDocument, document: Document) -> None:
                 p = _CellWriter(cell).paragraph(before=Pt(12))
                 p.paragraph_format.keep_with_next = True
                 if sig.unit:
-                    _add_text(p, sig.unit, Pt(unit_size.pt), bold=True)
+                    text = balanced(sig.unit, unit_size, True, inner)
+                    _add_text(p, text, Pt(unit_size.pt), bold=True)
         for cell, sig in zip(table.rows[-1].cells, group):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
             _signature(cell, sig, size)
