@@ -1,0 +1,1 @@
+"""The document templates, shipped inside the package (read with importlib.resources)."""
