@@ -634,3 +634,12 @@ def test_column_widths_like_autofit():
     assert abs(widths[3] - (text_width("từ 90% trở lên", Pt(13)) + pad)) <= 1
     # … and the long content takes the rest.
     assert widths[1] == Mm(165) - widths[0] - widths[2] - widths[3]
+
+
+def test_characters_xml_cannot_carry_become_replacement_marks():
+    # YAML's "\x01" escape can bring them from the registry; the document must still be written.
+    doc = replace(plan(), title="KẾ\x01HOẠCH", subject="Năm\x002020",
+                  body=(Paragraph((Run("a\x0bb\ufffe"),)),))
+    d = reopen(doc)
+    assert texts(d)[6:9] == ["KẾ\ufffdHOẠCH", "Năm\ufffd2020", "a\ufffdb\ufffd"]
+    assert d.core_properties.title == "KẾ\ufffdHOẠCH Năm\ufffd2020"

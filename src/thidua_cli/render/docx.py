@@ -23,6 +23,7 @@ Choices that keep the page the same in Word and LibreOffice:
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from itertools import combinations
 from datetime import datetime, timezone
@@ -177,6 +178,15 @@ def balanced(text: str, size: Pt, bold: bool, column: int) -> str:
 
 # --------------------------------------------------------------------------- XML helpers
 
+# Characters XML 1.0 cannot carry. YAML's escapes ("\x01" in a quoted string) can put them in
+# registry text; lxml would refuse the whole document. They become U+FFFD, which a clerk sees.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 
 def _set_fonts(rpr: object) -> None:
     """Times New Roman for every script slot, theme attributes removed (they outrank ours)."""
@@ -304,7 +314,7 @@ def _plain_paragraph(container: object, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PAR
 
 def _add_text(p: DocxParagraph, text: str, size: Pt, bold: bool | None = None,
               italic: bool | None = None) -> None:
-    run = p.add_run(text)
+    run = p.add_run(xml_text(text))
     run.font.size = size
     run.bold = bold
     run.italic = italic
@@ -312,7 +322,7 @@ def _add_text(p: DocxParagraph, text: str, size: Pt, bold: bool | None = None,
 
 def _add_runs(p: DocxParagraph, runs: tuple[Run, ...], size: Pt | None = None) -> None:
     for r in runs:
-        run = p.add_run(r.text)
+        run = p.add_run(xml_text(r.text))
         # A plain run inherits the paragraph style (bold in a heading), hence None, not False.
         run.bold = True if r.bold else None
         run.italic = True if r.italic else None
@@ -460,12 +470,12 @@ def _setup(doc: DocxDocument, document: Document) -> None:
     props = doc.core_properties
     meta = document.meta
     title = " ".join(t for t in (document.title, document.subject) if t)
-    props.title = meta.get("title", title)
-    props.subject = meta.get("subject", document.subject or "")
-    props.author = meta.get("author", document.header.issuer)
+    props.title = xml_text(meta.get("title", title))
+    props.subject = xml_text(meta.get("subject", document.subject or ""))
+    props.author = xml_text(meta.get("author", document.header.issuer))
     props.last_modified_by = props.author
-    props.keywords = meta.get("keywords", "")
-    props.comments = meta.get("description", "")
+    props.keywords = xml_text(meta.get("keywords", ""))
+    props.comments = xml_text(meta.get("description", ""))
     props.language = LANG
     props.revision = 1
     # The template's own dates are 2013; a builder may give the document's date.
