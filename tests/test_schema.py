@@ -382,3 +382,102 @@ def test_known_gap_integral_floats(tmp_path: Path) -> None:
     # A float that is not whole is refused by both.
     text = CAMPAIGN.replace("year: 2020", "year: 2020.5")
     assert verdicts("campaign", text, tmp_path / "b") == (False, False)
+
+
+# --------------------------------------------------------------------------- what editors run
+
+#: JSON Schema keywords of draft-07, the draft the YAML language server (VS Code's YAML
+#: extension) validates with; ``$defs`` is reached through ``$ref`` JSON pointers.
+DRAFT_07_KEYWORDS = {
+    "$schema", "$id", "$ref", "$defs", "title", "description", "default", "examples", "type",
+    "enum", "pattern", "minimum", "properties", "additionalProperties", "propertyNames",
+    "required", "items", "anyOf", "oneOf", "if", "then",
+}
+
+
+def keywords(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, list):
+        for item in node:
+            found |= keywords(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            found.add(key)
+            if key in ("properties", "$defs"):  # names, not keywords, at this level
+                for item in value.values():
+                    found |= keywords(item)
+            elif key not in ("enum", "examples", "default", "required"):
+                found |= keywords(value)
+    return found
+
+
+def test_only_draft_07_keywords_so_the_yaml_language_server_understands_them():
+    for schema in SCHEMAS.values():
+        assert keywords(schema) <= DRAFT_07_KEYWORDS
+
+
+def every_document() -> list[tuple[str, str]]:
+    return ([(kind, text) for _, kind, text in sample_files() + gathered()]
+            + [(kind, text) for kind, text, _ in CASES])
+
+
+def test_draft_07_and_draft_2020_12_give_the_same_verdicts():
+    from jsonschema import Draft7Validator
+
+    compared = 0
+    for kind, text in every_document():
+        source = yaml_source.read(text.encode("utf-8"), "x.yaml")
+        if not source.usable:
+            continue
+        assert (Draft7Validator(SCHEMAS[kind]).is_valid(source.data)
+                == Draft202012Validator(SCHEMAS[kind]).is_valid(source.data)), text
+        compared += 1
+    assert compared > 200
+
+
+def patterns(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, list):
+        for item in node:
+            found |= patterns(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= patterns(value)
+    return found
+
+
+def strings(data: Any) -> set[str]:
+    if isinstance(data, str):
+        return {data}
+    if isinstance(data, dict):
+        return set().union(*(strings(k) | strings(v) for k, v in data.items()))
+    if isinstance(data, list):
+        return set().union(*(strings(v) for v in data))
+    return set()
+
+
+def test_patterns_match_alike_in_python_and_in_editors():
+    # jsonschema checks "pattern" with Python's re; editors with ECMAScript regular
+    # expressions (the "u" flag, as VS Code uses). regress is an ECMAScript engine.
+    import re
+
+    import regress
+
+    corpus = {"abc\n", " 2020-01-03 ", "2020-1-3\n", "TRÊN 75 %", "Từ 85% Đến 90%", "１０/３",
+              "1.000.000,5", "ít nhất90%", "≥90%", "85 — 90 %", "ab-", "-ab", "a b"}
+    for kind, text in every_document():
+        source = yaml_source.read(text.encode("utf-8"), "x.yaml")
+        if source.usable:
+            corpus |= strings(source.data)
+    found = set().union(*(patterns(schema) for schema in SCHEMAS.values()))
+    assert len(found) == 4  # id, date, lunar date, target value
+    for pattern in found:
+        ecma = regress.Regex(pattern, "u")
+        python = re.compile(pattern)
+        for value in corpus:
+            assert (python.search(value) is not None) == (ecma.find(value) is not None), (
+                pattern[:40], value)
+    assert len(corpus) > 300
