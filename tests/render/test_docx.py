@@ -643,3 +643,16 @@ def test_characters_xml_cannot_carry_become_replacement_marks():
     d = reopen(doc)
     assert texts(d)[6:9] == ["KẾ\ufffdHOẠCH", "Năm\ufffd2020", "a\ufffdb\ufffd"]
     assert d.core_properties.title == "KẾ\ufffdHOẠCH Năm\ufffd2020"
+
+
+def test_short_value_columns_centred():
+    doc = replace(plan(), body=(Table(
+        ((Run("TT"),), (Run("Nội dung"),), (Run("Đơn vị"),)),
+        (((Run("1"),), (Run("đoàn viên được đổi thẻ"),), (Run("%"),)),
+         ((Run("2"),), (Run("công đoàn cơ sở vững mạnh"),), (Run("100%"),)))),))
+    table = reopen(doc).tables[1]
+    assert [[c.paragraphs[0].paragraph_format.alignment for c in row.cells] for row in table.rows] == [
+        [WD_ALIGN_PARAGRAPH.CENTER] * 3,
+        [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER],
+        [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER],
+    ]

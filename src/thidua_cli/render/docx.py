@@ -58,6 +58,7 @@ TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)   # 165 mm
 
 BODY_SIZE = Pt(14)
 TABLE_SIZE = Pt(13)
+SHORT_CELL = 6                  # characters: a column of such values is centred
 FIRST_LINE_INDENT = Cm(1.27)
 SPACE_AFTER = Pt(6)
 LINE_SPACING = 1.15             # NĐ30: from single to 1.5 lines
@@ -627,12 +628,15 @@ def _table(doc: DocxDocument, block: Table) -> None:
     widths = _column_widths(block)
     rows = (block.header, *block.rows)
     table = _fixed_table(doc, len(rows), widths, borders=True)
+    # Columns of short values (TT, %, 100%) are centred, as office tables set them.
+    short = [all(len(plain(row[c])) <= SHORT_CELL for row in block.rows if c < len(row))
+             for c in range(len(widths))]
     for r, (row, docx_row) in enumerate(zip(rows, table.rows)):
         for c, cell in enumerate(docx_row.cells):
             p = _first_paragraph(cell)
             p.paragraph_format.space_before = Pt(3)
             p.paragraph_format.space_after = Pt(3)
-            if r == 0:
+            if r == 0 or short[c]:
                 p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
                 p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
