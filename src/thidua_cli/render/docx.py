@@ -25,13 +25,13 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from itertools import combinations
 from datetime import datetime, timezone
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from docx import Document as _new_docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -528,12 +528,11 @@ def _page_numbers(doc: DocxDocument) -> None:
     run._r.append(begin)
     run._r.append(instr)
     run._r.append(separate)
-    shown = p.add_run("2")     # cached result; both editors recompute it on every page
+    p.add_run("2")     # the field's cached result; both editors recompute it on every page
     end_run = p.add_run()
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     end_run._r.append(end)
-    del shown
 
 
 def _header(doc: DocxDocument, document: Document) -> None:
