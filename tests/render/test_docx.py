@@ -656,3 +656,14 @@ def test_short_value_columns_centred():
         [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER],
         [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER],
     ]
+
+
+def test_long_place_date_line_steps_down_to_13_pt_when_that_fits():
+    def size_of(place_date):
+        doc = replace(plan(), header=replace(plan().header, place_date=place_date))
+        return cell_runs(reopen(doc).tables[0].cell(1, 1))[0][3]
+
+    # 83 mm, 92 mm and 106 mm in italic at 14 pt; the column holds 93 mm.
+    assert size_of("Bắc Từ Liêm, ngày 03 tháng 01 năm 2020") == 14.0
+    assert size_of("TP. Hồ Chí Minh, ngày 03 tháng 01 năm 2020") == 13.0
+    assert size_of("Thành phố Hồ Chí Minh, ngày 03 tháng 01 năm 2020") == 14.0   # wraps anyway

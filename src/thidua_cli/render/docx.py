@@ -103,14 +103,22 @@ _BOLD = (
     "1366 682 569 682 1190 1024 682 1024 1139 909 1139 909 682 1024 1139 569 682 1139 569 1706 1139 "
     "1024 1139 1139 909 797 682 1139 1024 1479 1024 1024 909 807 451 807 1065"
 )
+_ITALIC = (
+    "512 682 860 1024 1024 1706 1593 438 682 682 1024 1382 512 682 512 569 1024 1024 1024 1024 "
+    "1024 1024 1024 1024 1024 1024 682 682 1382 1382 1382 1024 1884 1251 1251 1366 1479 1251 1251 "
+    "1479 1479 682 909 1366 1139 1706 1366 1479 1251 1479 1251 1024 1139 1479 1251 1706 1251 1139 "
+    "1139 797 569 797 864 1024 682 1024 1024 909 1024 909 569 1024 1024 569 569 909 569 1479 1024 "
+    "1024 1024 1024 797 797 569 1024 909 1366 909 909 797 819 563 819 1108"
+)
 _ADVANCE = {
     False: dict(zip(map(chr, range(32, 127)), map(int, _REGULAR.split()))),
     True: dict(zip(map(chr, range(32, 127)), map(int, _BOLD.split()))),
+    "italic": dict(zip(map(chr, range(32, 127)), map(int, _ITALIC.split()))),
 }
 _BASE = {"Đ": "D", "đ": "d", "…": "..."}
 
 
-def _units(line: str, bold: bool) -> int:
+def _units(line: str, bold: bool | str) -> int:
     """Advance of one line in font units (1/2048 em)."""
     table = _ADVANCE[bold]
     units = 0
@@ -120,10 +128,12 @@ def _units(line: str, bold: bool) -> int:
     return units
 
 
-def text_width(text: str, size: Pt, bold: bool = False) -> Emu:
+def text_width(text: str, size: Pt, bold: bool = False, italic: bool = False) -> Emu:
     """Printed width of ``text`` in Times New Roman (an estimate within a few %); of its longest
-    line when a builder breaks it with ``\n`` (python-docx turns those into line breaks)."""
-    return Emu(round(max(_units(line, bold) for line in text.split("\n")) * size / 2048))
+    line when a builder breaks it with ``\n`` (python-docx turns those into line breaks).
+    Regular, bold or italic (bold italic is measured as bold)."""
+    face: bool | str = "italic" if italic and not bold else bold
+    return Emu(round(max(_units(line, face) for line in text.split("\n")) * size / 2048))
 
 
 def set_width(text: str, size: Pt, bold: bool, column: int) -> Emu:
@@ -559,7 +569,13 @@ def _header(doc: DocxDocument, document: Document) -> None:
     if head.number:
         _add_text(p, head.number, Pt(13))
     date = _CellWriter(table.cell(1, 1))
-    _add_text(date.paragraph(before=Pt(6)), head.place_date, Pt(14), italic=True)
+    # NĐ30 allows 13–14 pt: 13 when that keeps a long place name and the year on one line
+    # ("Thành phố Hà Giang, ngày 12 tháng 02 năm 2020"); longer ones wrap at 14 pt.
+    date_size = Pt(14)
+    if (text_width(head.place_date, Pt(14), italic=True) > right_w * 0.98
+            and text_width(head.place_date, Pt(13), italic=True) <= right_w * 0.98):
+        date_size = Pt(13)
+    _add_text(date.paragraph(before=Pt(6)), head.place_date, date_size, italic=True)
     for row in table.rows:
         _cant_split(row)
         for cell in row.cells:
