@@ -292,9 +292,24 @@ def test_rules_under_issuer_motto_and_subject():
                               if p.text.startswith("Phát động")) + 1]
     subject_w = text_width("Phát động phong trào thi đua năm 2020", Pt(14), bold=True).twips
     assert subject.text == ""
-    # A third of the subject (84 mm here), but at least 30 mm (1701 twips) under a short one.
+    # A third of the subject (84 mm here, so 28 mm = 1584 twips).
     assert round(subject_w / 3) == 1584
-    assert abs(rule_length_twips(subject, 9354) - 1701) <= 2      # 9354 twips: 165 mm of text
+    assert abs(rule_length_twips(subject, 9354) - 1584) <= 2      # 9354 twips: 165 mm of text
+
+
+@pytest.mark.parametrize(("subject", "share"), [
+    ("Năm 2020", 1 / 2),                                     # 22 mm: half
+    ("Phát động thi đua năm 2020", None),                    # 60 mm: 25 mm
+])
+def test_rule_under_a_short_subject_between_a_third_and_a_half(subject, share):
+    d = reopen(replace(plan(), subject=subject))
+    paragraphs = d.paragraphs
+    rule = paragraphs[next(i for i, p in enumerate(paragraphs) if p.text == subject) + 1]
+    width = text_width(subject, Pt(14), bold=True).twips
+    length = rule_length_twips(rule, 9354)
+    expected = width * share if share else Mm(25).twips
+    assert abs(length - expected) <= 2
+    assert width / 3 - 2 <= length <= width / 2 + 2
 
 
 def test_title_and_subject():

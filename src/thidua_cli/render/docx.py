@@ -591,8 +591,10 @@ def _title(doc: DocxDocument, document: Document) -> None:
         p.paragraph_format.keep_with_next = True
         _add_text(p, document.subject, Pt(14), bold=True)
         width = set_width(document.subject, Pt(14), True, TEXT_WIDTH)
-        # A third of the line, but never a stub under a short subject ("Năm 2020").
-        rule = _rule(doc, max(round(width / 3), min(width, Mm(30))), TEXT_WIDTH)
+        # NĐ30: a third to a half of the line. A third, unless that is under 25 mm: then up to
+        # half, so that a short subject ("Năm 2020") does not get a stub.
+        length = width / 3 if width / 3 >= Mm(25) else min(width / 2, Mm(25))
+        rule = _rule(doc, round(length), TEXT_WIDTH)
         rule.paragraph_format.space_after = Pt(12)
     else:
         p.paragraph_format.space_after = Pt(12)
