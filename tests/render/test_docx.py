@@ -682,3 +682,11 @@ def test_long_place_date_line_steps_down_to_13_pt_when_that_fits():
     assert size_of("Bắc Từ Liêm, ngày 03 tháng 01 năm 2020") == 14.0
     assert size_of("TP. Hồ Chí Minh, ngày 03 tháng 01 năm 2020") == 13.0
     assert size_of("Thành phố Hồ Chí Minh, ngày 03 tháng 01 năm 2020") == 14.0   # wraps anyway
+
+
+def test_single_signature_with_its_unit_above():
+    doc = replace(plan(), signatures=(
+        Signature("TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "Lê Văn Em", unit="CÔNG ĐOÀN CÔNG TY A"),))
+    right = reopen(doc).tables[-1].cell(0, 1)
+    assert [p.text for p in right.paragraphs] == [
+        "CÔNG ĐOÀN CÔNG TY A", "TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "", "", "", "", "Lê Văn Em"]

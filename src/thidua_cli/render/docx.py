@@ -690,8 +690,10 @@ def _body(doc: DocxDocument, document: Document) -> None:
             raise TypeError(f"unknown block {block!r}")
 
 
-def _signature(cell: _Cell, sig: Signature, size: Pt = Pt(14)) -> None:
+def _signature(cell: _Cell, sig: Signature, size: Pt = Pt(14), with_unit: bool = False) -> None:
     w = _CellWriter(cell)
+    if with_unit and sig.unit:
+        _add_text(w.paragraph(), sig.unit, Pt(13), bold=True)
     if sig.on_behalf:
         _add_text(w.paragraph(), sig.on_behalf, size, bold=True)
     _add_text(w.paragraph(), sig.position, size, bold=True)
@@ -750,9 +752,7 @@ def _closing(doc: DocxDocument, document: Document) -> None:
         if document.recipients:
             _recipients(left, doc, document.recipients)
         if sigs:
-            if sigs[0].unit:
-                _add_text(_CellWriter(right).paragraph(), sigs[0].unit, Pt(13), bold=True)
-            _signature(right, sigs[0])
+            _signature(right, sigs[0], with_unit=True)
         # Air between the last body paragraph and the closing block, the same in both cells so
         # that "Nơi nhận:" and the first line of the signature stand on one line.
         for cell in row.cells:
