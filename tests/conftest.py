@@ -127,3 +127,9 @@ def campaign(**replace: str) -> str:
         assert old in text, old
         text = text.replace(old, new)
     return text
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Golden files (tests/render/golden/) are rewritten only when asked: pytest --update-golden
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files of the render tests from the current output")

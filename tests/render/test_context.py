@@ -1,0 +1,87 @@
+"""The template context: computed ordinals, worded dates, issuer and cluster, canonical targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from thidua_cli.render.context import build_context
+from thidua_cli.validation import validate
+from tests.conftest import SAMPLE_REGISTRY
+
+
+def _context(root: Path, campaign_id: str) -> dict:
+    result = validate(root)
+    assert result.errors == 0
+    campaign = next(e.model for e in result.registry.campaigns if e.model.id == campaign_id)
+    return build_context(result.registry, campaign)
+
+
+def test_issuer_superior_and_phases(render_registry: Callable[..., Path]) -> None:
+    ctx = _context(render_registry(), "ba-dinh-2020")
+    assert ctx["issuer"]["upper"] == "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"
+    assert ctx["issuer"]["abbr"] == "LĐLĐ"
+    assert ctx["issuer"]["on_behalf"] == "TM. BAN THƯỜNG VỤ"
+    assert ctx["superior"]["short_upper"] == "LĐLĐ THÀNH PHỐ HÀ NỘI"
+    assert ctx["cluster"] is None
+    first, second = ctx["phases"]
+    assert (first["start"], first["end"], first["length"]) == ("01/01/2020", "30/6/2020", 182)
+    assert [c["short_phrase"] for c in first["celebrates"]] == [
+        "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02)",
+        "kỷ niệm 134 năm Ngày Quốc tế Lao động (01/5)",
+    ]
+    assert (second["days"], second["length"]) == (184, 184)
+
+
+def test_year_anniversaries_are_unique_and_in_date_order(render_registry: Callable[..., Path]) -> None:
+    ctx = _context(render_registry(), "ba-dinh-2020")
+    assert [a["phrase"] for a in ctx["anniversaries"]] == [
+        "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)",
+        "kỷ niệm 134 năm Ngày Quốc tế Lao động (01/5/1886 - 01/5/2020)",
+        "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)",
+    ]
+    assert [a["round"] for a in ctx["anniversaries"]] == ["major", None, None]
+
+
+def test_targets_in_canonical_wording(render_registry: Callable[..., Path]) -> None:
+    ctx = _context(render_registry(), "ba-dinh-2020")
+    assert [t["sentence"] for t in ctx["targets"]] == [
+        "trên 75% CBCCVCLĐ đạt danh hiệu “Lao động tiên tiến”",
+        "không có công đoàn cơ sở xếp loại yếu",
+    ]
+    assert [t["unit"] for t in ctx["targets"]] == ["%", "số lượng"]
+    assert ctx["tasks"][0]["sector_title"] == "Khối doanh nghiệp"
+    assert ctx["tasks"][1]["sector_title"] is None
+
+
+def test_cluster_with_leader_members_and_inherited_place(render_registry: Callable[..., Path]) -> None:
+    ctx = _context(render_registry(), "cum-1-2020")
+    cluster = ctx["cluster"]
+    assert cluster["upper"] == "CỤM THI ĐUA SỐ 1"
+    assert cluster["leader"]["name"] == "Liên đoàn Lao động quận Đống Đa"
+    assert [(m["id"], m["is_leader"]) for m in cluster["members"]] == [
+        ("ldld-ba-dinh", False), ("ldld-dong-da", True)]
+    # Đống Đa has no place of its own: it inherits Hà Nội from its parent.
+    assert cluster["place"] == "Hà Nội"
+    assert ctx["superior"]["name"] == "Liên đoàn Lao động thành phố Hà Nội"
+    assert ctx["launch"]["admin_date"] == "ngày 12 tháng 02 năm 2020"
+
+
+def test_sample_bac_tu_liem_matches_seed_000() -> None:
+    """Seed 000's numbers: 90 năm Đảng, 45 năm 30/4, 06 năm quận, 134 năm 1/5, 66 năm Điện Biên
+    Phủ, 130 năm Bác, 91 năm Công đoàn (28/7/1929 - 28/7/2020), 75 năm Cách mạng Tháng Tám
+    và Quốc khánh, 66 năm Giải phóng Thủ đô; phases 01/01–30/4, 01/5–31/7, 01/8–31/12/2020."""
+    ctx = _context(SAMPLE_REGISTRY, "bac-tu-liem-2020")
+    ordinals = {a["id"]: a["ordinal"] for a in ctx["anniversaries"]}
+    assert ordinals == {
+        "thanh-lap-dang": 90, "giai-phong-mien-nam": 45, "thanh-lap-quan-bac-tu-liem": 6,
+        "quoc-te-lao-dong": 134, "chien-thang-dien-bien-phu": 66,
+        "ngay-sinh-chu-tich-ho-chi-minh": 130, "cong-doan-viet-nam": 91,
+        "cach-mang-thang-tam": 75, "quoc-khanh": 75, "giai-phong-thu-do": 66,
+    }
+    assert [(p["start"], p["end"]) for p in ctx["phases"]] == [
+        ("01/01/2020", "30/4/2020"), ("01/5/2020", "31/7/2020"), ("01/8/2020", "31/12/2020")]
+    phrase = next(a["phrase"] for a in ctx["anniversaries"] if a["id"] == "cong-doan-viet-nam")
+    assert phrase == "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)"
+    local = next(a["phrase"] for a in ctx["anniversaries"] if a["id"] == "thanh-lap-quan-bac-tu-liem")
+    assert local == "kỷ niệm 6 năm Ngày thành lập quận Bắc Từ Liêm (01/4/2014 - 01/4/2020)"
