@@ -690,3 +690,12 @@ def test_single_signature_with_its_unit_above():
     right = reopen(doc).tables[-1].cell(0, 1)
     assert [p.text for p in right.paragraphs] == [
         "CÔNG ĐOÀN CÔNG TY A", "TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "", "", "", "", "Lê Văn Em"]
+
+
+def test_empty_document_is_still_a_valid_page():
+    doc = replace(blanks(), body=(), signatures=(), recipients=())
+    d = reopen(doc)
+    assert texts(d) == ["LĐLĐ QUẬN BẮC TỪ LIÊM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc", "Số: …/KH-LĐLĐ",
+                        "Bắc Từ Liêm, ngày … tháng … năm 2020", "KẾ HOẠCH"]
+    assert len(d.tables) == 1
