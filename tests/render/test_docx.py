@@ -699,3 +699,14 @@ def test_empty_document_is_still_a_valid_page():
                         "Độc lập - Tự do - Hạnh phúc", "Số: …/KH-LĐLĐ",
                         "Bắc Từ Liêm, ngày … tháng … năm 2020", "KẾ HOẠCH"]
     assert len(d.tables) == 1
+
+
+def test_same_input_same_bytes_with_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1578009600")          # 2020-01-03 00:00 UTC
+    first, second = to_docx(plan()), to_docx(plan())
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2020, 1, 3, 0, 0, 0)}
+        assert z.namelist()[0] == "[Content_Types].xml"       # first, as some readers expect
+    props = docx.Document(io.BytesIO(first)).core_properties
+    assert props.created.isoformat() == "2020-01-03T00:00:00+00:00"

@@ -23,8 +23,10 @@ Choices that keep the page the same in Word and LibreOffice:
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
+import zipfile
 from datetime import datetime, timezone
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -489,13 +491,40 @@ def _setup(doc: DocxDocument, document: Document) -> None:
     props.comments = xml_text(meta.get("description", ""))
     props.language = LANG
     props.revision = 1
-    # The template's own dates are 2013; a builder may give the document's date.
-    # python-docx writes the time followed by "Z" whatever its zone, so convert to UTC first.
-    created = meta.get("created")
-    when = datetime.fromisoformat(created) if created else datetime.now(timezone.utc)
+    props.created = props.modified = _timestamp(document)
+
+
+def _timestamp(document: Document) -> datetime:
+    """When the file was made, in UTC without zone (python-docx writes the time followed by
+    "Z" whatever its zone): the builder's ``meta["created"]``, else SOURCE_DATE_EPOCH (the
+    reproducible-builds convention: the same input then gives the same bytes), else now.
+    Never the 2013 of python-docx's template."""
+    created = document.meta.get("created")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if created:
+        when = datetime.fromisoformat(created)
+    elif epoch.isdigit():
+        when = datetime.fromtimestamp(int(epoch), timezone.utc)
+    else:
+        when = datetime.now(timezone.utc)
     if when.tzinfo is not None:
         when = when.astimezone(timezone.utc).replace(tzinfo=None)
-    props.created = props.modified = when.replace(microsecond=0)
+    return when.replace(microsecond=0)
+
+
+def _stamped(data: bytes, when: datetime) -> bytes:
+    """The package again with every member dated ``when`` (python-docx dates them now), so
+    that a reproducible timestamp gives reproducible bytes."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info))
+    return out.getvalue()
 
 
 # Parts of python-docx's template that would describe some other document: a thumbnail of
@@ -813,4 +842,4 @@ def to_docx(document: Document) -> bytes:
     _closing(doc, document)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return _stamped(out.getvalue(), _timestamp(document))
