@@ -293,9 +293,11 @@ class Generator:
                 if name in names:
                     name = f"{name} số {n + 1}"
                 names.add(name)
-                unit_id = f"cdcs-{slugify(name.removeprefix('Công đoàn '))}-{pslug}"
+                base_id = f"cdcs-{slugify(name.removeprefix('Công đoàn '))}-{pslug}"
+                unit_id, k = base_id, 1
                 while unit_id in self.ids:
-                    unit_id = f"{unit_id.rstrip('0123456789-')}-{n + 1}"
+                    k += 1
+                    unit_id = f"{base_id}-{k}"
                 self.ids.add(unit_id)
                 unit = UnitSpec(unit_id, name, None, "co-so", upper.id,
                                 upper.place, sector, "CĐCS")
