@@ -1,0 +1,242 @@
+"""What falls on which day: anniversaries, campaign launches and phase boundaries.
+
+Pure: takes a validated :class:`~thidua_cli.registry.loader.Registry` and a date
+range, returns :class:`Entry` values sorted by date, kind and title. No I/O and no
+printing; ``cli/calendar.py`` formats them (table, JSON, ICS).
+
+Choices made here, stated once:
+
+- ``source`` is the id of what an entry comes from (the anniversary's id, or the
+  campaign's id for a launch or a phase boundary), not a file path: it stays the
+  same wherever the registry lives, and with ``kind`` it tells a script exactly
+  which record to look up.
+- ``uid`` identifies the *event*, not its current date: an anniversary by its id
+  and the year it counts (the lunar year for a lunar one), a launch by its
+  campaign, a phase boundary by its campaign and phase number. Correcting a
+  phase's dates therefore updates the calendar event already imported instead of
+  adding a second one.
+- A campaign without phases (a peak drive such as Long Biên 2018) is its own single
+  phase: its start and end are listed, so its deadline is not lost.
+- ``--unit`` keeps the national anniversaries, and the local anniversaries and
+  campaigns of that unit, its ancestors and its descendants; a cluster's campaigns
+  are kept when the unit is the cluster's organizer or the unit or one of its
+  descendants is a member. Given a cluster id, the cluster's own campaigns and
+  those of its members' families are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from thidua_cli import occurrences as occ
+from thidua_cli.models import Anniversary, Campaign
+from thidua_cli.registry.loader import Registry
+
+KINDS = ("anniversary", "launch", "phase-start", "phase-end")
+_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    date: date
+    kind: str             # one of KINDS
+    title: str            # Vietnamese
+    title_en: str
+    ordinal: int | None   # "kỷ niệm N năm"; None without a base year (Tết)
+    round: str | None     # "major" (N ends in 0), "minor" (N ends in 5), else None
+    source: str           # anniversary id, or campaign id for launches and phases
+    uid: str              # stable across exports: "<sha1>@thidua"
+
+    @property
+    def sort_key(self) -> tuple[date, int, str, str]:
+        return (self.date, _KIND_ORDER[self.kind], self.title, self.uid)
+
+
+class UnknownUnit(LookupError):
+    """``unit`` names no unit or cluster of the registry."""
+
+    def __init__(self, unit: str, known: list[str]) -> None:
+        super().__init__(unit)
+        self.unit, self.known = unit, known
+
+
+def make_uid(*parts: object) -> str:
+    text = "|".join(str(part) for part in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest() + "@thidua"
+
+
+def _ordinal_en(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def anniversary_titles(anniversary: Anniversary, ordinal: int | None) -> tuple[str, str]:
+    """``Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam``; a lunar date says so:
+    ``Giỗ Tổ Hùng Vương (10/3 âm lịch)``."""
+    name = anniversary.name
+    lunar_vi = lunar_en = ""
+    if anniversary.lunar_day_month is not None:
+        day, month = anniversary.lunar_day_month
+        lunar_vi, lunar_en = f" ({day}/{month} âm lịch)", f" (lunar {day}/{month})"
+    if ordinal is None or ordinal <= 0:
+        # No base year (Tết), or the very day of the event: nothing to count yet.
+        return name + lunar_vi, name + lunar_en
+    return (f"Kỷ niệm {ordinal} năm {name}{lunar_vi}",
+            f"{_ordinal_en(ordinal)} anniversary: {name}{lunar_en}")
+
+
+_LAUNCH = {
+    "cao-diem": ("Phát động đợt thi đua cao điểm", "Launch of the peak drive"),
+    "giao-uoc": ("Ký kết giao ước thi đua", "Signing of the emulation covenant"),
+}
+_LAUNCH_DEFAULT = ("Phát động phong trào thi đua", "Launch of the emulation campaign")
+#: What a campaign without phases is called at its start and end.
+_WHOLE = {
+    "cao-diem": ("đợt thi đua cao điểm", "peak drive"),
+    "giao-uoc": ("giao ước thi đua", "emulation covenant"),
+}
+_WHOLE_DEFAULT = ("phong trào thi đua", "emulation campaign")
+
+
+def _campaign_label(campaign: Campaign, issuers: dict[str, str]) -> str:
+    """``LĐLĐ quận Bắc Từ Liêm 2020``; a school-year campaign ``… 2020–2021``."""
+    who = issuers.get(campaign.issuer, campaign.issuer)
+    year = f"{campaign.year}–{campaign.year + 1}" if campaign.kind == "nam-hoc" else str(campaign.year)
+    return f"{who} {year}"
+
+
+def campaign_entries(campaign: Campaign, issuers: dict[str, str]) -> list[Entry]:
+    """The launch and every phase start and end of ``campaign``, whatever their dates."""
+    label = _campaign_label(campaign, issuers)
+    found: list[Entry] = []
+    if campaign.launch is not None:
+        vi, en = _LAUNCH.get(campaign.kind, _LAUNCH_DEFAULT)
+        found.append(Entry(campaign.launch.date, "launch", f"{vi} — {label}", f"{en} — {label}",
+                           None, None, campaign.id, make_uid("launch", campaign.id)))
+    if campaign.phases:
+        for phase in campaign.phases:
+            n = phase.number
+            found.append(Entry(phase.start, "phase-start", f"Bắt đầu đợt {n} — {label}",
+                               f"Start of phase {n} — {label}", None, None, campaign.id,
+                               make_uid("phase-start", campaign.id, n)))
+            found.append(Entry(phase.end, "phase-end", f"Kết thúc đợt {n} — {label}",
+                               f"End of phase {n} — {label}", None, None, campaign.id,
+                               make_uid("phase-end", campaign.id, n)))
+    else:
+        vi, en = _WHOLE.get(campaign.kind, _WHOLE_DEFAULT)
+        found.append(Entry(campaign.start, "phase-start", f"Bắt đầu {vi} — {label}",
+                           f"Start of the {en} — {label}", None, None, campaign.id,
+                           make_uid("phase-start", campaign.id, 0)))
+        found.append(Entry(campaign.end, "phase-end", f"Kết thúc {vi} — {label}",
+                           f"End of the {en} — {label}", None, None, campaign.id,
+                           make_uid("phase-end", campaign.id, 0)))
+    return found
+
+
+def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> list[Entry]:
+    found = []
+    for occurrence in occ.occurrences(anniversary, start, end):
+        vi, en = anniversary_titles(anniversary, occurrence.ordinal)
+        # The year the occurrence counts: solar year, or the lunar year for a lunar date
+        # (a lunar date can fall in January of the next solar year).
+        counted = occurrence.date.year
+        if anniversary.lunar_day_month is not None:
+            from thidua_cli.vn import lunar  # only lunar anniversaries need it
+            counted = lunar.to_lunar(occurrence.date).year
+        found.append(Entry(occurrence.date, "anniversary", vi, en, occurrence.ordinal,
+                           occurrence.round, anniversary.id,
+                           make_uid("anniversary", anniversary.id, counted)))
+    return found
+
+
+# --------------------------------------------------------------------------- units
+
+def _family(registry: Registry, unit_id: str) -> tuple[set[str], set[str]]:
+    """(``unit_id`` with its ancestors and descendants, ``unit_id`` with its descendants)."""
+    parents = {e.model.id: e.model.parent for e in registry.units}
+    children: dict[str, list[str]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    family = {unit_id}
+    current = parents.get(unit_id)
+    while current is not None and current not in family:  # a cycle is the validator's to report
+        family.add(current)
+        current = parents.get(current)
+    stack = [unit_id]
+    descendants: set[str] = set()
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in descendants and child != unit_id:
+                descendants.add(child)
+                stack.append(child)
+    return family | descendants, descendants | {unit_id}
+
+
+def concerned(registry: Registry, unit_id: str) -> tuple[set[str], set[str]]:
+    """(units, clusters) whose local anniversaries and campaigns concern ``unit_id``.
+
+    Raises :class:`UnknownUnit` for an id that is neither a unit nor a cluster.
+    """
+    unit_ids = {e.model.id for e in registry.units}
+    clusters = {e.model.id: e.model for e in registry.clusters}
+    if unit_id in unit_ids:
+        units, below = _family(registry, unit_id)
+        kept = {cid for cid, c in clusters.items()
+                if c.organizer == unit_id or any(m in below for m in c.members)}
+        return units, kept
+    if unit_id in clusters:
+        units = set()
+        for member in clusters[unit_id].members:
+            if member in unit_ids:
+                units |= _family(registry, member)[0]
+        return units, {unit_id}
+    raise UnknownUnit(unit_id, sorted(unit_ids | set(clusters)))
+
+
+# --------------------------------------------------------------------------- entries
+
+def issuer_names(registry: Registry) -> dict[str, str]:
+    names = {e.model.id: e.model.display for e in registry.units}
+    names.update({e.model.id: e.model.display for e in registry.clusters})
+    return names
+
+
+def entries(registry: Registry, start: date, end: date, unit: str | None = None,
+            round_only: bool = False) -> list[Entry]:
+    """Every entry from ``start`` to ``end`` (both included), sorted by date, kind, title.
+
+    Lunar anniversaries are listed for the years the lunar calendar covers
+    (:data:`thidua_cli.vn.lunar.FIRST_YEAR`–``LAST_YEAR``) only; the caller says so.
+    """
+    keep_units: set[str] | None = None
+    keep_clusters: set[str] | None = None
+    if unit is not None:
+        keep_units, keep_clusters = concerned(registry, unit)
+    found: list[Entry] = []
+    for item in registry.anniversaries:
+        if item.owner is not None and keep_units is not None and item.owner not in keep_units:
+            continue
+        for entry in anniversary_entries(item.model, start, end):
+            if not round_only or entry.round is not None:
+                found.append(entry)
+    if not round_only:
+        issuers = issuer_names(registry)
+        for item in registry.campaigns:
+            campaign = item.model
+            if keep_units is not None and keep_clusters is not None and \
+                    campaign.issuer not in keep_units and campaign.issuer not in keep_clusters:
+                continue
+            found.extend(e for e in campaign_entries(campaign, issuers) if start <= e.date <= end)
+    return sorted(found, key=lambda e: e.sort_key)
+
+
+def round_label(round_mark: str | None, lang: str = "vi") -> str:
+    """``● năm tròn`` / ``○ năm lẻ 5`` (``● round year`` / ``○ half-round (5)``)."""
+    if round_mark == "major":
+        return "● năm tròn" if lang == "vi" else "● round year"
+    if round_mark == "minor":
+        return "○ năm lẻ 5" if lang == "vi" else "○ year ending in 5"
+    return ""
