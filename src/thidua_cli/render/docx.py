@@ -43,8 +43,12 @@ from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signat
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.table import _Cell
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import Table as DocxTable
+    from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph as DocxParagraph
+
+    Container = DocxDocument | _Cell     # what takes add_paragraph()
 
 FONT = "Times New Roman"
 LANG = "vi-VN"
@@ -201,29 +205,29 @@ def xml_text(text: str) -> str:
 
 
 
-def _set_fonts(rpr: object) -> None:
+def _set_fonts(rpr: BaseOxmlElement) -> None:
     """Times New Roman for every script slot, theme attributes removed (they outrank ours)."""
-    rfonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
-        rpr.insert(0, rfonts)  # type: ignore[attr-defined]
+        rpr.insert(0, rfonts)
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         rfonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         rfonts.set(qn(attr), FONT)
 
 
-def _set_lang(rpr: object) -> None:
-    lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+def _set_lang(rpr: BaseOxmlElement) -> None:
+    lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)  # type: ignore[attr-defined]
+        rpr.append(lang)
     lang.set(qn("w:val"), LANG)
     lang.set(qn("w:eastAsia"), LANG)
     lang.set(qn("w:bidi"), "ar-SA")
 
 
-def _border(side: str, size_eighths: int = 6) -> OxmlElement:
+def _border(side: str, size_eighths: int = 6) -> BaseOxmlElement:
     el = OxmlElement(f"w:{side}")
     el.set(qn("w:val"), "single")
     el.set(qn("w:sz"), str(size_eighths))
@@ -232,8 +236,8 @@ def _border(side: str, size_eighths: int = 6) -> OxmlElement:
     return el
 
 
-def _table_borders(table: object, visible: bool) -> None:
-    tblPr = table._tbl.tblPr  # type: ignore[attr-defined]
+def _table_borders(table: DocxTable, visible: bool) -> None:
+    tblPr = table._tbl.tblPr
     old = tblPr.find(qn("w:tblBorders"))
     if old is not None:
         tblPr.remove(old)
@@ -258,9 +262,9 @@ def _table_borders(table: object, visible: bool) -> None:
         tblPr.append(borders)
 
 
-def _fixed_table(doc: DocxDocument, rows: int, widths: list[int], borders: bool) -> object:
+def _fixed_table(doc: DocxDocument, rows: int, widths: list[int], borders: bool) -> DocxTable:
     """A table with a fixed layout and explicit widths, the same in Word and LibreOffice."""
-    table = doc.add_table(rows=rows, cols=len(widths))
+    table: DocxTable = doc.add_table(rows=rows, cols=len(widths))
     if borders:
         # By id, not through doc.styles[...]: python-docx scans all 164 styles per lookup,
         # which was half the time of a long plan.
@@ -283,9 +287,9 @@ def _fixed_table(doc: DocxDocument, rows: int, widths: list[int], borders: bool)
     return table
 
 
-def _cell_margins(table: object, margin: int) -> None:
+def _cell_margins(table: DocxTable, margin: int) -> None:
     """Left and right margins of every cell of ``table`` (EMU)."""
-    tblPr = table._tbl.tblPr  # type: ignore[attr-defined]
+    tblPr = table._tbl.tblPr
     mar = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         el = OxmlElement(f"w:{side}")
@@ -299,23 +303,23 @@ def _cell_margins(table: object, margin: int) -> None:
         tblPr.append(mar)
 
 
-def _cant_split(row: object) -> None:
-    trPr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _cant_split(row: _Row) -> None:
+    trPr = row._tr.get_or_add_trPr()
     trPr.append(OxmlElement("w:cantSplit"))
 
 
-def _repeat_header(row: object) -> None:
-    trPr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _repeat_header(row: _Row) -> None:
+    trPr = row._tr.get_or_add_trPr()
     trPr.append(OxmlElement("w:tblHeader"))
 
 
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _plain_paragraph(container: object, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+def _plain_paragraph(container: Container, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
                      after: Pt | int = 0, before: Pt | int = 0) -> DocxParagraph:
     """A paragraph outside the body flow: no first-line indent, single spacing."""
-    p = container.add_paragraph()  # type: ignore[attr-defined]
+    p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.alignment = align
     fmt.first_line_indent = 0
@@ -343,7 +347,7 @@ def _add_runs(p: DocxParagraph, runs: tuple[Run, ...], size: Pt | None = None) -
             run.font.size = size
 
 
-def _rule(container: object, length: int, available: int) -> DocxParagraph:
+def _rule(container: Container, length: int, available: int) -> DocxParagraph:
     """A centred horizontal rule ``length`` EMU long: the bottom border of an empty paragraph
     narrowed by equal indents (it moves with the text above it in Word and LibreOffice)."""
     length = min(length, available)
@@ -371,7 +375,7 @@ def _rule(container: object, length: int, available: int) -> DocxParagraph:
 
 def _first_paragraph(cell: _Cell) -> DocxParagraph:
     """A new cell holds one empty paragraph: use it first, then add more."""
-    p = cell.paragraphs[0]
+    p: DocxParagraph = cell.paragraphs[0]
     fmt = p.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fmt.first_line_indent = 0
