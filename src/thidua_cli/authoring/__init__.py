@@ -1,0 +1,1 @@
+"""Writing the registry for the user: a new registry (init), next year's campaign (new)."""

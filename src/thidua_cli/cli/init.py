@@ -1,0 +1,76 @@
+"""``thidua init [DIR]``: a new registry with examples, commented in Vietnamese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from thidua_cli.cli.common import CommandError, Settings
+
+
+def register(app: typer.Typer, t: Settings) -> None:
+    @app.command(
+        "init",
+        help=t.t("Tạo sổ đăng ký mới: danh sách ngày kỷ niệm quốc gia, một tệp đơn vị và một "
+                 "phong trào ví dụ có chú thích, cùng JSON Schema cho trình soạn thảo. "
+                 "Không ghi vào thư mục đã có tệp.",
+                 "Create a new registry: the national anniversaries, an example units file and "
+                 "an example campaign with comments, and the JSON Schemas for the editor. "
+                 "Refuses a folder that already holds files."),
+    )
+    def init_command(
+        ctx: typer.Context,
+        folder: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+            None, metavar="DIR",
+            help=t.t("Thư mục của sổ đăng ký mới (mặc định: --registry, hoặc ./data).",
+                     "Folder of the new registry (default: --registry, or ./data)."),
+            show_default=False,
+        ),
+        year: Optional[int] = typer.Option(  # noqa: UP007
+            None, "--year", min=1900, max=9998,
+            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay).",
+                     "Year of the example campaign (default: this year)."),
+            show_default=False,
+        ),
+    ) -> None:
+        settings: Settings = ctx.obj
+        raise typer.Exit(run(settings, folder or settings.registry, year))
+
+
+def run(settings: Settings, root: Path, year: int | None) -> int:
+    from datetime import date
+
+    from thidua_cli.authoring.init import NotAFolder, NotEmpty, init_registry
+    from thidua_cli.files import FileExists
+
+    try:
+        created = init_registry(root, year or date.today().year)
+    except NotEmpty as exc:
+        shown = ", ".join(exc.names[:5]) + (", …" if len(exc.names) > 5 else "")
+        raise CommandError(
+            f"thư mục {root} đã có tệp ({shown}); thidua init chỉ tạo sổ đăng ký trong thư mục "
+            "trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
+            f"folder {root} already holds files ({shown}); thidua init only creates a registry in "
+            "an empty or new folder: choose another, e.g. `thidua init registry`") from None
+    except NotAFolder:
+        raise CommandError(f"{root} là một tệp, không phải thư mục",
+                           f"{root} is a file, not a folder") from None
+    except FileExists as exc:  # a file appeared while writing (another process)
+        raise CommandError(f"không ghi đè tệp đã có: {exc.path}",
+                           f"not overwriting an existing file: {exc.path}") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CommandError(f"không ghi được vào {root}: {reason}",
+                           f"cannot write into {root}: {reason}") from None
+    for path in created.paths:
+        settings.out.print(str(path), markup=False, highlight=False, soft_wrap=True)
+    registry = f" --registry {root}" if root != Path("data") else ""
+    settings.err.print(settings.t(
+        f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của mình, "
+        f"rồi kiểm tra bằng: thidua{registry} validate",
+        f"Created a new registry in {root}. Edit the example files for your own units, "
+        f"then check it with: thidua{registry} validate"),
+        markup=False, highlight=False, soft_wrap=True)
+    return 0

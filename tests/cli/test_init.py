@@ -1,0 +1,99 @@
+"""``thidua init`` through the real command: output, exit codes, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thidua_cli.cli.app import main
+from thidua_cli.validation import validate
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_creates_a_registry_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "so-dang-ky"
+    code, out, err = run(capsys, "init", str(root), "--year", "2026")
+    assert code == 0
+    assert out.splitlines() == [f"{root}/{name}" for name in (
+        "anniversaries.yaml", "units/don-vi.yaml", "campaigns/cd-phuong-ba-dinh-2026.yaml",
+        "schema/anniversaries.schema.json", "schema/units.schema.json",
+        "schema/campaign.schema.json")]
+    assert err == (f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của "
+                   f"mình, rồi kiểm tra bằng: thidua --registry {root} validate\n")
+    assert validate(root).problems == []
+    assert run(capsys, "--registry", str(root), "validate") == (
+        0, "Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo\n", "")
+
+
+def test_default_folder_is_the_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("THIDUA_REGISTRY", raising=False)
+    code, out, err = run(capsys, "--lang", "en", "init")
+    assert code == 0
+    assert out.splitlines()[0] == "data/anniversaries.yaml"
+    assert err.endswith("then check it with: thidua validate\n")
+    code, out, _ = run(capsys, "--registry", "elsewhere", "init")
+    assert (code, out.splitlines()[0]) == (0, "elsewhere/anniversaries.yaml")
+
+
+def test_this_year_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    year = date.today().year
+    code, _, _ = run(capsys, "init", str(tmp_path / "d"))
+    assert code == 0
+    assert (tmp_path / "d" / "campaigns" / f"cd-phuong-ba-dinh-{year}.yaml").is_file()
+
+
+def test_refuses_a_folder_that_holds_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "data"
+    (root / "units").mkdir(parents=True)
+    (root / "anniversaries.yaml").write_text("anniversaries: []\n", encoding="utf-8")
+    code, out, err = run(capsys, "init", str(root))
+    assert (code, out) == (2, "")
+    assert err == (f"thidua: thư mục {root} đã có tệp (anniversaries.yaml, units); thidua init "
+                   "chỉ tạo sổ đăng ký trong thư mục trống hoặc chưa có: hãy chọn thư mục khác, "
+                   "ví dụ `thidua init so-dang-ky`\n")
+    assert (root / "anniversaries.yaml").read_text(encoding="utf-8") == "anniversaries: []\n"
+    assert sorted(p.name for p in root.rglob("*")) == ["anniversaries.yaml", "units"]
+
+
+def test_refusal_in_english_lists_at_most_five(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in "abcdefg":
+        (tmp_path / name).write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "en", "init", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == (f"thidua: folder {tmp_path} already holds files (a, b, c, d, e, …); thidua init "
+                   "only creates a registry in an empty or new folder: choose another, "
+                   "e.g. `thidua init registry`\n")
+
+
+def test_a_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "data"
+    target.write_text("x", encoding="utf-8")
+    assert run(capsys, "init", str(target)) == (
+        2, "", f"thidua: {target} là một tệp, không phải thư mục\n")
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_unwritable_parent_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        # root writes anywhere: make the parent a file instead, which fails for everyone.
+        (tmp_path / "blocked").write_text("", encoding="utf-8")
+        target = tmp_path / "blocked" / "data"
+    else:
+        (tmp_path / "blocked").mkdir(mode=0o500)
+        target = tmp_path / "blocked" / "data"
+    code, out, err = run(capsys, "--lang", "en", "init", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"thidua: cannot write into {target}: ")
+    assert err.count("\n") == 1
