@@ -44,7 +44,7 @@ def test_plan_with_a_document_block(render_registry: Callable[..., Path]) -> Non
     assert "2. Đợt 2 (đợt thi đua cao điểm 184 ngày): từ 01/7/2020 đến 31/12/2020" in texts
     assert "# Không phải tiêu đề - chỉ là chữ." in texts   # registry text, not a heading
     assert "1. Động viên CNVCLĐ thi đua | hoàn thành nhiệm vụ năm 2020." in texts
-    assert "trên 75% CBCCVCLĐ đạt danh hiệu “Lao động tiên tiến”;" in texts
+    assert "Trên 75% CBCCVCLĐ đạt danh hiệu “Lao động tiên tiến”;" in texts
 
 
 def test_plan_without_a_document_block_leaves_the_clerks_blanks(

@@ -175,7 +175,9 @@ def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_
         except OSError as exc:
             raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
                                f"cannot write {path}: {exc.strerror or exc}") from None
-        settings.out.print(str(path), markup=False, highlight=False, soft_wrap=True)
+        # As `thidua schema` does: what was written is a message, on stderr.
+        settings.err.print(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False,
+                           soft_wrap=True)
     return 0
 
 

@@ -54,6 +54,13 @@ def md(value: object) -> Escaped:
     return Escaped(escape(value))
 
 
+def capfirst(value: object) -> str:
+    """The first letter in capitals, the rest as it is ("trên 75% …" → "Trên 75% …");
+    Jinja's ``capitalize`` would lower "CBCCVCLĐ" and "Lao động tiên tiến"."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
 def _finalize(value: object) -> object:
     if isinstance(value, Escaped):
         return value
@@ -132,6 +139,7 @@ def environment(override: Path | None = None) -> ImmutableSandboxedEnvironment:
         auto_reload=False,
     )
     env.filters["md"] = md
+    env.filters["capfirst"] = capfirst
     return env
 
 

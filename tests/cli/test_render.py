@@ -1,0 +1,165 @@
+"""``thidua render`` through the real command, on copies of the sample registry in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from thidua_cli.cli.app import main
+from tests.conftest import SAMPLE_REGISTRY
+
+
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(SAMPLE_REGISTRY, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_2020_writes_the_bac_tu_liem_plan(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "render", "plan", "2020", "--format", "md")
+    assert (code, out, err) == (0, "", "Đã ghi out/bac-tu-liem-2020-ke-hoach.md\n")
+    text = (sample / "out" / "bac-tu-liem-2020-ke-hoach.md").read_text(encoding="utf-8")
+    # Seed 000: every anniversary number and date, every phase.
+    for expected in [
+        "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)",
+        "kỷ niệm 6 năm Ngày thành lập quận Bắc Từ Liêm (01/4/2014 - 01/4/2020)",
+        "kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2020)",
+        "kỷ niệm 134 năm Ngày Quốc tế Lao động (01/5/1886 - 01/5/2020)",
+        "kỷ niệm 66 năm Ngày chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2020)",
+        "kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020)",
+        "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)",
+        "kỷ niệm 75 năm Cách mạng Tháng Tám (19/8/1945 - 19/8/2020)",
+        "kỷ niệm 75 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2020)",
+        "kỷ niệm 66 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2020)",
+        "Đợt 1: từ 01/01/2020 đến 30/4/2020",
+        "từ 01/5/2020 đến 31/7/2020",
+        "Đợt 3: từ 01/8/2020 đến 31/12/2020",
+        "Số: …/KH-LĐLĐ",
+        "*Bắc Từ Liêm, ngày … tháng … năm …*",
+        "**TM. BAN THƯỜNG VỤ**",
+        "Lưu: VT, LĐLĐ.",
+    ]:
+        assert expected in text, expected
+
+
+def test_kickoff_2020_html_dated_by_the_launch(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "render", "kickoff", "2020", "-f", "html", "--out", "docs")
+    assert (code, out, err) == (0, "", "Đã ghi docs/bac-tu-liem-2020-loi-phat-dong.html\n")
+    page = (sample / "docs" / "bac-tu-liem-2020-loi-phat-dong.html").read_text(encoding="utf-8")
+    assert "Bắc Từ Liêm, ngày 03 tháng 01 năm 2020" in page
+    assert "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)" in page
+
+
+def test_covenant_2020_has_the_five_members_of_cluster_3(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "render", "covenant", "2020", "-f", "md", "-o", "-")
+    assert (code, err) == (0, "")
+    for member in ["CÔNG ĐOÀN NGÀNH GIÁO DỤC TỈNH HÀ GIANG", "CÔNG ĐOÀN NGÀNH Y TẾ TỈNH HÀ GIANG",
+                   "CÔNG ĐOÀN VIÊN CHỨC TỈNH HÀ GIANG", "LIÊN ĐOÀN LAO ĐỘNG HUYỆN BẮC MÊ",
+                   "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ GIANG"]:
+        assert out.count(f"**{member}**") == 1, member
+    assert "Liên đoàn Lao động thành phố Hà Giang (Cụm trưởng)" in out
+    assert "*Hà Giang, ngày 12 tháng 02 năm 2020*" in out
+    for row in ["| 1 | đoàn viên được đổi thẻ đoàn viên công đoàn | % | 100% |",
+                "| % | từ 90% trở lên |", "| % | từ 60% trở lên |"]:
+        assert row in out
+    assert not (sample / "out").exists()
+
+
+def test_never_overwrites_without_force(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = sample / "out" / "bac-tu-liem-2020-ke-hoach.md"
+    target.parent.mkdir()
+    target.write_text("do not touch", encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "en", "render", "plan", "2020", "-f", "md")
+    assert (code, out) == (2, "")
+    assert err == ("thidua: file exists, not overwritten: out/bac-tu-liem-2020-ke-hoach.md "
+                   "(use --force to overwrite)\n")
+    assert target.read_text(encoding="utf-8") == "do not touch"
+    code, out, err = run(capsys, "render", "plan", "2020", "-f", "md", "--force")
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("LĐLĐ THÀNH PHỐ HÀ NỘI")
+
+
+def test_registry_with_errors_is_refused_and_nothing_written(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = sample / "data" / "campaigns" / "bac-tu-liem-2020.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "cong-doan-viet-nam: 91                # 2020 - 1929", "cong-doan-viet-nam: 92"),
+        encoding="utf-8")
+    code, out, err = run(capsys, "render", "plan", "2020", "-f", "md")
+    assert (code, out) == (1, "")
+    assert "error anniversary-ordinal" in err
+    assert err.endswith("Sổ đăng ký có lỗi: không lập văn bản nào.\n")
+    assert not (sample / "out").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("render", "plan", "2020", "--campaign", "khong-co"),
+     'thidua: no campaign "khong-co" in the registry\n'),
+    (("render", "plan", "2021", "--campaign", "bac-tu-liem-2020"),
+     'thidua: campaign "bac-tu-liem-2020" is of 2020, not 2021\n'),
+    (("render", "covenant", "2020", "--campaign", "bac-tu-liem-2020"),
+     'thidua: campaign "bac-tu-liem-2020" (kind nam) has no covenant; covenants are for '
+     'giao-uoc campaigns\n'),
+    (("render", "plan", "2020", "--unit", "khong-co"),
+     'thidua: no unit or cluster "khong-co" in the registry\n'),
+    (("render", "plan", "2019"), "thidua: no campaign in 2019 to render a plan for\n"),
+    (("render", "plan", "2018", "-o", "-", "-f", "md"),
+     "thidua: -o - prints one document, but 2 campaigns match; pick one with --campaign "
+     "(cdvc-ha-noi-2018, long-bien-2018)\n"),
+    (("render", "plan", "2020", "-o", "-"),
+     "thidua: DOCX is not written to stdout (a binary file); use --format md or html, "
+     "or --out DIR\n"),
+])
+def test_clear_refusals_exit_2(sample: Path, capsys, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "--lang", "en", *args)
+    assert (code, out, err) == (2, "", message)
+    assert not (sample / "out").exists()
+
+
+def test_unit_selects_and_stdout_writes_one_document(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "render", "plan", "2018", "--unit", "long-bien", "-f", "md")
+    assert code == 2
+    code, out, err = run(capsys, "render", "plan", "2018", "--unit", "ldld-long-bien",
+                         "-f", "html", "-o", "-")
+    assert (code, err) == (0, "")
+    assert out.startswith("<!DOCTYPE html>")
+    assert "kỷ niệm 70 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc" in out
+    assert "(11/6/1948 - 11/6/2018)" in out
+
+
+def test_templates_override_by_file_name_and_errors_are_one_line(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = sample / "mine"
+    folder.mkdir()
+    (folder / "kickoff.md.j2").write_text(
+        "{% block title %}THƯ KÊU GỌI{% endblock %}{% block body %}Chào {{ issuer.short }}./.{% endblock %}",
+        encoding="utf-8")
+    code, out, err = run(capsys, "render", "kickoff", "2020", "-f", "md", "-o", "-",
+                         "--templates", str(folder))
+    assert (code, err) == (0, "")
+    assert "# THƯ KÊU GỌI" in out and "Chào LĐLĐ quận Bắc Từ Liêm./." in out
+    (folder / "kickoff.md.j2").write_text("{% block body %}\n{{ campaign.nothing }}{% endblock %}",
+                                          encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "en", "render", "kickoff", "2020", "-f", "md",
+                         "-o", "-", "--templates", str(folder))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"thidua: template error {folder}/kickoff.md.j2:2: UndefinedError:")
+    assert err.count("\n") == 1
+
+
+def test_docx_through_the_command(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "render", "covenant", "2020")
+    assert (code, err) == (0, "Đã ghi out/cum-3-ha-giang-2020-giao-uoc.docx\n")
+    import docx
+    document = docx.Document(str(sample / "out" / "cum-3-ha-giang-2020-giao-uoc.docx"))
+    # The DOCX writer may break a long unit name over two lines of its cell.
+    text = " ".join(" ".join(c.text.split()) for t in document.tables for r in t.rows
+                    for c in r.cells)
+    assert "LIÊN ĐOÀN LAO ĐỘNG HUYỆN BẮC MÊ" in text
