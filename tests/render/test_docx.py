@@ -14,10 +14,22 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from thidua_cli.render.document import (
-    Document, Header, Heading, Paragraph, Run, Signature, Table, parse_body,
+    Document,
+    Header,
+    Heading,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+    parse_body,
 )
 from thidua_cli.render.docx import (
-    _balanced_rows, _column_widths, balanced, set_width, text_width, to_docx,
+    _balanced_rows,
+    _column_widths,
+    balanced,
+    set_width,
+    text_width,
+    to_docx,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -154,7 +166,7 @@ def test_valid_package_that_word_and_libreoffice_open():
         names = set(z.namelist())
         assert {"[Content_Types].xml", "word/document.xml", "word/styles.xml",
                 "docProps/core.xml", "word/_rels/document.xml.rels"} <= names
-        for name in sorted(n for n in names if n.endswith(".xml") or n.endswith(".rels")):
+        for name in sorted(n for n in names if n.endswith((".xml", ".rels"))):
             ElementTree.fromstring(z.read(name))   # well-formed, or this raises
         document_xml = ElementTree.fromstring(z.read("word/document.xml"))
     body = document_xml.find(f"{W}body")

@@ -27,8 +27,8 @@ import os
 import re
 import unicodedata
 import zipfile
-from datetime import datetime, timezone
-from itertools import combinations
+from datetime import UTC, datetime
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING
 
 from docx import Document as _new_docx
@@ -164,9 +164,10 @@ def set_width(text: str, size: Pt, bold: bool, column: int) -> Emu:
 # A unit's name breaks before the word that starts its next part: "LIÊN ĐOÀN LAO ĐỘNG /
 # HUYỆN BẮC MÊ", "CÔNG ĐOÀN / CÔNG TY A". Vietnamese writes a word's syllables apart, so a
 # break chosen by width alone would split "LAO / ĐỘNG" (labour) or "BỆNH / VIỆN".
-_BREAK_BEFORE = frozenset(
-    "HUYỆN QUẬN TỈNH THÀNH THỊ PHƯỜNG XÃ NGÀNH CÔNG TRƯỜNG BỆNH KHỐI CỤM TỔNG TẬP SỞ CƠ "
-    "KHU BAN VĂN NHÀ NGÂN".split())
+_BREAK_BEFORE = frozenset({
+    "HUYỆN", "QUẬN", "TỈNH", "THÀNH", "THỊ", "PHƯỜNG", "XÃ", "NGÀNH", "CÔNG", "TRƯỜNG", "BỆNH",
+    "KHỐI", "CỤM", "TỔNG", "TẬP", "SỞ", "CƠ", "KHU", "BAN", "VĂN", "NHÀ", "NGÂN",
+})
 
 
 def balanced(text: str, size: Pt, bold: bool, column: int) -> str:
@@ -184,7 +185,7 @@ def balanced(text: str, size: Pt, bold: bool, column: int) -> str:
         best: tuple[int, list[str]] | None = None
         for cuts in combinations(places, count - 1):
             bounds = (0, *cuts, len(words))
-            lines = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+            lines = [" ".join(words[a:b]) for a, b in pairwise(bounds)]
             widest = max(text_width(line, size, bold) for line in lines)
             if widest <= budget and (best is None or widest < best[0]):
                 best = (widest, lines)
@@ -508,11 +509,11 @@ def _timestamp(document: Document) -> datetime:
     if created:
         when = datetime.fromisoformat(created)
     elif epoch.isdigit():
-        when = datetime.fromtimestamp(int(epoch), timezone.utc)
+        when = datetime.fromtimestamp(int(epoch), UTC)
     else:
-        when = datetime.now(timezone.utc)
+        when = datetime.now(UTC)
     if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+        when = when.astimezone(UTC).replace(tzinfo=None)
     return when.replace(microsecond=0)
 
 
@@ -723,7 +724,7 @@ def _body(doc: DocxDocument, document: Document) -> None:
             raise TypeError(f"unknown block {block!r}")
 
 
-def _signature(cell: _Cell, sig: Signature, size: Pt = Pt(14), with_unit: bool = False) -> None:
+def _signature(cell: _Cell, sig: Signature, size: Pt = BODY_SIZE, with_unit: bool = False) -> None:
     w = _CellWriter(cell)
     if with_unit and sig.unit:
         _add_text(w.paragraph(), sig.unit, Pt(13), bold=True)
