@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 
 from tests import conftest
 from thidua_cli.registry import loader, yaml_source
-from thidua_cli.schema import KINDS, SCHEMA_DIALECT, schema_id, schemas
+from thidua_cli.schema import FILE_NAMES, KINDS, SCHEMA_DIALECT, schema_id, schemas
 
 TESTS = Path(__file__).resolve().parent
 SCHEMAS = schemas()
@@ -481,3 +481,19 @@ def test_patterns_match_alike_in_python_and_in_editors():
             assert (python.search(value) is not None) == (ecma.find(value) is not None), (
                 pattern[:40], value)
     assert len(corpus) > 300
+
+
+def test_the_modelines_of_docs_editor_md_reach_the_written_schemas():
+    # The table of docs/editor.md, resolved from each file's folder, must name the files
+    # `thidua schema -o data/schema` writes.
+    import posixpath
+    import re
+
+    text = (TESTS.parent / "docs" / "editor.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^ *\| `data/([^`]+)` \| `# yaml-language-server: \$schema=([^`]+)` \|$",
+                      text, flags=re.MULTILINE)
+    assert [file for file, _ in rows] == ["anniversaries.yaml", "units/*.yaml", "campaigns/*.yaml"]
+    written = {f"schema/{name}" for name in FILE_NAMES.values()}
+    for (file, target), kind in zip(rows, KINDS):
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(file), target))
+        assert resolved == f"schema/{FILE_NAMES[kind]}" and resolved in written
