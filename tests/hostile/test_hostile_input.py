@@ -33,7 +33,8 @@ WITHOUT_LIBYAML = ("import sys, yaml; del yaml.CSafeLoader; from thidua_cli.cli.
 
 
 def thidua_validate(root: Path, memory: int = MEMORY_BOUND_BYTES,
-                    program: tuple[str, ...] = ("-m", "thidua_cli")) -> subprocess.CompletedProcess[str]:
+                    program: tuple[str, ...] = ("-m", "thidua_cli"),
+                    lang: str = "en") -> subprocess.CompletedProcess[str]:
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
@@ -42,7 +43,7 @@ def thidua_validate(root: Path, memory: int = MEMORY_BOUND_BYTES,
     # strerror texts ("Too many levels of symbolic links") follow the C locale.
     env.update(LC_ALL="C.UTF-8", NO_COLOR="1", PYTHONIOENCODING="utf-8")
     result = subprocess.run(
-        [sys.executable, *program, "--lang", "en", "validate", "--registry", str(root)],
+        [sys.executable, *program, "--lang", lang, "validate", "--registry", str(root)],
         capture_output=True, text=True, encoding="utf-8", errors="replace", env=env,
         cwd=root.parent if root.parent.is_dir() else None,
         timeout=HANG_BOUND_SECONDS, preexec_fn=limit_memory)
@@ -408,3 +409,25 @@ def test_file_name_that_is_not_utf8(make_registry: MakeRegistry) -> None:
         handle.write(b"- id: a\n")
     one_problem(root, "data/campaigns/\\xff.yaml:1:1: error schema: the top level of the file "
                       'must be a mapping of key: value (starting with "id: …"), not a list')
+
+
+def test_problems_are_worded_in_vietnamese_by_default(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/b.yaml": "title: Phát\x19\n"})
+    os.mkfifo(root / "campaigns" / "a.yaml")
+    (root / "campaigns" / "c.yaml").symlink_to("c.yaml")
+    result = thidua_validate(root, lang="vi")
+    assert (result.returncode, result.stderr) == (1, "")
+    fix = "hãy sửa hoặc xóa nó khỏi sổ đăng ký"
+    assert result.stdout.splitlines() == [
+        "data/campaigns/a.yaml:1:1: error file-unreadable: data/campaigns/a.yaml không phải là "
+        f"tệp thông thường (ống, thiết bị hoặc socket); {fix}",
+        "",
+        "data/campaigns/b.yaml:1:12: error yaml-syntax: ký tự U+0019 (ký tự điều khiển hoặc "
+        "không phải chữ) không được phép trong YAML; hãy xóa nó (thường do sao chép từ Word "
+        "hoặc PDF)",
+        "",
+        "data/campaigns/c.yaml:1:1: error file-unreadable: data/campaigns/c.yaml không đọc được "
+        f"(vòng lặp liên kết tượng trưng); {fix}",
+        "",
+        "Đã kiểm tra 5 tệp: 3 lỗi, 0 cảnh báo",
+    ]

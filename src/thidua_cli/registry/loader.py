@@ -8,6 +8,7 @@ make every reference to them look unknown).
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -109,6 +110,15 @@ def display_name(root: Path, path: Path) -> str:
 MAX_FILE_BYTES = 64 << 20
 
 
+_REASONS_VI = {
+    errno.ELOOP: "vòng lặp liên kết tượng trưng",
+    errno.ENOENT: "không tồn tại, có thể là liên kết hỏng",
+    errno.EACCES: "không có quyền đọc",
+    errno.EPERM: "không có quyền đọc",
+    errno.EIO: "lỗi vào/ra",
+}
+
+
 def read_file(path: Path, name: str) -> yaml_source.SourceFile:
     if not path.name.endswith(YAML_SUFFIXES):
         # Only a units/ or campaigns/ that is not a folder comes here (see find_files).
@@ -125,7 +135,8 @@ def read_file(path: Path, name: str) -> yaml_source.SourceFile:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return _unreadable(name, f"không đọc được ({reason})", f"cannot be read ({reason})")
+        reason_vi = _REASONS_VI.get(exc.errno, reason)  # strerror is English
+        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason})")
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES >> 20
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
