@@ -55,7 +55,8 @@ def test_page_is_well_formed_vietnamese_and_inert(render_registry: Callable[...,
 
 
 def test_print_css_of_decree_30() -> None:
-    assert "@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }" in CSS
+    assert "@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;" in CSS
+    assert "@page :first { @top-center { content: none; } }" in CSS   # numbers from page 2
     assert '"Times New Roman", "Liberation Serif"' in CSS
     assert "font-size: 14pt" in CSS
     assert "text-align: justify; text-indent: 1.27cm" in CSS

@@ -61,6 +61,15 @@ def capfirst(value: object) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lowerfirst(value: object) -> str:
+    """"Phát động phong trào …" → "phát động phong trào …" for use inside a sentence; a first
+    word in capitals ("CNVCLĐ …") or a name is left alone when its second letter is a capital."""
+    text = str(value)
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def _finalize(value: object) -> object:
     if isinstance(value, Escaped):
         return value
@@ -140,6 +149,7 @@ def environment(override: Path | None = None) -> ImmutableSandboxedEnvironment:
     )
     env.filters["md"] = md
     env.filters["capfirst"] = capfirst
+    env.filters["lowerfirst"] = lowerfirst
     return env
 
 

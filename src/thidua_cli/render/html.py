@@ -4,9 +4,9 @@ metric twin) 14 pt, the two-column header, a justified body with first-line inde
 ``Nơi nhận`` on the left and the signature on the right.
 
 Every text goes through :func:`html.escape`: registry text such as ``<script>`` is shown, never
-run. Page numbers: CSS paged media can number pages (``@page { @top-center { content:
-counter(page) } }``) but browsers do not implement margin boxes, so the printed HTML has
-none; the DOCX has them (from page 2).
+run. Page numbers from page 2 use the paged-media margin boxes (``@top-center`` with
+``counter(page)``, none on ``@page :first``): WeasyPrint and recent Chromium print them; a
+browser without margin boxes prints no numbers at all (the DOCX always has them).
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from html import escape
 from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table
 
 CSS = """\
-@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
+        @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif;
+                      font-size: 13pt; } }
+@page :first { @top-center { content: none; } }
 html { background: #fff; color: #000; }
 body { font-family: "Times New Roman", "Liberation Serif", Times, serif; font-size: 14pt;
        line-height: 1.3; margin: 0 auto; max-width: 165mm; }
@@ -48,7 +51,8 @@ table.data th { text-align: center; }
 .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .signature div { font-weight: bold; }
 .signature .space { height: 22mm; }
-table.signatures td { width: 33%; padding-bottom: 6mm; }
+table.signatures { table-layout: fixed; }
+table.closing.signatures td.signature { width: 33.3%; padding: 0 2mm 6mm; font-size: 13pt; }
 """
 
 
