@@ -270,6 +270,9 @@ def build_context(registry: Registry, campaign: Campaign) -> dict[str, Any]:
         } if document else None,
         "celebrates": celebrates,
         "anniversaries": anniversaries,
+        # What a kickoff call names as its occasion ("Nhân dịp kỷ niệm …"): what the whole
+        # campaign salutes, else the year's round anniversaries, else all of them.
+        "occasion": celebrates or [a for a in anniversaries if a["round"]] or anniversaries,
         "events": [{"name": e.name, "date": vn_dates.short_date(e.date)} for e in campaign.events],
         "phases": phases,
         "tasks": tasks,
