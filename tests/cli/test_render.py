@@ -163,3 +163,13 @@ def test_docx_through_the_command(sample: Path, capsys) -> None:  # type: ignore
     text = " ".join(" ".join(c.text.split()) for t in document.tables for r in t.rows
                     for c in r.cells)
     assert "LIÊN ĐOÀN LAO ĐỘNG HUYỆN BẮC MÊ" in text
+
+
+def test_missing_template_folder_and_wrong_kind_for_a_covenant(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "--lang", "en", "render", "plan", "2020", "--templates", "nowhere")
+    assert (code, out, err) == (2, "", 'thidua: template folder "nowhere" does not exist\n')
+    code, out, err = run(capsys, "--lang", "en", "render", "kickoff", "2020",
+                         "--campaign", "cum-3-ha-giang-2020")
+    assert (code, out) == (2, "")
+    assert err == ('thidua: campaign "cum-3-ha-giang-2020" (kind giao-uoc) has no kickoff call; '
+                   "use render covenant for a giao-uoc campaign\n")

@@ -85,3 +85,23 @@ def test_sample_bac_tu_liem_matches_seed_000() -> None:
     assert phrase == "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)"
     local = next(a["phrase"] for a in ctx["anniversaries"] if a["id"] == "thanh-lap-quan-bac-tu-liem")
     assert local == "kỷ niệm 6 năm Ngày thành lập quận Bắc Từ Liêm (01/4/2014 - 01/4/2020)"
+
+
+def test_lunar_anniversary_has_its_lunar_day_and_no_years(render_registry: Callable[..., Path]) -> None:
+    from tests.render.conftest import PLAN
+    plan = PLAN.replace("      quoc-te-lao-dong: 134\n",
+                        "      quoc-te-lao-dong: 134\n      gio-to-hung-vuong: null\n")
+    ctx = _context(render_registry(plan=plan), "ba-dinh-2020")
+    gio_to = next(c for c in ctx["phases"][0]["celebrates"] if c["id"] == "gio-to-hung-vuong")
+    # 10/3 âm lịch 2020 = 02/4/2020 (Vietnamese lunar calendar).
+    assert (gio_to["date"], gio_to["ordinal"]) == ("02/4/2020", None)
+    assert gio_to["phrase"] == gio_to["short_phrase"] == "Giỗ Tổ Hùng Vương (10/3 âm lịch)"
+    assert [c["id"] for c in ctx["phases"][0]["celebrates"]] == [
+        "thanh-lap-dang", "gio-to-hung-vuong", "quoc-te-lao-dong"]
+
+
+def test_kickoff_occasion_falls_back_to_round_anniversaries(render_registry: Callable[..., Path]) -> None:
+    from tests.render.conftest import PLAN
+    plan = PLAN.replace("celebrates:\n  cong-doan-viet-nam: 91\n", "")
+    ctx = _context(render_registry(plan=plan), "ba-dinh-2020")
+    assert [a["id"] for a in ctx["occasion"]] == ["thanh-lap-dang"]   # 90 năm: a năm tròn
