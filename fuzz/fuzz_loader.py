@@ -10,7 +10,8 @@ any exception that escapes is a bug and libFuzzer stops on it with the input sav
 Run (see docs/fuzzing.md):
     pip install -e '.[fuzz]'
     python fuzz/fuzz_loader.py --make-seeds fuzz/seeds
-    python fuzz/fuzz_loader.py fuzz/corpus fuzz/seeds -max_total_time=1200 -timeout=20 -rss_limit_mb=2048
+    python fuzz/fuzz_loader.py fuzz/corpus fuzz/seeds -max_total_time=1200 -timeout=20 \
+        -rss_limit_mb=2048
 Replay one input without atheris:
     python fuzz/fuzz_loader.py --replay crash-<hash>
 """

@@ -31,6 +31,12 @@ def summary_line(files: int, errors: int, warnings: int, lang: str) -> str:
     return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo"
 
 
+def _one_line(text: str) -> str:
+    # A value quoted in a message ("kind: |" block, an id with "\n") or a file name may hold
+    # a line break; one problem must stay one line for the editors and CI that parse it.
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def text_lines(problems: Sequence[Problem], files: int, lang: str) -> list[RichText]:
     """``FILE:LINE:COL: error RULE: message``, a blank line between files, then the summary.
 
@@ -44,10 +50,11 @@ def text_lines(problems: Sequence[Problem], files: int, lang: str) -> list[RichT
             lines.append(RichText(""))
         current = problem.file
         style = "bold red" if problem.severity is Severity.ERROR else "yellow"
-        line = RichText(f"{problem.file}:{problem.line}:{problem.column}: ", style="bold")
+        place = f"{_one_line(problem.file)}:{problem.line}:{problem.column}: "
+        line = RichText(place, style="bold")
         line.append(problem.severity.value, style=style)
         line.append(f" {problem.rule}", style="cyan")
-        line.append(f": {problem.text(lang)}")
+        line.append(f": {_one_line(problem.text(lang))}")
         lines.append(line)
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors

@@ -70,7 +70,7 @@ def campaign_file(make_registry: MakeRegistry, content: bytes | str) -> Path:
     return make_registry({"campaigns/x.yaml": content})
 
 
-# --------------------------------------------------------------------------- YAML bombs
+# ------------------------------------------------------------------------------------- YAML bombs
 
 
 def test_alias_bomb(make_registry: MakeRegistry) -> None:
@@ -105,10 +105,11 @@ DEEP = "the file nests more than 100 levels deep; a registry never needs that"
 ], ids=["flow-sequences", "flow-mappings", "compact-sequences", "compact-in-mapping",
         "indented-mappings"])
 def test_deep_nesting(make_registry: MakeRegistry, content: str, where: str) -> None:
-    one_problem(campaign_file(make_registry, content), f"{CAMPAIGN}:{where}: error yaml-syntax: {DEEP}")
+    one_problem(campaign_file(make_registry, content),
+                f"{CAMPAIGN}:{where}: error yaml-syntax: {DEEP}")
 
 
-# --------------------------------------------------------------------------- bytes that are not YAML text
+# ------------------------------------------------------------------- bytes that are not YAML text
 
 
 def test_five_megabytes_of_random_bytes(make_registry: MakeRegistry) -> None:
@@ -138,10 +139,11 @@ def test_two_hundred_thousand_lines(make_registry: MakeRegistry) -> None:
     assert content.count("\n") == 200_000
     one_problem(campaign_file(make_registry, content),
                 f'{CAMPAIGN}:200000:1: error duplicate-key: key "id" appears twice in one mapping '
-                "(first at line 1); the later value would replace the earlier: remove or rename one")
+                "(first at line 1); the later value would replace the earlier: "
+                "remove or rename one")
 
 
-# --------------------------------------------------------------------------- shapes of the document
+# ------------------------------------------------------------------------- shapes of the document
 
 
 @pytest.mark.parametrize("content, line", [
@@ -152,7 +154,8 @@ def test_two_hundred_thousand_lines(make_registry: MakeRegistry) -> None:
     ("- id: a\n- id: b\n", "1:1: error schema: the top level of the file must be a mapping of "
                            "key: value (starting with \"id: …\"), not a list"),
     ("phong trào thi đua\n", "1:1: error schema: the top level of the file must be a mapping of "
-                             "key: value (starting with \"id: …\"), not text \"phong trào thi đua\""),
+                             "key: value (starting with \"id: …\"), "
+                             "not text \"phong trào thi đua\""),
     ("2020\n", "1:1: error schema: the top level of the file must be a mapping of key: value "
                "(starting with \"id: …\"), not a whole number 2020"),
 ], ids=["empty", "only-comments", "top-level-list", "top-level-text", "top-level-number"])
@@ -160,7 +163,7 @@ def test_document_shape(make_registry: MakeRegistry, content: str, line: str) ->
     one_problem(campaign_file(make_registry, content), f"{CAMPAIGN}:{line}")
 
 
-# --------------------------------------------------------------------------- encodings
+# -------------------------------------------------------------------------------------- encodings
 
 UTF16 = "the file looks like UTF-16, not UTF-8; save the file again as UTF-8"
 
@@ -208,7 +211,7 @@ def test_windows_1258_with_only_a_tone_mark(make_registry: MakeRegistry) -> None
                 f"{CAMPAIGN}:5:10: error encoding: {WINDOWS_1258}")
 
 
-# --------------------------------------------------------------------------- files that are not files
+# ----------------------------------------------------------------------- files that are not files
 
 
 def unreadable(name: str, why: str) -> str:
@@ -323,7 +326,7 @@ def test_other_files_are_still_checked(make_registry: MakeRegistry) -> None:
     assert out[-1] == "6 files checked: 4 errors, 0 warnings"
 
 
-# --------------------------------------------------------------------------- registries that cannot be opened
+# --------------------------------------------------------------- registries that cannot be opened
 
 
 def test_registry_that_does_not_exist(tmp_path: Path) -> None:
@@ -351,7 +354,7 @@ def test_registry_that_is_a_symlink_loop(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "registry not found" in result.stderr
 
 
-# --------------------------------------------------------------------------- found by fuzzing (docs/fuzzing.md)
+# ------------------------------------------------------------- found by fuzzing (docs/fuzzing.md)
 
 
 @pytest.mark.parametrize("content, where, code", [
@@ -431,3 +434,21 @@ def test_problems_are_worded_in_vietnamese_by_default(make_registry: MakeRegistr
         "",
         "Đã kiểm tra 5 tệp: 3 lỗi, 0 cảnh báo",
     ]
+
+
+def test_line_breaks_in_values_and_names_stay_on_one_line(make_registry: MakeRegistry) -> None:
+    # A block scalar keeps its newline ("ba-dinh-2020\n", no longer a valid id), and a file
+    # name may hold one: each problem is still one line, the break shown as \n.
+    root = make_registry({
+        "campaigns/x.yaml": BASE_CAMPAIGN.replace("id: ba-dinh-2020\n", "id: |\n  ba-dinh-2020\n"),
+        "campaigns/a\nb.yaml": "- id: a\n",
+    })
+    assert problems_of(root) == (1, [
+        "data/campaigns/a\\nb.yaml:1:1: error schema: the top level of the file must be a "
+        'mapping of key: value (starting with "id: …"), not a list',
+        "",
+        f'{CAMPAIGN}:1:5: error schema: id "ba-dinh-2020\\n" is not valid: use lowercase ASCII '
+        'letters, digits and hyphens; did you mean "ba-dinh-2020"?',
+        "",
+        "4 files checked: 2 errors, 0 warnings",
+    ])

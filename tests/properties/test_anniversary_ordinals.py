@@ -67,7 +67,8 @@ def lunar_oracle(lunar_day: int, lunar_month: int, since: int | None, start: dat
         if (not here.leap and here.month == lunar_month
                 and (here.day == lunar_day or last_of_short_month)
                 and (since is None or here.year >= since)):
-            found.append(Occurrence(day, None if since is None else years_counted(since, here.year)))
+            ordinal = None if since is None else years_counted(since, here.year)
+            found.append(Occurrence(day, ordinal))
         day += timedelta(days=1)
     return found
 
