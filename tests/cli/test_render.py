@@ -57,6 +57,23 @@ def test_kickoff_2020_html_dated_by_the_launch(sample: Path, capsys) -> None:  #
     page = (sample / "docs" / "bac-tu-liem-2020-loi-phat-dong.html").read_text(encoding="utf-8")
     assert "Bắc Từ Liêm, ngày 03 tháng 01 năm 2020" in page
     assert "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)" in page
+    # Seed 000's phases and every number they salute.
+    for expected in [
+        "Đợt 1 (từ 01/01/2020 đến 30/4/2020): “Mừng Đảng, mừng xuân, mừng Đất nước đổi mới”",
+        "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02)",
+        "kỷ niệm 6 năm Ngày thành lập quận Bắc Từ Liêm (01/4)",
+        "kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước (30/4)",
+        "Đợt 2 (từ 01/5/2020 đến 31/7/2020)",
+        "kỷ niệm 134 năm Ngày Quốc tế Lao động (01/5)",
+        "kỷ niệm 66 năm Ngày chiến thắng Điện Biên Phủ (07/5)",
+        "kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5)",
+        "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7)",
+        "Đợt 3 (từ 01/8/2020 đến 31/12/2020)",
+        "kỷ niệm 75 năm Cách mạng Tháng Tám (19/8)",
+        "kỷ niệm 75 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9)",
+        "kỷ niệm 66 năm Ngày Giải phóng Thủ đô (10/10)",
+    ]:
+        assert expected in page, expected
 
 
 def test_covenant_2020_has_the_five_members_of_cluster_3(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -105,3 +105,28 @@ def test_kickoff_occasion_falls_back_to_round_anniversaries(render_registry: Cal
     plan = PLAN.replace("celebrates:\n  cong-doan-viet-nam: 91\n", "")
     ctx = _context(render_registry(plan=plan), "ba-dinh-2020")
     assert [a["id"] for a in ctx["occasion"]] == ["thanh-lap-dang"]   # 90 năm: a năm tròn
+
+
+def test_superior_plan_of_the_same_year(render_registry: Callable[..., Path]) -> None:
+    superior = """\
+        id: ha-noi-2020
+        issuer: ldld-ha-noi
+        year: 2020
+        kind: nam
+        title: Phát động thi đua trong CNVCLĐ Thủ đô năm 2020
+        start: 2020-01-01
+        end: 2020-12-31
+        document:
+          number: 01/KH-LĐLĐ
+          date: 2019-12-20
+        """
+    ctx = _context(render_registry(**{"campaigns/ha-noi.yaml": superior}), "ba-dinh-2020")
+    assert ctx["superior_plan"] == {"title": "Phát động thi đua trong CNVCLĐ Thủ đô năm 2020",
+                                    "number": "01/KH-LĐLĐ", "date": "ngày 20 tháng 12 năm 2019"}
+    from thidua_cli.render.build import build
+    result = validate(render_registry(**{"campaigns/ha-noi.yaml": superior}))
+    campaign = next(e.model for e in result.registry.campaigns if e.model.id == "ba-dinh-2020")
+    first = build(result.registry, campaign, "plan").body[0]
+    assert first.runs[0].text == (  # type: ignore[union-attr]
+        "Thực hiện Kế hoạch số 01/KH-LĐLĐ ngày 20 tháng 12 năm 2019 của Liên đoàn Lao động thành "
+        "phố Hà Nội về phát động thi đua trong CNVCLĐ Thủ đô năm 2020;")
