@@ -41,25 +41,25 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def render_command(
         ctx: typer.Context,
-        kind: Kind = typer.Argument(..., help=t.t("plan, kickoff hoặc covenant.",
+        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t("plan, kickoff hoặc covenant.",
                                                   "plan, kickoff or covenant.")),
-        year: int = typer.Argument(..., help=t.t("Năm của phong trào.", "The campaigns' year.")),
+        year: int = typer.Argument(..., metavar="YEAR", help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
-            None, "--campaign", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
+            None, "--campaign", metavar="ID", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
         unit: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--unit", help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
+            None, "--unit", metavar="ID", help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
                                      "Only the campaigns issued by this unit (or cluster).")),
         format: Format = typer.Option(  # noqa: A002 - the option is called --format
             Format.docx, "--format", "-f", help=t.t("Định dạng: docx, html hoặc md.",
                                                     "Output format: docx, html or md.")),
         out: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--out", "-o",
+            None, "--out", "-o", metavar="DIR|-",
             help=t.t("Thư mục ghi tệp (mặc định ./out/); '-' để in một văn bản ra stdout.",
                      "Folder to write to (default ./out/); '-' prints one document to stdout.")),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
                                                              "Overwrite existing files.")),
         templates: Optional[Path] = typer.Option(  # noqa: UP007
-            None, "--templates",
+            None, "--templates", metavar="DIR",
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
     ) -> None:
