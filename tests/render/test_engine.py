@@ -95,3 +95,9 @@ def test_override_by_file_name_and_packaged_fallback(tmp_path: Path) -> None:
 def test_packaged_templates_are_found() -> None:
     names = engine.PackageLoader().list_templates()
     assert names == ["covenant.md.j2", "kickoff.md.j2", "plan.md.j2"]
+
+
+def test_multiline_registry_text_cannot_start_markup_lines(tmp_path: Path) -> None:
+    out = _render(tmp_path, "{% block body %}{{ x }}{% endblock %}",
+                  {"x": "a\n# b\n- c\n| d |\n>> e\n## f"})
+    assert parse_body(out["body"]) == (Paragraph((Run("a # b - c | d | >> e ## f"),)),)
