@@ -9,10 +9,11 @@ from __future__ import annotations
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.loader import Registry
 from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
-                              targets, units)
+                              settings, targets, units)
 from thidua_cli.rules.base import Context, Rule
 
-FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, targets, documents)
+FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, targets, documents,
+            settings)
 
 RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.RULES}
 
