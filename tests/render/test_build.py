@@ -125,3 +125,18 @@ def test_which_campaigns_a_kind_applies_to(render_registry: Callable[..., Path])
         True, True, False]
     assert [applies(k, kinds["cum-1-2020"]) for k in ("plan", "kickoff", "covenant")] == [
         False, False, True]
+
+
+def test_covenant_of_a_unit_without_a_cluster(render_registry: Callable[..., Path]) -> None:
+    from tests.render.conftest import COVENANT
+    covenant = COVENANT.replace("issuer: cum-1", "issuer: ldld-ba-dinh")
+    doc = _build(render_registry(covenant=covenant), "cum-1-2020", "covenant")
+    assert doc.header.issuer == "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"
+    assert doc.signatures == (Signature("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", None),)
+    headings = [plain(b.runs) for b in doc.body if isinstance(b, Heading)]
+    assert headings == ["I. NỘI DUNG GIAO ƯỚC THI ĐUA", "II. CHỈ TIÊU GIAO ƯỚC",
+                        "III. TỔ CHỨC THỰC HIỆN"]
+    assert _texts(doc)[0].startswith("Hôm nay, ngày 12 tháng 02 năm 2020, tại Hội trường LĐLĐ "
+                                     "quận Đống Đa, các công đoàn trực thuộc Liên đoàn Lao động "
+                                     "quận Ba Đình đã thống nhất")
+    assert doc.recipients[-1] == "Lưu: VT, LĐLĐ"
