@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from thidua_cli import suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import schema_errors, yaml_source
@@ -55,6 +56,8 @@ class Registry:
     #: ids of entries that exist but failed the schema: references to them are
     #: not reported as unknown, since the schema problem already says what is wrong.
     broken_ids: set[str] = field(default_factory=set)
+    #: ``# thidua: disable=`` comments by file, for the few files that hold one.
+    suppressions: dict[str, list[suppress.Directive]] = field(default_factory=dict)
 
 
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -119,7 +122,9 @@ _REASONS_VI = {
 }
 
 
-def read_file(path: Path, name: str) -> yaml_source.SourceFile:
+def read_file(path: Path, name: str,
+              suppressions: dict[str, list[suppress.Directive]] | None = None
+              ) -> yaml_source.SourceFile:
     if not path.name.endswith(YAML_SUFFIXES):
         # Only a units/ or campaigns/ that is not a folder comes here (see find_files).
         return _unreadable(name, "phải là một thư mục chứa các tệp .yaml",
@@ -142,13 +147,17 @@ def read_file(path: Path, name: str) -> yaml_source.SourceFile:
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
                            f"is larger than {limit} MiB, too large for a registry file")
     try:
-        return yaml_source.read(raw, name)
+        source = yaml_source.read(raw, name)
     except MemoryError:
         # libyaml builds every node first (~400 bytes each): a few MiB of "1,1,1,…" can
         # exhaust memory. The half-built nodes are freed by now; the other files go on.
         size = f"{len(raw) / (1 << 20):.1f} MiB"
         return _unreadable(name, f"({size}) không đủ bộ nhớ để đọc",
                            f"({size}) is too large to read in the available memory")
+    if suppressions is not None and suppress.MARKER in raw:
+        # Found here, where the bytes are at hand: the files without one are never read twice.
+        suppressions[name] = suppress.scan(raw)
+    return source
 
 
 def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
@@ -166,7 +175,7 @@ def load(root: Path) -> tuple[Registry, list[Problem]]:
         name = display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
-        source = read_file(path, name)
+        source = read_file(path, name, registry.suppressions)
         problems.extend(source.problems)
         if not source.usable:
             continue
@@ -281,23 +290,23 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
 
 def place_problems(registry: Registry, problems: list[Problem]) -> None:
     """Give every problem its line and column; each file is composed at most once."""
-    by_file: dict[str, list[Problem]] = {}
+    # Every place to find, by file: then one file's node tree at a time, dropped after use.
+    wanted: dict[str, set[Location]] = {}
     for problem in problems:
-        if problem.location.line is None or problem.related is not None:
-            by_file.setdefault(problem.file, []).append(problem)
-        if problem.related is not None and problem.related.file != problem.file:
-            by_file.setdefault(problem.related.file, [])
-    texts: dict[str, str | None] = {name: _text_of(registry, name) for name in by_file}
-    positions: dict[tuple[str, Location], tuple[int, int]] = {}
+        for loc in (problem.location, problem.related):
+            if loc is not None and loc.line is None:
+                wanted.setdefault(loc.file, set()).add(loc)
+    positions: dict[Location, tuple[int, int]] = {}
+    for name, locations in wanted.items():
+        text = _text_of(registry, name)
+        node = yaml_source.compose(text) if text else None
+        for loc in locations:
+            positions[loc] = yaml_source.find(node, loc.path, loc.anchor)
 
     def position(loc: Location) -> tuple[int, int]:
         if loc.line is not None:
             return loc.line, loc.column or 1
-        key = (loc.file, loc)
-        if key not in positions:
-            text = texts.get(loc.file)
-            positions[key] = yaml_source.locate(text, loc.path, loc.anchor) if text else (1, 1)
-        return positions[key]
+        return positions[loc]
 
     for problem in problems:
         problem.line, problem.column = position(problem.location)

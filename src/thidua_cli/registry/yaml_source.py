@@ -355,16 +355,24 @@ def read(raw: bytes, file: str) -> SourceFile:
 
 # --------------------------------------------------------------------------- positions
 
-def locate(text: str, path: YamlPath, anchor: str) -> tuple[int, int]:
-    """1-based line and column of ``path`` in ``text``: the key or the value.
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a file, for :func:`find`; None when it cannot be composed.
+
+    Compose a file once and :func:`find` every path in it: composing per path made a
+    units file with 400 problems take 11 s (each compose is the whole file).
+    """
+    try:
+        return yaml.compose(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def find(node: yaml.Node | None, path: YamlPath, anchor: str) -> tuple[int, int]:
+    """1-based line and column of ``path`` in a composed file: the key or the value.
 
     Where the path leaves the document (a missing field), the deepest node that
     exists is returned: the mapping that lacks the field.
     """
-    try:
-        node = yaml.compose(text, Loader=_FastLoader)
-    except yaml.YAMLError:
-        return 1, 1
     if node is None:
         return 1, 1
     mark = node.start_mark
@@ -384,3 +392,8 @@ def locate(text: str, path: YamlPath, anchor: str) -> tuple[int, int]:
         else:
             break
     return mark.line + 1, mark.column + 1
+
+
+def locate(text: str, path: YamlPath, anchor: str) -> tuple[int, int]:
+    """1-based line and column of ``path`` in ``text`` (see :func:`find`)."""
+    return find(compose(text), path, anchor)
