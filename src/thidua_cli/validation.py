@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_cli import config, rules
+from thidua_cli import config, rules, suppress
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry import loader
 from thidua_cli.registry.loader import Registry
@@ -41,7 +41,9 @@ def validate(root: Path) -> Result:
     registry, problems = loader.load(root)
     problems.extend(rules.check(registry))
     loader.place_problems(registry, problems)
-    # thidua.yaml turns rules off or changes their severity, once every problem is placed.
+    # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
+    # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.
+    problems = suppress.apply(registry.suppressions, problems)
     problems = config.configure(registry, problems)
     problems.sort(key=Problem.sort_key)
     return Result(registry, problems)
