@@ -469,3 +469,17 @@ def test_a_problem_on_every_unit_of_a_province(make_registry: MakeRegistry) -> N
         "data/units/tinh.yaml:30001:5: error schema: field \"nganh\" is not part of the registry "
         "format; valid fields: id, name, short, level, parent, place, sector, dissolved, "
         "anniversaries")
+
+
+def test_a_cycle_through_six_thousand_units(make_registry: MakeRegistry) -> None:
+    # Each unit's whole chain of parents used to be walked: 30 s for this registry.
+    units = "units:\n" + "".join(
+        f"  - id: cdcs-{i}\n    name: Công đoàn cơ sở {i}\n    level: co-so\n"
+        f"    parent: cdcs-{(i + 1) % 6_000}\n" for i in range(6_000))
+    root = make_registry({"units/tinh.yaml": units})
+    code, out = problems_of(root)
+    assert code == 1
+    assert out[-1] == "3 files checked: 6000 errors, 0 warnings"
+    assert out[0] == (
+        'data/units/tinh.yaml:5:13: error unit-cycle: unit "cdcs-0" is its own ancestor (the '
+        'unit tree has a cycle); fix the "parent" of one unit in the cycle')

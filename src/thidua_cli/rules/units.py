@@ -36,9 +36,10 @@ _LEVEL_VI = {"tong-lien-doan": "Tổng Liên đoàn", "tinh": "tỉnh, thành ph
 
 
 def check(ctx: Context) -> Check:
+    cycles = _cycle_members(ctx)
     for unit in ctx.registry.units:
         model = unit.model
-        if _in_cycle(ctx, model.id):
+        if model.id in cycles:
             yield Finding("unit-cycle", unit.loc.child("parent"), Text(
                 f'đơn vị "{model.id}" là tổ tiên của chính nó (cây đơn vị có vòng); '
                 'hãy sửa "parent" của một đơn vị trong vòng',
@@ -80,15 +81,25 @@ def check(ctx: Context) -> Check:
                 f"cannot issue a campaign on {issued.isoformat()}"))
 
 
-def _in_cycle(ctx: Context, unit_id: str) -> bool:
-    seen: set[str] = set()
-    current = ctx.units.get(unit_id)
-    while current is not None and current.model.parent is not None:
-        parent = current.model.parent
-        if parent == unit_id:
-            return True
-        if parent in seen:
-            return False
-        seen.add(parent)
-        current = ctx.units.get(parent)
-    return False
+def _cycle_members(ctx: Context) -> set[str]:
+    """Ids of the units that are their own ancestor, in one pass over the tree.
+
+    Each unit is walked once (walking every unit's whole chain took 30 s on a chain
+    of 6,000 units): a walk that meets its own path has found a cycle, one that meets
+    an earlier walk or a top unit has not.
+    """
+    done: set[str] = set()
+    members: set[str] = set()
+    for start in ctx.units:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        while current is not None and current not in done and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            entry = ctx.units.get(current)
+            current = entry.model.parent if entry is not None else None
+        if current is not None and current in on_path:
+            members.update(path[path.index(current):])
+        done.update(path)
+    return members
