@@ -79,7 +79,7 @@ def runs(covered_not: set[date]) -> list[tuple[date, date]]:
 
 
 @given(campaigns())
-@deterministic(max_examples=400)
+@deterministic(max_examples=250)
 def test_overlaps_agree_with_day_sets(campaign: Campaign) -> None:
     phase_days = [days(p.start, p.end) for p in campaign.phases]  # empty when reversed
     expected = {}
@@ -103,7 +103,7 @@ def test_overlaps_agree_with_day_sets(campaign: Campaign) -> None:
 
 
 @given(campaigns())
-@deterministic(max_examples=400)
+@deterministic(max_examples=250)
 def test_gaps_agree_with_day_sets(campaign: Campaign) -> None:
     gaps = [f for f in findings(campaign) if f.rule == "phase-gap"]
     if campaign.end < campaign.start or not campaign.phases:

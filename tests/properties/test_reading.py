@@ -89,7 +89,7 @@ def test_any_text_reads_without_exception(text: str) -> None:
 
 
 @given(registry_like_text(), st.sampled_from(["\n", "\r\n", "\r"]), st.data())
-@deterministic(max_examples=300)
+@deterministic(max_examples=200)
 def test_nul_byte_is_located_whatever_the_line_endings(text: str, newline: str,
                                                        data: st.DataObject) -> None:
     text = text.replace("\n", newline)

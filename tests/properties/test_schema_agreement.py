@@ -189,25 +189,25 @@ def agree(kind: str, data: Any) -> None:
 
 
 @given(campaigns)
-@deterministic(max_examples=200)
+@deterministic(max_examples=100)
 def test_campaigns(data: dict[str, Any]) -> None:
     agree("campaign", data)
 
 
 @given(anniversaries_files)
-@deterministic(max_examples=200)
+@deterministic(max_examples=100)
 def test_anniversaries(data: dict[str, Any]) -> None:
     agree("anniversaries", data)
 
 
 @given(units_files)
-@deterministic(max_examples=120)
+@deterministic(max_examples=60)
 def test_units(data: dict[str, Any]) -> None:
     agree("units", data)
 
 
 @given(targets_values)
-@deterministic(max_examples=400)
+@deterministic(max_examples=250)
 def test_target_values(value: Any) -> None:
     # One target at a time, so that a disagreement names its wording.
     agree("campaign", {"id": "a", "issuer": "b", "year": 2020, "kind": "nam", "title": "T",
@@ -216,7 +216,7 @@ def test_target_values(value: Any) -> None:
 
 
 @given(odd_digits(date_texts()), odd_digits(lunar_texts()), ids)
-@deterministic(max_examples=300)
+@deterministic(max_examples=200)
 def test_dates_lunar_dates_and_ids(day: str, lunar: str, id_: str) -> None:
     agree("anniversaries", {"anniversaries": [{"id": "a", "name": "A", "date": day}]})
     agree("anniversaries", {"anniversaries": [{"id": "a", "name": "A", "lunar": lunar}]})

@@ -76,7 +76,7 @@ def wordings(draw: st.DrawFn) -> tuple[str, TargetValue]:
 
 
 @given(wordings())
-@deterministic(max_examples=600)
+@deterministic(max_examples=400)
 def test_wording_reads_as_its_value_and_back_from_canonical(case: tuple[str, TargetValue]) -> None:
     text, expected = case
     value = parse_target(text)

@@ -40,7 +40,7 @@ trees = st.lists(st.tuples(st.sampled_from(IDS), st.none() | st.sampled_from(IDS
 
 
 @given(trees)
-@deterministic(max_examples=400)
+@deterministic(max_examples=200)
 def test_cycles_agree_with_a_brute_force_walk(tree: list[tuple[str, str | None]]) -> None:
     registry = Registry(root=Path("data"))
     for index, (unit_id, parent) in enumerate(tree):
