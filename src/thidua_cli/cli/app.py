@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from thidua_cli import __version__
-from thidua_cli.cli import common
+from thidua_cli.cli import common, native
 from thidua_cli.cli.common import CommandError, Settings
 
 
@@ -28,7 +28,7 @@ def build_app(lang: str) -> typer.Typer:
                  "thidua — the trade-union emulation campaign registry: check it, render documents, "
                  "list anniversaries."),
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,  # --install-completion, --show-completion, _THIDUA_COMPLETE
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     lang = common.detect_lang(args)
     command = typer.main.get_command(build_app(lang))
+    native.localize(command, lang)  # Click's own words (Usage, Options …) too
+    native.fast_completion(command, os.environ)
     try:
         code = command.main(args=args, prog_name="thidua", standalone_mode=False)
         return code if isinstance(code, int) else 0
@@ -106,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
             # Click's usage errors (Typer vendors Click, so match them by shape).
-            exc.show()
-            return int(exc.exit_code)
+            return native.show_error(exc, lang)
         if os.environ.get("THIDUA_DEBUG"):
             raise
         what = f"{type(exc).__name__}: {exc}"
