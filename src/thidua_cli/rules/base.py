@@ -70,6 +70,16 @@ class Context:
     def campaigns(self) -> dict[str, Entry[Campaign]]:
         return self._index("campaigns", self.registry.campaigns)
 
+    @cached_property
+    def campaigns_by_issuer(self) -> dict[tuple[str, int, str], list[Entry[Campaign]]]:
+        """Campaigns by (issuer, year, kind), in registry order: target-below-parent looks up
+        each ancestor's campaigns here instead of scanning them all (quadratic at 6,000)."""
+        index: dict[tuple[str, int, str], list[Entry[Campaign]]] = {}
+        for entry in self.registry.campaigns:
+            model = entry.model
+            index.setdefault((model.issuer, model.year, model.kind), []).append(entry)
+        return index
+
     def ancestors(self, unit_id: str) -> list[str]:
         """Parent, grandparent … of a unit, nearest first; stops at a cycle."""
         chain: list[str] = []

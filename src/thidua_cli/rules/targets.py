@@ -128,11 +128,10 @@ def _check_parent(ctx: Context, campaign: Entry[Campaign]) -> Check:
         return
     ancestor_targets: dict[str, tuple[Target, Campaign]] = {}
     for ancestor in ctx.ancestors(model.issuer):  # nearest first: the nearest superior wins
-        for other in ctx.registry.campaigns:
+        for other in ctx.campaigns_by_issuer.get((ancestor, model.year, model.kind), ()):
             theirs = other.model
-            if theirs.issuer == ancestor and theirs.year == model.year and theirs.kind == model.kind:
-                for target in theirs.targets:
-                    ancestor_targets.setdefault(target.id, (target, theirs))
+            for target in theirs.targets:
+                ancestor_targets.setdefault(target.id, (target, theirs))
     for index, target in enumerate(model.targets):
         if target.id not in ancestor_targets:
             continue
