@@ -80,6 +80,14 @@ _REASONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.DOTALL), r) for
 ]]
 #: Click's placeholders in the usage line.
 _USAGE_WORDS = (("[OPTIONS]", "[TÙY-CHỌN]"), ("COMMAND [ARGS]...", "LỆNH [THAM-SỐ]..."))
+#: Typer's value placeholders (metavars) of the option table.
+_TYPE_WORDS = (("<int>", "<số>"), ("<float>", "<số>"), ("<str>", "<chữ>"), ("<path>", "<đường-dẫn>"))
+
+
+def _term(term: str) -> str:
+    for english, vietnamese in _TYPE_WORDS:
+        term = term.replace(english, vietnamese)
+    return term
 _BRACKETS = re.compile(r"\[(?P<inner>(?:env var|default|required)[^\]]*)\]")
 _BRACKET_WORDS = (("env var: ", "biến môi trường: "), ("default: ", "mặc định: "),
                   ("required", "bắt buộc"), ("(dynamic)", "(động)"))
@@ -114,7 +122,8 @@ class Formatter(HelpFormatter):
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
-        super().write_dl([(term, _help_cell(text)) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(_term(term), _help_cell(text)) for term, text in rows], col_max,
+                         col_spacing)
 
 
 _CONTEXTS: dict[type, type] = {}
