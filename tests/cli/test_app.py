@@ -218,3 +218,16 @@ def test_show_completion_script():
     assert result.returncode == 0
     assert "_THIDUA_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _thidua_completion thidua" in result.stdout
+
+
+def test_install_completion_reports_in_vietnamese(tmp_path):
+    env = {**os.environ, "HOME": str(tmp_path)}
+    env.pop("THIDUA_LANG", None)
+    result = subprocess.run([sys.executable, "-m", "thidua_cli", "--install-completion", "bash"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    script = tmp_path / ".bash_completions" / "thidua.sh"
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (f"Đã cài tự động hoàn thành lệnh cho bash vào {script}\n"
+                             "Mở lại cửa sổ dòng lệnh để bắt đầu dùng.\n")
+    assert "_THIDUA_COMPLETE=complete_bash" in script.read_text()
+    assert (tmp_path / ".bashrc").read_text() == f"\nsource '{script}'\n"

@@ -147,9 +147,26 @@ def localize(command: Any, lang: str) -> None:
         return
     for each in _walk(command):
         each.context_class = _vietnamese_context(each.context_class)
+    for param in command.params:
+        if param.name == "install_completion":
+            param.callback = _install_completion
     rich_utils = sys.modules.get("typer.rich_utils")
     if rich_utils is not None:
         localize_rich(rich_utils)
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """Typer's ``--install-completion`` with its two lines of report in Vietnamese."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    import os
+    green = None if os.environ.get("NO_COLOR") else "green"  # https://no-color.org
+    _click.termui.secho(f"Đã cài tự động hoàn thành lệnh cho {shell} vào {path}", fg=green)
+    _click.echo("Mở lại cửa sổ dòng lệnh để bắt đầu dùng.")
+    sys.exit(0)
 
 
 def localize_rich(rich_utils: Any) -> None:
