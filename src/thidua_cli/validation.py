@@ -32,13 +32,19 @@ class Result:
         return 1 if self.errors or (strict and self.warnings) else 0
 
 
-def validate(root: Path) -> Result:
+def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None) -> Result:
     """All problems of all files of the registry at ``root``, sorted by place.
 
     Raises :class:`~thidua_cli.registry.loader.RegistryError` when the registry
-    cannot be opened at all.
+    cannot be opened at all. ``cache`` reuses each unchanged file's own results
+    (:mod:`thidua_cli.registry.cache`); the answer is the same with or without it.
     """
-    registry, problems = loader.load(root)
+    if cache:
+        # Each file's own results from the content-hash cache; the rules below always run.
+        from thidua_cli.registry import cache as file_cache
+        registry, problems = file_cache.load(root, cache_dir)
+    else:
+        registry, problems = loader.load(root)
     problems.extend(rules.check(registry))
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does

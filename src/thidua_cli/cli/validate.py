@@ -41,16 +41,21 @@ def register(app: typer.Typer, t: Settings) -> None:
             False, "--strict",
             help=t.t("Coi cảnh báo như lỗi (mã thoát 1).", "Treat warnings as errors (exit 1)."),
         ),
+        no_cache: bool = typer.Option(
+            False, "--no-cache",
+            help=t.t("Không dùng bộ nhớ đệm kết quả từng tệp (~/.cache/thidua); kết quả vẫn như nhau.",
+                     "Bypass the per-file results cache (~/.cache/thidua); the answer is the same."),
+        ),
     ) -> None:
         settings: Settings = ctx.obj
-        raise typer.Exit(run(settings, format.value, strict))
+        raise typer.Exit(run(settings, format.value, strict, cache=not no_cache))
 
 
-def run(settings: Settings, format: str, strict: bool) -> int:  # noqa: A002
+def run(settings: Settings, format: str, strict: bool, cache: bool = False) -> int:  # noqa: A002
     from thidua_cli import report
     from thidua_cli.validation import validate
 
-    result = validate(settings.registry)
+    result = validate(settings.registry, cache=cache)
     files = len(result.registry.files)
     if format == "json":
         settings.out.print(report.to_json(result.problems, files, settings.lang), markup=False,

@@ -125,6 +125,14 @@ _REASONS_VI = {
 def read_file(path: Path, name: str,
               suppressions: dict[str, list[suppress.Directive]] | None = None
               ) -> yaml_source.SourceFile:
+    raw = read_raw(path, name)
+    if isinstance(raw, yaml_source.SourceFile):
+        return raw
+    return source_from_bytes(raw, name, suppressions)
+
+
+def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
+    """A file's bytes, or the file-unreadable problem (the cache hashes these bytes)."""
     if not path.name.endswith(YAML_SUFFIXES):
         # Only a units/ or campaigns/ that is not a folder comes here (see find_files).
         return _unreadable(name, "phải là một thư mục chứa các tệp .yaml",
@@ -146,6 +154,12 @@ def read_file(path: Path, name: str,
         limit = MAX_FILE_BYTES >> 20
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
                            f"is larger than {limit} MiB, too large for a registry file")
+    return raw
+
+
+def source_from_bytes(raw: bytes, name: str,
+                      suppressions: dict[str, list[suppress.Directive]] | None = None
+                      ) -> yaml_source.SourceFile:
     try:
         source = yaml_source.read(raw, name)
     except MemoryError:
