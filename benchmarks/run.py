@@ -1,0 +1,127 @@
+"""Time thidua on a generated registry, side by side with libyaml merely parsing the same files.
+
+    python benchmarks/generate.py --scale province --out .bench/province
+    python benchmarks/run.py .bench/province [--markdown docs/performance.md]
+
+Every command runs as a subprocess of the installed ``thidua`` console script; its wall
+time and peak memory (max RSS, from ``wait4``) are measured the same way as the
+baseline's, in the same run, so that the ratios hold on a busy machine. The baseline
+reads every registry file and keeps ``yaml.load(..., Loader=yaml.CSafeLoader)`` of each
+(a validator must hold all files for its cross-file checks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BASELINE = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+files = [*root.glob("anniversaries.y*ml"), *sorted((root / "units").glob("*.y*ml")),
+         *sorted((root / "campaigns").glob("*.y*ml"))]
+documents = [yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) for path in files]
+print(len(documents))
+"""
+
+
+@dataclass
+class Row:
+    what: str
+    seconds: float
+    peak_mb: float
+    note: str = ""
+
+
+def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB and exit code of one subprocess."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+
+
+def median_of(argv: list[str], runs: int) -> tuple[float, float]:
+    results = [measure(argv) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def has_command(thidua: str, name: str) -> bool:
+    return subprocess.run([thidua, name, "--help"], capture_output=True).returncode == 0
+
+
+def run(registry: Path, runs: int) -> tuple[list[Row], list[Row]]:
+    thidua = shutil.which("thidua") or sys.exit("run: the thidua console script is not installed")
+    rows: list[Row] = []
+    t, m, _ = measure([sys.executable, "-c", BASELINE, str(registry)])
+    rows.append(Row("baseline: libyaml parse only (CSafeLoader)", t, m))
+    with tempfile.TemporaryDirectory(prefix="thidua-bench-cache-") as cache:
+        env = {"THIDUA_CACHE_DIR": cache}
+        t, m, code = measure([thidua, "--registry", str(registry), "validate", "--no-cache"], env)
+        rows.append(Row("thidua validate --no-cache", t, m, f"exit {code}"))
+        t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
+        rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}"))
+        victim = sorted((registry / "campaigns").glob("*.yaml"))[0]
+        original = victim.read_bytes()
+        try:
+            victim.write_bytes(original + b"# benchmark: one changed file\n")
+            t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
+            rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
+        finally:
+            victim.write_bytes(original)
+    if has_command(thidua, "calendar"):
+        t, m, code = measure([thidua, "--registry", str(registry), "calendar", "--year", "2024"])
+        rows.append(Row("thidua calendar --year 2024", t, m, f"exit {code}"))
+    startup = []
+    t, m = median_of([sys.executable, "-c", "import typer"], runs)
+    startup.append(Row('baseline: python -c "import typer"', t, m, f"median of {runs}"))
+    t, m = median_of([thidua, "--version"], runs)
+    startup.append(Row("thidua --version", t, m, f"median of {runs}"))
+    return rows, startup
+
+
+def table(rows: list[Row]) -> list[str]:
+    base = rows[0]
+    lines = ["| command | time (s) | × baseline | peak memory (MB) | × baseline | note |",
+             "|---|---:|---:|---:|---:|---|"]
+    for row in rows:
+        lines.append(f"| {row.what} | {row.seconds:.2f} | {row.seconds / base.seconds:.2f} | "
+                     f"{row.peak_mb:.0f} | {row.peak_mb / base.peak_mb:.2f} | {row.note} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("registry", type=Path)
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs to take the median of")
+    parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown here")
+    args = parser.parse_args(argv)
+    files = sum(1 for _ in args.registry.rglob("*.yaml"))
+    size = sum(p.stat().st_size for p in args.registry.rglob("*.yaml")) / 1e6
+    rows, startup = run(args.registry, args.runs)
+    header = [f"Registry: `{args.registry}` ({files:,} files, {size:.1f} MB); "
+              f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+              f"{platform.machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
+    text = "\n".join(header + table(rows) + [""] + table(startup)) + "\n"
+    print(text)
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
