@@ -129,3 +129,20 @@ def test_thidua_yaml_that_is_a_folder(make_registry):
     root = make_registry()
     root.joinpath("thidua.yaml").mkdir()
     assert found(root) == [("file-unreadable", T, 1, 1)]
+
+
+def test_thidua_yaml_problems_reach_every_output_format(make_registry, capsys, monkeypatch):
+    from thidua_cli.cli.app import main
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    root = make_registry({"thidua.yaml": "rules:\n  phase-lenght: off\n"})
+    assert main(["--registry", str(root), "--lang", "en", "validate"]) == 1
+    assert capsys.readouterr().out == (
+        'data/thidua.yaml:2:3: error config-invalid: there is no rule "phase-lenght"; '
+        'did you mean "phase-length"?\n'
+        "\n"
+        "2 files checked: 1 error, 0 warnings\n")
+    assert main(["--registry", str(root), "validate", "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith(
+        "::error file=data/thidua.yaml,line=2,col=3,title=config-invalid::")
