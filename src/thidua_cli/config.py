@@ -19,7 +19,6 @@ down by it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import loader
