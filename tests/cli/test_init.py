@@ -19,13 +19,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_creates_a_registry_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "so-dang-ky"
     code, out, err = run(capsys, "init", str(root), "--year", "2026")
-    assert code == 0
-    assert out.splitlines() == [f"{root}/{name}" for name in (
+    assert (code, out) == (0, "")
+    assert err == "".join(f"Đã ghi {root}/{name}\n" for name in (
         "anniversaries.yaml", "units/don-vi.yaml", "campaigns/cd-phuong-ba-dinh-2026.yaml",
         "schema/anniversaries.schema.json", "schema/units.schema.json",
-        "schema/campaign.schema.json")]
-    assert err == (f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của "
-                   f"mình, rồi kiểm tra bằng: thidua --registry {root} validate\n")
+        "schema/campaign.schema.json")) + (
+        f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của "
+        f"mình, rồi kiểm tra bằng: thidua --registry {root} validate\n")
     assert validate(root).problems == []
     assert run(capsys, "--registry", str(root), "validate") == (
         0, "Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo\n", "")
@@ -36,11 +36,11 @@ def test_default_folder_is_the_registry(tmp_path: Path, capsys: pytest.CaptureFi
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("THIDUA_REGISTRY", raising=False)
     code, out, err = run(capsys, "--lang", "en", "init")
-    assert code == 0
-    assert out.splitlines()[0] == "data/anniversaries.yaml"
+    assert (code, out) == (0, "")
+    assert err.splitlines()[0] == "Wrote data/anniversaries.yaml"
     assert err.endswith("then check it with: thidua validate\n")
-    code, out, _ = run(capsys, "--registry", "elsewhere", "init")
-    assert (code, out.splitlines()[0]) == (0, "elsewhere/anniversaries.yaml")
+    code, _, err = run(capsys, "--registry", "elsewhere", "init")
+    assert (code, err.splitlines()[0]) == (0, "Đã ghi elsewhere/anniversaries.yaml")
 
 
 def test_this_year_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -65,7 +65,9 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
         raise CommandError(f"không ghi được vào {root}: {reason}",
                            f"cannot write into {root}: {reason}") from None
     for path in created.paths:
-        settings.out.print(str(path), markup=False, highlight=False, soft_wrap=True)
+        # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
+        settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
+                           highlight=False, soft_wrap=True)
     registry = f" --registry {root}" if root != Path("data") else ""
     settings.err.print(settings.t(
         f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của mình, "
