@@ -1,0 +1,214 @@
+"""``thidua new campaign``: next year's campaign from last year's, the file otherwise untouched.
+
+The source file is edited through a ruamel round trip (authoring/yaml_roundtrip), so
+comments, key order, quoting and flow style survive; only these change, each reported:
+
+- every date (``start``, ``end``, ``date`` at any depth) moves by the difference of
+  years, in its own format (ISO or dd/mm/yyyy); 29/02 becomes 28/02 in a common year;
+- ``id`` (the old id with its year replaced, or ``--id``), ``year``, and the campaign's
+  own year where it stands as a whole word in ``title``;
+- every stated ordinal in ``celebrates`` is computed again from the anniversary's base
+  year for the moved period (occurrences), never by adding;
+- ``document.number`` and ``document.date`` become empty (null) for the clerk.
+
+Free text (aims, themes, goals …) is not rewritten: mentions of the old year or of
+"N năm" there are listed as hints for the cadre to read again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from thidua_cli.authoring.yaml_roundtrip import Null, loads
+from thidua_cli.problems import Text
+
+_ISO = re.compile(r"^(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(\s*)$", re.ASCII)
+_VN = re.compile(r"^(\s*)(\d{1,2})/(\d{1,2})/(\d{4})(\s*)$", re.ASCII)
+_DATE_KEYS = ("start", "end", "date")
+_ORDINAL_TEXT = re.compile(r"\b\d{1,4} năm\b")
+
+
+@dataclass
+class Result:
+    text: str
+    new_id: str
+    changes: list[Text] = field(default_factory=list)
+    hints: list[Text] = field(default_factory=list)
+
+
+def _shift(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29/02 into a common year
+        return date(day.year + years, 2, 28)
+
+
+def move_date(text: str, years: int) -> str | None:
+    """``text`` moved by ``years`` in its own spelling, or None when it is not a date."""
+    iso = _ISO.match(text)
+    if iso:
+        lead, y, m, d, tail = iso.groups()
+        moved = _shift(date(int(y), int(m), int(d)), years)
+        return (f"{lead}{moved.year}-{moved.month:0{len(m)}d}-{moved.day:0{len(d)}d}{tail}")
+    vn = _VN.match(text)
+    if vn:
+        lead, d, m, y, tail = vn.groups()
+        moved = _shift(date(int(y), int(m), int(d)), years)
+        return f"{lead}{moved.day:0{len(d)}d}/{moved.month:0{len(m)}d}/{moved.year}{tail}"
+    return None
+
+
+def _same_style(old: Any, new: str) -> Any:
+    """A new string written the way the old one was (plain, 'single' or "double" quoted)."""
+    return type(old)(new) if type(old) is not str else new
+
+
+def new_id_for(old_id: str, old_year: int, new_year: int) -> str:
+    parts = old_id.split("-")
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index] == str(old_year):
+            parts[index] = str(new_year)
+            return "-".join(parts)
+    return f"{old_id}-{new_year}"
+
+
+def _where(path: tuple[Any, ...], phases: Any) -> tuple[str, str]:
+    """A path as a cadre reads it: ``đợt 2, end`` / ``phase 2, end``."""
+    vi, en = [], []
+    i = 0
+    while i < len(path):
+        key = path[i]
+        if key == "phases" and i + 1 < len(path) and isinstance(path[i + 1], int):
+            number = phases[path[i + 1]].get("number", path[i + 1] + 1)
+            vi.append(f"đợt {number}")
+            en.append(f"phase {number}")
+            i += 2
+            continue
+        if isinstance(key, int):
+            vi.append(f"[{key + 1}]")
+            en.append(f"[{key + 1}]")
+        else:
+            vi.append(str(key))
+            en.append(str(key))
+        i += 1
+    return ".".join(vi).replace(".[", "["), ".".join(en).replace(".[", "[")
+
+
+def next_year(source_text: str, new_year: int, new_id: str | None,
+              anniversaries: dict[str, Any]) -> Result:
+    """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model."""
+    from thidua_cli.occurrences import occurrences
+
+    document = loads(source_text)
+    data = document.data
+    old_year = int(data["year"])
+    years = new_year - old_year
+    old_id = str(data["id"])
+    target_id = new_id or new_id_for(old_id, old_year, new_year)
+    result = Result("", target_id)
+    phases = data.get("phases") or []
+
+    def change(vi: str, en: str) -> None:
+        result.changes.append(Text(vi, en))
+
+    data["id"] = _same_style(data["id"], target_id)
+    change(f"id: {old_id} → {target_id}", f"id: {old_id} → {target_id}")
+    data["year"] = new_year
+    change(f"year: {old_year} → {new_year}", f"year: {old_year} → {new_year}")
+    title = str(data.get("title", ""))
+    new_title = re.sub(rf"(?<!\d){old_year}(?!\d)", str(new_year), title)
+    if new_title != title:
+        data["title"] = _same_style(data["title"], new_title)
+        change(f"title: {title} → {new_title}", f"title: {title} → {new_title}")
+
+    doc = data.get("document")
+    cleared = set()
+    if isinstance(doc, dict):
+        for key in ("number", "date"):
+            if key in doc and not isinstance(doc[key], Null) and doc[key] is not None:
+                old = doc[key]
+                doc[key] = Null("")
+                cleared.add(id(doc))
+                change(f"document.{key}: {old} → (để trống cho văn thư ghi)",
+                       f"document.{key}: {old} → (left empty for the clerk)")
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key in list(node):
+                value = node[key]
+                if key in _DATE_KEYS and isinstance(value, str):
+                    moved = move_date(value, years)
+                    if moved is not None and moved != value:
+                        node[key] = _same_style(value, moved)
+                        vi, en = _where(path + (key,), phases)
+                        change(f"{vi}: {value.strip()} → {moved.strip()}",
+                               f"{en}: {value.strip()} → {moved.strip()}")
+                        continue
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, path + (index,))
+        elif isinstance(node, str) and path and path != ("title",):
+            mentions = [m for m in (re.findall(rf"(?<!\d){old_year}(?!\d)", node)
+                                    + _ORDINAL_TEXT.findall(node))]
+            if mentions:
+                vi, en = _where(path, phases)
+                shown = ", ".join(dict.fromkeys(mentions))
+                result.hints.append(Text(f"{vi}: chưa đổi \"{shown}\" trong văn bản",
+                                         f"{en}: \"{shown}\" in the text left as written"))
+
+    walk(data, ())
+
+    # Ordinals after the dates moved: the period each celebrates belongs to is the new one.
+    periods = [((), data)] + [(("phases", i), phase) for i, phase in enumerate(phases)]
+    for path, holder in periods:
+        celebrates = holder.get("celebrates")
+        if not isinstance(celebrates, dict):
+            continue
+        start = _parse(holder.get("start"))
+        end = _parse(holder.get("end"))
+        for key in celebrates:
+            stated = celebrates[key]
+            anniversary = anniversaries.get(str(key))
+            if type(stated) is not int and not (isinstance(stated, int) and not isinstance(stated, bool)):
+                continue
+            if anniversary is None or start is None or end is None:
+                continue
+            found = [o for o in occurrences(anniversary, start, end) if o.ordinal is not None]
+            if not found:
+                found = [o for o in occurrences(anniversary, date(start.year, 1, 1),
+                                                date(start.year, 12, 31)) if o.ordinal is not None]
+            if not found:
+                continue
+            right = found[0].ordinal
+            if right == stated:
+                continue
+            celebrates[key] = type(stated)(right) if type(stated) is not int else right
+            vi, en = _where(path, phases)
+            prefix_vi = f"{vi}: " if vi else ""
+            prefix_en = f"{en}: " if en else ""
+            change(f"{prefix_vi}kỷ niệm {stated} năm → {right} năm {anniversary.name}",
+                   f"{prefix_en}anniversary {stated} → {right} years: {anniversary.name}")
+
+    result.text = document.dumps()
+    return result
+
+
+def _parse(value: Any) -> date | None:
+    from thidua_cli.vn.dates import DateSyntaxError, parse_date
+
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_date(value)
+    except DateSyntaxError:
+        return None
+
+
+def target_path(source: Path, old_id: str, new_id: str) -> Path:
+    """The new file beside the source: named from the new id (the source's suffix kept)."""
+    return source.with_name(f"{new_id}{source.suffix}")
