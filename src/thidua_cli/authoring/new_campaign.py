@@ -174,8 +174,8 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
         for key in celebrates:
             stated = celebrates[key]
             anniversary = anniversaries.get(str(key))
-            if type(stated) is not int and not (isinstance(stated, int) and not isinstance(stated, bool)):
-                continue
+            if not isinstance(stated, int) or isinstance(stated, bool):
+                continue  # null: thidua computes it; anything else the validator refused
             if anniversary is None or start is None or end is None:
                 continue
             found = [o for o in occurrences(anniversary, start, end) if o.ordinal is not None]
