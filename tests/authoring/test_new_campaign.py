@@ -73,6 +73,10 @@ def test_bac_tu_liem_changes_exactly() -> None:
     differing = [i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b]
     assert len(differing) == 23  # id, year, title, 2 + 1 + 6 dates, 13 ordinals
     assert all(not old_lines[i].lstrip().startswith("#") for i in differing)
+    # The "# 2020 - 1930" sums beside the ordinals follow them; other comments stay.
+    assert "      quoc-khanh: 76            # 2021 - 1945 (\"75 năm … và Quốc khánh (2/9)\")" \
+        in new_lines
+    assert "      # 01/4 rơi vào đợt 1." in new_lines
 
 
 def test_ordinals_follow_a_two_year_jump(tmp_path: Path) -> None:
@@ -80,6 +84,6 @@ def test_ordinals_follow_a_two_year_jump(tmp_path: Path) -> None:
     anniversaries = {e.model.id: e.model for e in registry.anniversaries}
     source = (SAMPLE_REGISTRY / "campaigns" / "long-bien-2018.yaml").read_text(encoding="utf-8")
     made = next_year(source, 2020, "long-bien-cao-diem-2020", anniversaries)
-    assert "  loi-keu-goi-thi-dua-ai-quoc: 72   # 2018 - 1948\n" in made.text
+    assert "  loi-keu-goi-thi-dua-ai-quoc: 72   # 2020 - 1948\n" in made.text
     assert made.new_id == "long-bien-cao-diem-2020"
     assert "    date: 2020-09-24\n" in made.text

@@ -43,8 +43,8 @@ def test_bac_tu_liem_2021(registry: Path, capsys: pytest.CaptureFixture[str]) ->
     assert lines[-1] == "Đã kiểm tra 1 tệp: 0 lỗi, 1 cảnh báo"  # phase-length, as in 2020
     text = (registry / "campaigns" / "bac-tu-liem-2021.yaml").read_text(encoding="utf-8")
     assert "# Seed 000: \"Công đoàn trường mầm non Xuân Đỉnh B tham gia lễ phát động" in text
-    assert "      thanh-lap-dang: 91                # 2020 - 1930\n" in text
-    assert "      ngay-sinh-chu-tich-ho-chi-minh: 131   # 2020 - 1890\n" in text
+    assert "      thanh-lap-dang: 91                # 2021 - 1930\n" in text
+    assert "      ngay-sinh-chu-tich-ho-chi-minh: 131   # 2021 - 1890\n" in text
     result = validate(registry)
     assert result.errors == 0
     new = next(c.model for c in result.registry.campaigns if c.model.id == "bac-tu-liem-2021")

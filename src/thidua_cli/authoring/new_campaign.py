@@ -8,7 +8,8 @@ comments, key order, quoting and flow style survive; only these change, each rep
 - ``id`` (the old id with its year replaced, or ``--id``), ``year``, and the campaign's
   own year where it stands as a whole word in ``title``;
 - every stated ordinal in ``celebrates`` is computed again from the anniversary's base
-  year for the moved period (occurrences), never by adding;
+  year for the moved period (occurrences), never by adding; a ``# 2020 - 1930`` comment
+  beside it becomes ``# 2021 - 1930``;
 - ``document.number`` and ``document.date`` become empty (null) for the clerk.
 
 Free text (aims, themes, goals …) is not rewritten: mentions of the old year or of
@@ -188,6 +189,7 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
             if right == stated:
                 continue
             celebrates[key] = type(stated)(right) if type(stated) is not int else right
+            _update_year_comment(celebrates, key, old_year, new_year, anniversary.base_year)
             vi, en = _where(path, phases)
             prefix_vi = f"{vi}: " if vi else ""
             prefix_en = f"{en}: " if en else ""
@@ -196,6 +198,22 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
 
     result.text = document.dumps()
     return result
+
+
+def _update_year_comment(mapping: Any, key: Any, old_year: int, new_year: int,
+                         base: int | None) -> None:
+    """``# 2020 - 1930`` beside a recomputed ordinal becomes ``# 2021 - 1930``: a comment that
+    shows the sum must not contradict the new number. Only that exact form is touched."""
+    items = getattr(getattr(mapping, "ca", None), "items", {})
+    tokens = items.get(key)
+    if not tokens or base is None:
+        return
+    for token in tokens:
+        value = getattr(token, "value", None)
+        if isinstance(value, str):
+            first, sep, rest = value.partition("\n")
+            token.value = re.sub(rf"(?<!\d){old_year}(\s*-\s*){base}(?!\d)",
+                                 rf"{new_year}\g<1>{base}", first) + sep + rest
 
 
 def _parse(value: Any) -> date | None:
