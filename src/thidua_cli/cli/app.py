@@ -71,6 +71,8 @@ def build_app(lang: str) -> typer.Typer:
     rules.register(app, t)
     from thidua_cli.cli import render
     render.register(app, t)
+    from thidua_cli.cli import calendar
+    calendar.register(app, t)
     from thidua_cli.cli import init
     init.register(app, t)
     from thidua_cli.cli import new
