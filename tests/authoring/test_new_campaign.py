@@ -87,3 +87,13 @@ def test_ordinals_follow_a_two_year_jump(tmp_path: Path) -> None:
     assert "  loi-keu-goi-thi-dua-ai-quoc: 72   # 2020 - 1948\n" in made.text
     assert made.new_id == "long-bien-cao-diem-2020"
     assert "    date: 2020-09-24\n" in made.text
+
+
+def test_school_year_title_moves_both_years() -> None:
+    source = ("id: truong-a-2020\nissuer: cdcs-a\nyear: 2020\nkind: nam-hoc\n"
+              "title: Thi đua năm học 2020-2021 (kế hoạch 2019)\n"
+              "start: 05/9/2020\nend: 31/5/2021\n")
+    made = next_year(source, 2021, None, {})
+    assert made.text == ("id: truong-a-2021\nissuer: cdcs-a\nyear: 2021\nkind: nam-hoc\n"
+                         "title: Thi đua năm học 2021-2022 (kế hoạch 2019)\n"
+                         "start: 05/9/2021\nend: 31/5/2022\n")

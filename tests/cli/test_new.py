@@ -128,3 +128,18 @@ document:
 celebrates: {thanh-lap-dang: 91}
 """
     assert "  document.number: 01/KH-LĐLĐ → (để trống cho văn thư ghi)" in err.splitlines()
+
+
+def test_english_and_a_new_file_with_errors_exits_1(registry: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # Bắc Từ Liêm's district union was dissolved on 01/7/2025: a 2026 campaign is written,
+    # then its problem is shown and the exit code says so.
+    code, out, err = run(capsys, "--registry", str(registry), "--lang", "en", "new", "campaign",
+                         "--from", "bac-tu-liem-2020", "--year", "2026")
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == f"Wrote {registry}/campaigns/bac-tu-liem-2026.yaml"
+    assert "  anniversary 91 → 97 years: Ngày thành lập Công đoàn Việt Nam" in lines
+    assert "Not changed (free text, read it again):" in lines
+    assert any(" error unit-level: " in line for line in lines)
+    assert (registry / "campaigns" / "bac-tu-liem-2026.yaml").is_file()

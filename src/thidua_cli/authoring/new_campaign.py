@@ -121,7 +121,12 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
     data["year"] = new_year
     change(f"year: {old_year} → {new_year}", f"year: {old_year} → {new_year}")
     title = str(data.get("title", ""))
-    new_title = re.sub(rf"(?<!\d){old_year}(?!\d)", str(new_year), title)
+    # A school year's title names both years ("năm học 2020-2021"): both move, in one pass.
+    years_in_title = {old_year: new_year}
+    if data.get("kind") == "nam-hoc":
+        years_in_title[old_year + 1] = new_year + 1
+    new_title = re.sub(r"(?<!\d)\d{4}(?!\d)",
+                       lambda m: str(years_in_title.get(int(m.group()), m.group())), title)
     if new_title != title:
         data["title"] = _same_style(data["title"], new_title)
         change(f"title: {title} → {new_title}", f"title: {title} → {new_title}")
