@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_REGISTRY = REPO / "data"
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The results cache of every command the tests run (in-process or as a subprocess)
+    goes to a temporary folder, never into the user's ~/.cache/thidua."""
+    before = os.environ.get("THIDUA_CACHE_DIR")
+    os.environ["THIDUA_CACHE_DIR"] = str(tmp_path_factory.mktemp("thidua-cache"))
+    yield
+    if before is None:
+        os.environ.pop("THIDUA_CACHE_DIR", None)
+    else:
+        os.environ["THIDUA_CACHE_DIR"] = before
+
 
 BASE_ANNIVERSARIES = """\
 anniversaries:

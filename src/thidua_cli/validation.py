@@ -6,6 +6,7 @@ The only glue between the loader and the rules; the CLI and the other commands
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from thidua_cli import config, rules, suppress
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry import loader
 from thidua_cli.registry.loader import Registry
+
+#: ``progress(stage, done, total)``: told as the work goes on, for a progress bar.
+#: Stages: ``"read"`` (files read, of all files), ``"check"`` (rule families run).
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -32,20 +37,29 @@ class Result:
         return 1 if self.errors or (strict and self.warnings) else 0
 
 
-def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None) -> Result:
+def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
+             progress: Progress | None = None) -> Result:
     """All problems of all files of the registry at ``root``, sorted by place.
 
     Raises :class:`~thidua_cli.registry.loader.RegistryError` when the registry
     cannot be opened at all. ``cache`` reuses each unchanged file's own results
     (:mod:`thidua_cli.registry.cache`); the answer is the same with or without it.
     """
+    def reading(done: int, total: int) -> None:
+        if progress is not None:
+            progress("read", done, total)
+
+    def checking(done: int, total: int) -> None:
+        if progress is not None:
+            progress("check", done, total)
+
     if cache:
         # Each file's own results from the content-hash cache; the rules below always run.
         from thidua_cli.registry import cache as file_cache
-        registry, problems = file_cache.load(root, cache_dir)
+        registry, problems = file_cache.load(root, cache_dir, progress=reading)
     else:
-        registry, problems = loader.load(root)
-    problems.extend(rules.check(registry))
+        registry, problems = loader.load(root, progress=reading)
+    problems.extend(rules.check(registry, progress=checking))
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.

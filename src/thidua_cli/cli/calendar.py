@@ -178,10 +178,12 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
 
     from thidua_cli import calendar, report
     from thidua_cli.rules.base import suggest
+    from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.validation import validate
     from thidua_cli.vn import lunar
 
-    result = validate(settings.registry)
+    with ProgressBar(settings) as progress:
+        result = validate(settings.registry, cache=True, progress=progress)
     if result.errors:
         for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
             settings.err.print(line, soft_wrap=True)

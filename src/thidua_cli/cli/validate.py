@@ -53,9 +53,11 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 def run(settings: Settings, format: str, strict: bool, cache: bool = False) -> int:  # noqa: A002
     from thidua_cli import report
+    from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.validation import validate
 
-    result = validate(settings.registry, cache=cache)
+    with ProgressBar(settings) as progress:
+        result = validate(settings.registry, cache=cache, progress=progress)
     files = len(result.registry.files)
     if format == "json":
         settings.out.print(report.to_json(result.problems, files, settings.lang), markup=False,

@@ -27,6 +27,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,9 +130,10 @@ def _write_store(path: Path, version: str, entries: dict[tuple[str, str, str], b
         pass  # a read-only home or a full disk costs speed, not correctness
 
 
-def load(root: Path, folder: Path | None = None) -> tuple[Registry, list[Problem]]:
+def load(root: Path, folder: Path | None = None,
+         progress: Callable[[int, int], None] | None = None) -> tuple[Registry, list[Problem]]:
     """:func:`loader.load` with each file's own results taken from the cache when its
-    bytes are unchanged."""
+    bytes are unchanged; ``progress(done, total)`` is told after each file."""
     registry = loader.open_registry(root)
     store_path = cache_file(root, folder)
     version = code_version()
@@ -139,7 +141,10 @@ def load(root: Path, folder: Path | None = None) -> tuple[Registry, list[Problem
     new: dict[tuple[str, str, str], bytes] = {}
     problems: list[Problem] = []
     changed = False
-    for kind, path in loader.find_files(root):
+    files = list(loader.find_files(root))
+    for done, (kind, path) in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
         name = loader.display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
@@ -170,6 +175,8 @@ def load(root: Path, folder: Path | None = None) -> tuple[Registry, list[Problem
         registry.broken_ids.update(result.broken_ids)
         if result.suppressions is not None:
             registry.suppressions[name] = result.suppressions
+    if progress is not None:
+        progress(len(files), len(files))
     if changed or new.keys() != old.keys():
         _write_store(store_path, version, new)
     return registry, problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -182,18 +182,25 @@ def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
     return yaml_source.SourceFile(name, problems=[problem], usable=False)
 
 
-def load(root: Path) -> tuple[Registry, list[Problem]]:
+def load(root: Path, progress: Callable[[int, int], None] | None = None
+         ) -> tuple[Registry, list[Problem]]:
+    """The registry at ``root`` and the problems met reading it; ``progress(done, total)``
+    is told after each file."""
     registry = open_registry(root)
     problems: list[Problem] = []
-    for kind, path in find_files(root):
+    files = list(find_files(root))
+    for done, (kind, path) in enumerate(files, 1):
+        if progress is not None:
+            progress(done - 1, len(files))
         name = display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
         source = read_file(path, name, registry.suppressions)
         problems.extend(source.problems)
-        if not source.usable:
-            continue
-        problems.extend(_load_source(registry, kind, source))
+        if source.usable:
+            problems.extend(_load_source(registry, kind, source))
+    if progress is not None:
+        progress(len(files), len(files))
     return registry, problems
 
 

@@ -6,6 +6,8 @@ them); :data:`RULES` is their one registry, in the order of the format page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.loader import Registry
 from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
@@ -18,15 +20,21 @@ FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, tar
 RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.RULES}
 
 
-def check(registry: Registry) -> list[Problem]:
-    """Every problem the rule families find in a loaded registry (positions not yet placed)."""
+def check(registry: Registry, progress: Callable[[int, int], None] | None = None
+          ) -> list[Problem]:
+    """Every problem the rule families find in a loaded registry (positions not yet placed).
+
+    ``progress(done, total)`` is told after each family.
+    """
     ctx = Context(registry)
     problems = []
-    for family in FAMILIES:
+    for done, family in enumerate(FAMILIES, 1):
         for finding in family.check(ctx):
             severity = finding.severity or RULES[finding.rule].severity
             problems.append(Problem(finding.rule, severity, finding.location, finding.message,
                                     related=finding.related))
+        if progress is not None:
+            progress(done, len(FAMILIES))
     return problems
 
 
