@@ -63,3 +63,9 @@ def test_sarif_is_utf8_json_with_vietnamese_as_is():
     assert "thông báo" in text
     assert json.loads(text)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
         "artifactLocation"]["uri"] == "data/%C4%91%C6%A1n%20v%E1%BB%8B.yaml"
+
+
+def test_summary_groups_thousands_the_vietnamese_way():
+    assert report.summary_line(136143, 1200, 1, "vi") == "Đã kiểm tra 136.143 tệp: 1.200 lỗi, 1 cảnh báo"
+    assert report.summary_line(136143, 1200, 1, "en") == "136,143 files checked: 1,200 errors, 1 warning"
+    assert report.summary_line(1, 0, 0, "en") == "1 file checked: 0 errors, 0 warnings"

@@ -25,10 +25,12 @@ _SEVERITY = {"vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"},
 
 def summary_line(files: int, errors: int, warnings: int, lang: str) -> str:
     if lang == "en":
-        return (f"{files} file{'s' if files != 1 else ''} checked: "
-                f"{errors} error{'s' if errors != 1 else ''}, "
-                f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo"
+        return (f"{files:,} file{'s' if files != 1 else ''} checked: "
+                f"{errors:,} error{'s' if errors != 1 else ''}, "
+                f"{warnings:,} warning{'s' if warnings != 1 else ''}")
+    # Vietnamese groups thousands with a dot: "6.084 tệp".
+    files_vi, errors_vi, warnings_vi = (f"{n:,}".replace(",", ".") for n in (files, errors, warnings))
+    return f"Đã kiểm tra {files_vi} tệp: {errors_vi} lỗi, {warnings_vi} cảnh báo"
 
 
 def _one_line(text: str) -> str:
