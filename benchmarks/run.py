@@ -8,6 +8,12 @@ time and peak memory (max RSS, from ``wait4``) are measured the same way as the
 baseline's, in the same run, so that the ratios hold on a busy machine. The baseline
 reads every registry file and keeps ``yaml.load(..., Loader=yaml.CSafeLoader)`` of each
 (a validator must hold all files for its cross-file checks).
+
+``thidua render plan 2024 --format docx`` writes every plan of the generated registry
+(its campaigns are all of 2024) into a temporary folder, deleted afterwards; the note
+gives the number of documents, the wall time per document, and the command's own figure
+(rendering and writing only, from its closing line). It runs with the results cache
+that the validate rows filled, as a cadre's render after a validate would.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -23,6 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 BASELINE = """
 import sys, yaml
@@ -43,10 +51,14 @@ class Row:
     note: str = ""
 
 
-def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+YEAR = 2024  # benchmarks/generate.py's YEAR: every generated campaign is of it
+
+
+def measure(argv: list[str], env: dict[str, str] | None = None,
+            stderr: IO[bytes] | None = None) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB and exit code of one subprocess."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr or subprocess.DEVNULL,
                             env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -82,15 +94,37 @@ def run(registry: Path, runs: int) -> tuple[list[Row], list[Row]]:
             rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
         finally:
             victim.write_bytes(original)
+        if has_command(thidua, "render"):
+            rows.append(render_row(thidua, registry, env))
     if has_command(thidua, "calendar"):
-        t, m, code = measure([thidua, "--registry", str(registry), "calendar", "--year", "2024"])
-        rows.append(Row("thidua calendar --year 2024", t, m, f"exit {code}"))
+        t, m, code = measure([thidua, "--registry", str(registry), "calendar",
+                              "--year", str(YEAR)])
+        rows.append(Row(f"thidua calendar --year {YEAR}", t, m, f"exit {code}"))
     startup = []
     t, m = median_of([sys.executable, "-c", "import typer"], runs)
     startup.append(Row('baseline: python -c "import typer"', t, m, f"median of {runs}"))
     t, m = median_of([thidua, "--version"], runs)
     startup.append(Row("thidua --version", t, m, f"median of {runs}"))
     return rows, startup
+
+
+def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
+    with tempfile.TemporaryDirectory(prefix="thidua-bench-render-") as folder, \
+            tempfile.TemporaryFile() as messages:
+        out = Path(folder) / "out"
+        t, m, code = measure([thidua, "--lang", "en", "--registry", str(registry), "render",
+                              "plan", str(YEAR), "--format", "docx", "-o", str(out)],
+                             env, stderr=messages)
+        documents = sum(1 for _ in out.glob("*.docx")) if out.is_dir() else 0
+        messages.seek(0)
+        own = re.search(r"\(([\d,.]+) ms per document\)",
+                        messages.read().decode("utf-8", "replace"))
+    note = f"exit {code}; {documents:,} documents"
+    if documents:
+        note += f", {t * 1000 / documents:.1f} ms per document (wall)"
+    if own:
+        note += f", {own.group(1)} ms rendering and writing"
+    return Row(f"thidua render plan {YEAR} --format docx", t, m, note)
 
 
 def table(rows: list[Row]) -> list[str]:

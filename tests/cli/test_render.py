@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from thidua_cli.cli.app import main
-from tests.conftest import SAMPLE_REGISTRY
+from tests.conftest import BASE_CAMPAIGN, BASE_UNITS, SAMPLE_REGISTRY
 
 
 @pytest.fixture
@@ -190,3 +192,98 @@ def test_missing_template_folder_and_wrong_kind_for_a_covenant(sample: Path, cap
     assert (code, out) == (2, "")
     assert err == ('thidua: campaign "cum-3-ha-giang-2020" (kind giao-uoc) has no kickoff call; '
                    "use render covenant for a giao-uoc campaign\n")
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each run renders from 12.0 s to 15.5 s, whatever the machine."""
+    ticks = itertools.cycle([12.0, 15.5])
+    monkeypatch.setattr("thidua_cli.cli.render.perf_counter", lambda: next(ticks))
+
+
+def test_several_documents_named_then_one_closing_line_in_both_languages(  # type: ignore[no-untyped-def]
+        sample: Path, capsys, fixed_clock) -> None:
+    code, out, err = run(capsys, "render", "plan", "2018", "-f", "md")
+    assert (code, out) == (0, "")
+    assert err == ("Đã ghi out/cdvc-ha-noi-2018-ke-hoach.md\n"
+                   "Đã ghi out/long-bien-2018-ke-hoach.md\n"
+                   "Đã ghi 2 kế hoạch vào out/ trong 3,5 giây (1.750,0 ms mỗi văn bản).\n")
+    code, out, err = run(capsys, "--lang", "en", "render", "plan", "2018", "-f", "html",
+                         "-o", "docs/")
+    assert (code, out) == (0, "")
+    assert err == ("Wrote docs/cdvc-ha-noi-2018-ke-hoach.html\n"
+                   "Wrote docs/long-bien-2018-ke-hoach.html\n"
+                   "Wrote 2 plans to docs/ in 3.5 s (1,750.0 ms per document).\n")
+    assert sorted(p.name for p in (sample / "docs").iterdir()) == [
+        "cdvc-ha-noi-2018-ke-hoach.html", "long-bien-2018-ke-hoach.html"]
+
+
+def _many_plans(make_registry, count: int) -> Path:  # type: ignore[no-untyped-def]
+    """A registry with ``count`` grassroots unions under Ba Đình, each with its 2020 plan."""
+    units = BASE_UNITS + "".join(
+        f"  - id: cdcs-{i:02d}\n    name: Công đoàn trường số {i}\n    level: co-so\n"
+        f"    parent: ldld-ba-dinh\n" for i in range(1, count + 1))
+    files: dict[str, str | None] = {"units/units.yaml": units}
+    for i in range(1, count + 1):
+        files[f"campaigns/cdcs-{i:02d}-2020.yaml"] = BASE_CAMPAIGN.replace(
+            "id: ba-dinh-2020\nissuer: ldld-ba-dinh", f"id: cdcs-{i:02d}-2020\nissuer: cdcs-{i:02d}")
+    return make_registry(files)
+
+
+def test_past_twenty_files_only_the_closing_line(  # type: ignore[no-untyped-def]
+        make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    registry = _many_plans(make_registry, 21)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-f", "md")
+    assert (code, out) == (0, "")
+    # The figures depend on the machine; the rest of the line is exact.
+    assert re.fullmatch(r"Đã ghi 21 kế hoạch vào out/ trong \d+,\d giây "
+                        r"\(\d+(\.\d{3})*,\d ms mỗi văn bản\)\.\n", err), err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"cdcs-{i:02d}-2020-ke-hoach.md" for i in range(1, 22)]
+
+
+def test_many_files_refused_before_any_is_written(  # type: ignore[no-untyped-def]
+        make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    registry = _many_plans(make_registry, 21)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "cdcs-17-2020-ke-hoach.md").write_text("mine", encoding="utf-8")
+    code, out, err = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-f", "md")
+    assert (code, out, err) == (2, "", "thidua: tệp đã có, không ghi đè: "
+                                       "out/cdcs-17-2020-ke-hoach.md (dùng --force để ghi đè)\n")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["cdcs-17-2020-ke-hoach.md"]
+
+
+def test_progress_told_of_each_document_rendered_then_written(  # type: ignore[no-untyped-def]
+        sample: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    calls: list[tuple[str, int, int]] = []
+    opened: list[str] = []
+
+    class Recorder:
+        def __init__(self, settings: object) -> None:
+            opened.append("open")
+
+        def __call__(self, stage: str, done: int, total: int) -> None:
+            calls.append((stage, done, total))
+
+        def __enter__(self) -> Recorder:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            opened.append("closed")
+
+    monkeypatch.setattr("thidua_cli.cli.progress.ProgressBar", Recorder)
+    code, _, _ = run(capsys, "render", "plan", "2018", "-f", "md")
+    assert code == 0
+    # One bar over the whole command: validation's stages first, then these.
+    assert opened == ["open", "closed"]
+    assert {stage for stage, _, _ in calls} >= {"read", "check"}
+    assert [call for call in calls if call[0] in ("render", "write")] == [
+        ("render", 1, 2), ("render", 2, 2), ("write", 1, 2), ("write", 2, 2)]
+
+
+def test_vietnamese_figures() -> None:
+    from thidua_cli.cli.render import _vi
+    assert [_vi(6000, 0), _vi(95.24, 1), _vi(15.0, 1), _vi(1234567.891, 1)] == [
+        "6.000", "95,2", "15,0", "1.234.567,9"]

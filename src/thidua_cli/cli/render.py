@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from enum import Enum
+from time import perf_counter
 from pathlib import Path
 from typing import Optional
 
@@ -29,6 +32,14 @@ KIND_NAMES = {
     "kickoff": ("lời phát động", "kickoff call"),
     "covenant": ("bản giao ước", "covenant"),
 }
+#: The same, counted in the closing line ("Wrote 6,000 plans …"); Vietnamese has no plural.
+KIND_PLURALS = {
+    "plan": ("kế hoạch", "plans"),
+    "kickoff": ("lời phát động", "kickoff calls"),
+    "covenant": ("bản giao ước", "covenants"),
+}
+#: Up to this many written files are each named on stderr; beyond it only the closing line.
+NAMED = 20
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -83,13 +94,28 @@ def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_
         raise CommandError(f'không có thư mục mẫu "{templates}"',
                            f'template folder "{templates}" does not exist')
 
+    from thidua_cli.cli.progress import ProgressBar
+
+    # One bar for the whole command: reading and checking, then rendering and writing; the
+    # context manager erases it before any message (or error) is printed after it.
+    with ProgressBar(settings) as progress:
+        return _run(settings, kind, year, campaign_id, unit_id, fmt, out, force, templates,
+                    progress)
+
+
+def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
+         fmt: str, out: str | None, force: bool, templates: Path | None,
+         progress: Callable[[str, int, int], None]) -> int:
+    t = settings.t
+    to_stdout = out == "-"
+
     from thidua_cli import report
     from thidua_cli.files import FileExists, write_atomic
     from thidua_cli.render import build as builder
     from thidua_cli.render import engine
     from thidua_cli.validation import validate
 
-    result = validate(settings.registry)
+    result = validate(settings.registry, cache=True, progress=progress)
     if result.errors:
         for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
             settings.err.print(line, soft_wrap=True)
@@ -139,35 +165,42 @@ def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_
             f"--campaign ({', '.join(c.id for c in chosen)})")
 
     env = engine.environment(templates)
-    rendered: list[tuple[str, bytes | str]] = []
-    for c in chosen:
+    started = perf_counter()
+    # Build every document first: templates run here, so a template error stops the run
+    # before any file is written, and the file names (document.stem) are known. Turning a
+    # document into DOCX bytes is the expensive part and is done one by one while writing,
+    # so that 6,000 plans never sit in memory as bytes all at once.
+    documents = []
+    for done, c in enumerate(chosen, 1):
         try:
-            document = builder.build(registry, c, kind, env)  # type: ignore[arg-type]
+            documents.append(builder.build(registry, c, kind, env))  # type: ignore[arg-type]
         except engine.TemplateProblem as exc:
             raise CommandError(exc.vi, exc.en) from None
-        rendered.append((f"{document.stem}.{fmt}", _write(document, fmt)))
+        progress("render", done, len(chosen))
 
     if to_stdout:
-        sys.stdout.write(rendered[0][1] if isinstance(rendered[0][1], str)
-                         else rendered[0][1].decode("utf-8"))
+        data = _write(documents[0], fmt)
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         sys.stdout.flush()
         return 0
 
     folder = Path(out) if out else Path("out")
+    targets = [(folder / f"{document.stem}.{fmt}", document) for document in documents]
     if not force:
         # Refuse before writing anything: a run either writes all its files or none
         # of the ones that already exist are touched.
-        existing = [name for name, _ in rendered if (folder / name).exists()]
+        existing = [path for path, _ in targets if path.exists()]
         if existing:
             raise CommandError(
-                f"tệp đã có, không ghi đè: {', '.join(str(folder / n) for n in existing)} "
+                f"tệp đã có, không ghi đè: {', '.join(str(p) for p in existing)} "
                 "(dùng --force để ghi đè)",
-                f"file exists, not overwritten: {', '.join(str(folder / n) for n in existing)} "
+                f"file exists, not overwritten: {', '.join(str(p) for p in existing)} "
                 "(use --force to overwrite)")
-    for name, data in rendered:
-        path = folder / name
+    # Thousands of "Wrote …" lines bury everything else: past NAMED files only the summary.
+    named = len(targets) <= NAMED
+    for done, (path, document) in enumerate(targets, 1):
         try:
-            write_atomic(path, data, overwrite=force)
+            write_atomic(path, _write(document, fmt), overwrite=force)
         except FileExists:
             raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
                                f"file exists, not overwritten: {path} (use --force to overwrite)"
@@ -175,10 +208,30 @@ def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_
         except OSError as exc:
             raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
                                f"cannot write {path}: {exc.strerror or exc}") from None
-        # As `thidua schema` does: what was written is a message, on stderr.
-        settings.err.print(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False,
-                           soft_wrap=True)
+        progress("write", done, len(targets))
+        if named:
+            # As `thidua schema` does: what was written is a message, on stderr.
+            settings.err.print(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
+                               highlight=False, soft_wrap=True)
+    if len(targets) > 1:
+        seconds = perf_counter() - started
+        ms = seconds * 1000 / len(targets)
+        where = os.path.join(str(folder), "")  # "out/": a folder, not a file
+        vi_plural, en_plural = KIND_PLURALS[kind]
+        settings.err.print(
+            t(f"Đã ghi {_vi(len(targets), 0)} {vi_plural} vào {where} trong {_vi(seconds, 1)} giây "
+              f"({_vi(ms, 1)} ms mỗi văn bản).",
+              f"Wrote {len(targets):,} {en_plural} to {where} in {seconds:,.1f} s "
+              f"({ms:,.1f} ms per document)."),
+            markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def _vi(number: float, decimals: int) -> str:
+    """``6.000``, ``95,2``: Vietnamese thousands dots and decimal comma. Not
+    vn.targets.format_number, which drops a trailing zero ("95,0" → "95") while the
+    English line keeps it."""
+    return f"{number:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
 
 
 def _write(document: object, fmt: str) -> bytes | str:
