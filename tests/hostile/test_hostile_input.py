@@ -464,7 +464,7 @@ def test_a_problem_on_every_unit_of_a_province(make_registry: MakeRegistry) -> N
     root = make_registry({"units/tinh.yaml": units})
     code, out = problems_of(root)
     assert code == 1
-    assert out[-1] == "3 files checked: 6000 errors, 0 warnings"
+    assert out[-1] == "3 files checked: 6,000 errors, 0 warnings"
     assert out[-3] == (
         "data/units/tinh.yaml:30001:5: error schema: field \"nganh\" is not part of the registry "
         "format; valid fields: id, name, short, level, parent, place, sector, dissolved, "
@@ -479,7 +479,7 @@ def test_a_cycle_through_six_thousand_units(make_registry: MakeRegistry) -> None
     root = make_registry({"units/tinh.yaml": units})
     code, out = problems_of(root)
     assert code == 1
-    assert out[-1] == "3 files checked: 6000 errors, 0 warnings"
+    assert out[-1] == "3 files checked: 6,000 errors, 0 warnings"
     assert out[0] == (
         'data/units/tinh.yaml:5:13: error unit-cycle: unit "cdcs-0" is its own ancestor (the '
         'unit tree has a cycle); fix the "parent" of one unit in the cycle')
@@ -493,6 +493,6 @@ def test_six_thousand_units_naming_one_mistyped_parent(make_registry: MakeRegist
     root = make_registry({"units/tinh.yaml": units})
     code, out = problems_of(root)
     assert code == 1
-    assert out[-1] == "3 files checked: 6000 errors, 0 warnings"
+    assert out[-1] == "3 files checked: 6,000 errors, 0 warnings"
     assert out[-3] == ('data/units/tinh.yaml:24001:13: error unknown-reference: parent unit '
                        '"ldld-ba-dinhh" is not in the registry; did you mean "ldld-ba-dinh"?')
