@@ -287,3 +287,52 @@ def test_vietnamese_figures() -> None:
     from thidua_cli.cli.render import _vi
     assert [_vi(6000, 0), _vi(95.24, 1), _vi(15.0, 1), _vi(1234567.891, 1)] == [
         "6.000", "95,2", "15,0", "1.234.567,9"]
+
+
+def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no-untyped-def]
+        make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577836800")  # the workers inherit it
+    registry = _many_plans(make_registry, 3)
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "one")
+    assert code == 0
+    # Whatever this machine's cores: two worker processes.
+    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
+    code, _, err = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "two")
+    assert code == 0
+    assert err.splitlines()[:3] == [f"Đã ghi two/cdcs-0{i}-2020-ke-hoach.docx" for i in (1, 2, 3)]
+    for i in (1, 2, 3):
+        name = f"cdcs-0{i}-2020-ke-hoach.docx"
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+def test_workers_only_for_many_docx_on_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thidua_cli.cli import render
+    monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert [render.workers_for(39, "docx"), render.workers_for(40, "docx"),
+            render.workers_for(6000, "md"), render.workers_for(6000, "html")] == [0, 2, 0, 0]
+    monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert render.workers_for(6000, "docx") == 0
+    monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert render.workers_for(6000, "docx") == render.MAX_WORKERS
+
+
+def _die(document: object) -> bytes:
+    """A worker killed while making a document (as by the out-of-memory killer)."""
+    import os
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyped-def]
+        make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    registry = _many_plans(make_registry, 3)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.cli.render._docx_in_worker", _die)
+    code, out, err = run(capsys, "--lang", "en", "--registry", str(registry), "render", "plan",
+                         "2020", "-o", "out")
+    assert (code, out) == (2, "")
+    assert err == ("thidua: a worker process making DOCX stopped abruptly (out of memory?); the "
+                   "files written so far are whole; run again with --force or render fewer "
+                   "(--unit)\n")
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []

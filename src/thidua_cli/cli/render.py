@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from time import perf_counter
 from pathlib import Path
@@ -227,26 +227,106 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
 
 def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: str, force: bool,
                named: bool, progress: Callable[[str, int, int], None]) -> None:
-    """Turn each document into its bytes and write it, one at a time."""
+    """Turn each document into its bytes and write it, in order, as soon as it is made."""
+    encoded = _encoded([document for _, document in targets], fmt)
+    try:
+        for done, ((path, _), data) in enumerate(zip(targets, encoded), 1):
+            _write_one(settings, path, data, force, named)
+            progress("write", done, len(targets))
+    finally:
+        encoded.close()  # a refused file stops the workers too, without waiting for them
+
+
+def _write_one(settings: Settings, path: Path, data: bytes | str, force: bool,
+               named: bool) -> None:
     from thidua_cli.files import FileExists, write_atomic
 
-    t = settings.t
-    for done, (path, document) in enumerate(targets, 1):
-        try:
-            write_atomic(path, _write(document, fmt), overwrite=force)
-        except FileExists:
-            raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
-                               f"file exists, not overwritten: {path} (use --force to overwrite)"
-                               ) from None
-        except OSError as exc:
-            raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                               f"cannot write {path}: {exc.strerror or exc}") from None
-        gc.collect()
-        progress("write", done, len(targets))
-        if named:
-            # As `thidua schema` does: what was written is a message, on stderr.
-            settings.err.print(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                               highlight=False, soft_wrap=True)
+    try:
+        write_atomic(path, data, overwrite=force)
+    except FileExists:
+        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
+                           f"file exists, not overwritten: {path} (use --force to overwrite)"
+                           ) from None
+    except OSError as exc:
+        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
+                           f"cannot write {path}: {exc.strerror or exc}") from None
+    if named:
+        # As `thidua schema` does: what was written is a message, on stderr.
+        settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
+                           highlight=False, soft_wrap=True)
+
+
+#: From this many DOCX documents on, they are made in worker processes, one per core:
+#: python-docx needs ~50 ms a document, a worker ~0.5 s to start.
+PARALLEL_FROM = 40
+MAX_WORKERS = 8
+
+
+def workers_for(count: int, fmt: str) -> int:
+    """How many worker processes make ``count`` documents (0: made here, one by one).
+    Markdown and HTML take a millisecond or two each: never worth a process."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(cores or 1, MAX_WORKERS)
+    return workers if fmt == "docx" and count >= PARALLEL_FROM and workers > 1 else 0
+
+
+def _encoded(documents: list[Document], fmt: str) -> Iterator[bytes | str]:
+    """Each document's bytes, in order."""
+    workers = workers_for(len(documents), fmt)
+    if not workers:
+        for document in documents:
+            yield _write(document, fmt)
+            gc.collect()  # python-docx's cycles: see the gc.freeze() in run()
+        return
+    import multiprocessing
+
+    # "spawn", not "fork": the progress bar's refresh thread is running, and a child forked
+    # from a process with threads can deadlock on a lock one of them held.
+    pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start_worker)
+    started = {child.pid for child in multiprocessing.active_children()}
+    try:
+        results = pool.imap(_docx_in_worker, documents)  # chunks of one: only then next(timeout)
+        for _ in documents:
+            while True:
+                try:
+                    yield results.next(timeout=1.0)
+                    break
+                except multiprocessing.TimeoutError:
+                    # A worker killed (by the out-of-memory killer, say) takes its documents
+                    # with it and the pool would wait for them forever: its workers never
+                    # end on their own, so one missing means one died.
+                    alive = {child.pid for child in multiprocessing.active_children()}
+                    if not started <= alive:
+                        raise CommandError(
+                            "một tiến trình phụ lập DOCX đã dừng đột ngột (có thể do thiếu bộ "
+                            "nhớ); các tệp đã ghi vẫn nguyên vẹn; hãy chạy lại với --force "
+                            "hoặc lập ít văn bản hơn (--unit)",
+                            "a worker process making DOCX stopped abruptly (out of memory?); "
+                            "the files written so far are whole; run again with --force or "
+                            "render fewer (--unit)") from None
+    finally:
+        # The workers only make bytes (the files are written here), so stopping them at once
+        # loses nothing: after the last document, a refused file or Ctrl-C alike.
+        pool.terminate()
+        pool.join()
+
+
+def _start_worker() -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle (it stops the pool); a worker that took it too
+    # would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from thidua_cli.render import docx  # noqa: F401 - imported once, before the freeze
+    gc.freeze()
+
+
+def _docx_in_worker(document: Document) -> bytes:
+    from thidua_cli.render.docx import to_docx
+
+    data = to_docx(document)
+    gc.collect()  # as in _encoded: python-docx's cycles, collected at once
+    return data
 
 
 def _vi(number: float, decimals: int) -> str:
