@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.cli.common import CommandError, Settings, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.calendar import Entry
@@ -236,20 +236,10 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
 
 
 def _write(settings: Settings, path: Path, data: str | bytes, force: bool, count: int) -> None:
-    from thidua_cli.files import FileExists, write_atomic
-
     if path.is_dir():
         raise CommandError(f"{path} là một thư mục; hãy cho -o một tên tệp",
                            f"{path} is a folder; give -o a file name")
-    try:
-        write_atomic(path, data, overwrite=force)
-    except FileExists:
-        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
-                           f"file exists, not overwritten: {path} (use --force to overwrite)"
-                           ) from None
-    except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+    write_output(path, data, force)
     settings.err.print(settings.t(f"Đã ghi {path} ({count} mục)", f"Wrote {path} ({count} entries)"),
                        markup=False, highlight=False, soft_wrap=True)
 

@@ -91,6 +91,22 @@ def color_wanted(no_color_flag: bool) -> bool:
     return not no_color_flag and not os.environ.get("NO_COLOR")
 
 
+def write_output(path: Path, data: bytes | str, force: bool) -> None:
+    """Write one file a command made, atomically; refused when it exists unless ``force``.
+    Every failure becomes a one-line :class:`CommandError`."""
+    from thidua_cli.files import FileExists, write_atomic
+
+    try:
+        write_atomic(path, data, overwrite=force)
+    except FileExists:
+        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
+                           f"file exists, not overwritten: {path} (use --force to overwrite)"
+                           ) from None
+    except OSError as exc:
+        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
+                           f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 class CommandError(Exception):
     """A user error a command reports in one line (exit 2 unless said otherwise)."""
 

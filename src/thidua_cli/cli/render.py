@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.cli.common import CommandError, Settings, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.render.document import Document
@@ -239,17 +239,7 @@ def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: st
 
 def _write_one(settings: Settings, path: Path, data: bytes | str, force: bool,
                named: bool) -> None:
-    from thidua_cli.files import FileExists, write_atomic
-
-    try:
-        write_atomic(path, data, overwrite=force)
-    except FileExists:
-        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
-                           f"file exists, not overwritten: {path} (use --force to overwrite)"
-                           ) from None
-    except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+    write_output(path, data, force)
     if named:
         # As `thidua schema` does: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
