@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, write_output
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.calendar import Entry
@@ -176,19 +176,15 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     t = settings.t
     start, end = date_range(settings, start_text, until_text, days, year)
 
-    from thidua_cli import calendar, report
-    from thidua_cli.rules.base import suggest
+    from thidua_cli import calendar
     from thidua_cli.cli.progress import ProgressBar
-    from thidua_cli.validation import validate
+    from thidua_cli.rules.base import suggest
     from thidua_cli.vn import lunar
 
     with ProgressBar(settings) as progress:
-        result = validate(settings.registry, cache=True, progress=progress)
-    if result.errors:
-        for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
-            settings.err.print(line, soft_wrap=True)
-        settings.err.print(t("Sổ đăng ký có lỗi: không lập lịch.",
-                             "The registry has errors: no calendar made."), soft_wrap=True)
+        result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập lịch.",
+                                  "The registry has errors: no calendar made.", progress)
+    if result is None:
         return 1
     registry = result.registry
     try:

@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
+
+    from thidua_cli.validation import Result
 
 #: Options that belong to the whole program but that a user may type after the
 #: command too (``thidua validate --lang en``): they are moved to the front.
@@ -89,6 +93,24 @@ def default_registry() -> Path:
 def color_wanted(no_color_flag: bool) -> bool:
     # https://no-color.org: any non-empty NO_COLOR turns colour off.
     return not no_color_flag and not os.environ.get("NO_COLOR")
+
+
+def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
+                     progress: Callable[[str, int, int], None] | None = None) -> Result | None:
+    """The registry, validated (through the results cache), for a command that makes
+    something from it; ``None`` after printing its problems and the refusal when it has
+    errors (the command then exits 1: nothing is made from a broken registry)."""
+    from thidua_cli import report
+    from thidua_cli.validation import validate
+
+    result = validate(settings.registry, cache=True, progress=progress)
+    if not result.errors:
+        return result
+    for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
+        settings.err.print(line, soft_wrap=True)
+    settings.err.print(settings.t(refusal_vi, refusal_en), markup=False, highlight=False,
+                       soft_wrap=True)
+    return None
 
 
 def write_output(path: Path, data: bytes | str, force: bool) -> None:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.cli.common import CommandError, Settings, checked_registry
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -51,14 +51,10 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
 
     t = settings.t
     say = settings.err.print
-    result = validate(settings.registry)
-    files = len(result.registry.files)
-    if result.errors:
-        for line in report.text_lines(result.problems, files, settings.lang):
-            say(line, soft_wrap=True)
-        say(t("Sổ đăng ký có lỗi: không tạo phong trào mới. Hãy sửa các lỗi trên trước.",
-              "The registry has errors: no new campaign written. Fix the problems above first."),
-            markup=False, highlight=False)
+    result = checked_registry(
+        settings, "Sổ đăng ký có lỗi: không tạo phong trào mới. Hãy sửa các lỗi trên trước.",
+        "The registry has errors: no new campaign written. Fix the problems above first.")
+    if result is None:
         return 1
     campaigns = {entry.model.id: entry for entry in result.registry.campaigns}
     entry = campaigns.get(source)
@@ -101,7 +97,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
             markup=False, highlight=False)
         for text in made.hints:
             say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
-    after = validate(settings.registry)
+    after = validate(settings.registry, cache=True)  # all but the new file from the cache
     names = {name for name, where in after.registry.paths.items() if where == path}
     mine = [p for p in after.problems if p.file in names]
     for line in report.text_lines(mine, 1, settings.lang):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, write_output
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.render.document import Document
@@ -85,7 +85,6 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
         fmt: str, out: str | None, force: bool, templates: Path | None) -> int:
-    t = settings.t
     if campaign_id and unit_id:
         raise CommandError("chỉ dùng một trong hai: --campaign hoặc --unit",
                            "use either --campaign or --unit, not both")
@@ -113,17 +112,12 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     t = settings.t
     to_stdout = out == "-"
 
-    from thidua_cli import report
     from thidua_cli.render import build as builder
     from thidua_cli.render import engine
-    from thidua_cli.validation import validate
 
-    result = validate(settings.registry, cache=True, progress=progress)
-    if result.errors:
-        for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
-            settings.err.print(line, soft_wrap=True)
-        settings.err.print(t("Sổ đăng ký có lỗi: không lập văn bản nào.",
-                             "The registry has errors: no document rendered."), soft_wrap=True)
+    result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập văn bản nào.",
+                              "The registry has errors: no document rendered.", progress)
+    if result is None:
         return 1
 
     registry = result.registry
