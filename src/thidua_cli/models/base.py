@@ -87,7 +87,9 @@ Date = Annotated[date, PlainValidator(_parse_date), PlainSerializer(lambda d: d.
                  WithJsonSchema({"type": "string", "anyOf": [
                      {"format": "date"}, {"pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"}]})]
 TargetValueField = Annotated[
-    vn_targets.TargetValue, PlainValidator(_parse_target), PlainSerializer(str),
+    vn_targets.TargetValue, PlainValidator(_parse_target),
+    # A lambda, not the builtin: pydantic < 2.8 inspects the signature, and `str` has none.
+    PlainSerializer(lambda value: str(value)),
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                               {"type": "integer", "minimum": 0}]})]
 LunarDayMonth = Annotated[str, AfterValidator(_check_lunar),
