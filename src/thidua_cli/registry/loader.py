@@ -14,8 +14,7 @@ from pathlib import Path
 
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import directives, kinds, yaml_source
-# Entry is re-exported so that code written before registry/data.py still imports.
-from thidua_cli.registry.data import Entry as Entry
+from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
 from thidua_cli.registry.data import FileResult, Registry
 from thidua_cli.registry.kinds import KINDS
 
