@@ -2,7 +2,7 @@
 
 Pure: takes a validated :class:`~thidua_cli.registry.data.Registry` and a date
 range, returns :class:`Entry` values sorted by date, kind and title. No I/O and no
-printing; ``cli/calendar.py`` formats them (table, JSON, ICS).
+printing; :mod:`thidua_cli.calendar.export` formats them (table, JSON, ICS).
 
 Choices made here, stated once:
 
