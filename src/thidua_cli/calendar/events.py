@@ -32,6 +32,7 @@ from datetime import date
 
 from thidua_cli import occurrences as occ
 from thidua_cli.models import Anniversary, Campaign
+from thidua_cli.problems import Text
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
 
@@ -228,3 +229,20 @@ def round_label(round_mark: str | None, lang: str = "vi") -> str:
     if round_mark == "minor":
         return "○ năm lẻ 5" if lang == "vi" else "○ year ending in 5"
     return ""
+
+
+def lunar_gap(registry: Registry, start: date, end: date, round_only: bool = False) -> Text | None:
+    """The note that lunar anniversaries are missing from a range the lunar calendar does
+    not cover (:data:`thidua_cli.vn.lunar.FIRST_YEAR`–``LAST_YEAR``), when some could have
+    been listed (with ``round_only``, those with a base year); else None."""
+    from thidua_cli.vn import lunar
+
+    has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
+                    for item in registry.anniversaries)
+    if not has_lunar or lunar.FIRST_YEAR <= start.year and end.year <= lunar.LAST_YEAR:
+        return None
+    return Text(
+        f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "
+        "niệm âm lịch ngoài khoảng đó không có trong lịch.",
+        f"Note: the lunar calendar covers {lunar.FIRST_YEAR}–{lunar.LAST_YEAR} only; lunar "
+        "anniversaries outside those years are not listed.")

@@ -92,9 +92,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     from thidua_cli.calendar import events, export, period
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.rules.base import suggest
-    from thidua_cli.vn import lunar
 
-    t = settings.t
     start, end = period.date_range(start_text, until_text, days, year, today())
     with ProgressBar(settings) as progress:
         result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập lịch.",
@@ -110,15 +108,9 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
         raise CommandError(f'không có đơn vị hay cụm "{exc.unit}" trong sổ đăng ký{hint_vi}',
                            f'no unit or cluster "{exc.unit}" in the registry{hint_en}') from None
 
-    # Only lunar anniversaries that could be listed matter (with --round, those with a base year).
-    has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
-                    for item in registry.anniversaries)
-    if has_lunar and (start.year < lunar.FIRST_YEAR or end.year > lunar.LAST_YEAR):
-        settings.err.print(t(
-            f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "
-            "niệm âm lịch ngoài khoảng đó không có trong lịch.",
-            f"Note: the lunar calendar covers {lunar.FIRST_YEAR}–{lunar.LAST_YEAR} only; lunar "
-            "anniversaries outside those years are not listed."), markup=False, soft_wrap=True)
+    note = events.lunar_gap(registry, start, end, round_only)
+    if note is not None:
+        settings.err.print(note.get(settings.lang), markup=False, soft_wrap=True)
 
     names = events.issuer_names(registry)
     view = export.View(start, end, year, names.get(unit) if unit else None, round_only,
