@@ -37,6 +37,7 @@ from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
 
 KINDS = ("anniversary", "launch", "phase-start", "phase-end")
+Day = date  # the type, for where a field named "date" hides it
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 
 
@@ -52,7 +53,7 @@ class Entry:
     uid: str              # stable across exports: "<sha1>@thidua"
 
     @property
-    def sort_key(self) -> tuple[date, int, str, str]:
+    def sort_key(self) -> tuple[Day, int, str, str]:
         return (self.date, _KIND_ORDER[self.kind], self.title, self.uid)
 
 
@@ -213,8 +214,8 @@ def entries(registry: Registry, start: date, end: date, unit: str | None = None,
                 found.append(entry)
     if not round_only:
         issuers = issuer_names(registry)
-        for item in registry.campaigns:
-            campaign = item.model
+        for issued in registry.campaigns:
+            campaign = issued.model
             if keep_units is not None and keep_clusters is not None and \
                     campaign.issuer not in keep_units and campaign.issuer not in keep_clusters:
                 continue
@@ -239,7 +240,7 @@ def lunar_gap(registry: Registry, start: date, end: date, round_only: bool = Fal
 
     has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
                     for item in registry.anniversaries)
-    if not has_lunar or lunar.FIRST_YEAR <= start.year and end.year <= lunar.LAST_YEAR:
+    if not has_lunar or (lunar.FIRST_YEAR <= start.year and end.year <= lunar.LAST_YEAR):
         return None
     return Text(
         f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "

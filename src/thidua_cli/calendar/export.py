@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, cast
 
 from thidua_cli.calendar.events import Entry, round_label
 
@@ -72,8 +72,8 @@ def _stamp() -> datetime:
     """DTSTAMP: now, or SOURCE_DATE_EPOCH for a reproducible file."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def to_ics(found: list[Entry], name: str) -> bytes:
@@ -174,7 +174,7 @@ def to_plain(found: list[Entry], start: date, end: date, year: int | None, who: 
                      "Nothing in this range.")
     for kind, value in rows(found, start, end, now):
         if kind == "month":
-            y, m = value  # type: ignore[misc]
+            y, m = cast("tuple[int, int]", value)
             lines += ["", _month_heading(y, m, lang)]
         elif kind == "today":
             d: date = value  # type: ignore[assignment]
@@ -234,7 +234,7 @@ def rich_table(found: list[Entry], view: View) -> list[Table | str]:
     for index, (kind, value) in enumerate(listed):
         last_of_month = index + 1 == len(listed) or listed[index + 1][0] == "month"
         if kind == "month":
-            y, m = value  # type: ignore[misc]
+            y, m = cast("tuple[int, int]", value)
             table.add_row(Text(_month_heading(y, m, lang), style="bold cyan"), "", "", "",
                           end_section=last_of_month)
         elif kind == "today":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,7 +182,7 @@ def workers_for(count: int, fmt: str) -> int:
     return workers if fmt == "docx" and count >= PARALLEL_FROM and workers > 1 else 0
 
 
-def _encoded(documents: list[Document], fmt: str) -> Iterator[bytes | str]:
+def _encoded(documents: list[Document], fmt: str) -> Generator[bytes | str, None, None]:
     """Each document's bytes, in order."""
     workers = workers_for(len(documents), fmt)
     if not workers:
