@@ -16,7 +16,8 @@ from thidua_cli.errors import RegistryError
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import directives, kinds, yaml_source
 from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
-from thidua_cli.registry.data import FileResult, Registry
+from thidua_cli.registry.data import FileResult
+from thidua_cli.registry.data import Registry as Registry  # likewise
 from thidua_cli.registry.kinds import KINDS
 
 YAML_SUFFIXES = (".yaml", ".yml")
