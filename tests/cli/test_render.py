@@ -284,7 +284,7 @@ def test_progress_told_of_each_document_rendered_then_written(  # type: ignore[n
 
 
 def test_vietnamese_figures() -> None:
-    from thidua_cli.cli.render import _vi
+    from thidua_cli.render.batch import _vi
     assert [_vi(6000, 0), _vi(95.24, 1), _vi(15.0, 1), _vi(1234567.891, 1)] == [
         "6.000", "95,2", "15,0", "1.234.567,9"]
 

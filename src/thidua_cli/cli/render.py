@@ -6,7 +6,6 @@ this module turns options into its calls and tells the user what was written.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -31,12 +30,6 @@ class Format(str, Enum):
     md = "md"
 
 
-#: The same, counted in the closing line ("Wrote 6,000 plans …"); Vietnamese has no plural.
-KIND_PLURALS = {
-    "plan": ("kế hoạch", "plans"),
-    "kickoff": ("lời phát động", "kickoff calls"),
-    "covenant": ("bản giao ước", "covenants"),
-}
 #: Up to this many written files are each named on stderr; beyond it only the closing line.
 NAMED = 20
 
@@ -124,22 +117,7 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
 
     batch.write_all(targets, fmt, force, written, progress)
     if len(targets) > 1:
-        seconds = perf_counter() - started
-        ms = seconds * 1000 / len(targets)
-        where = os.path.join(str(folder), "")  # "out/": a folder, not a file
-        vi_plural, en_plural = KIND_PLURALS[kind]
-        settings.err.print(
-            settings.t(
-                f"Đã ghi {_vi(len(targets), 0)} {vi_plural} vào {where} trong {_vi(seconds, 1)} giây "
-                f"({_vi(ms, 1)} ms mỗi văn bản).",
-                f"Wrote {len(targets):,} {en_plural} to {where} in {seconds:,.1f} s "
-                f"({ms:,.1f} ms per document)."),
-            markup=False, highlight=False, soft_wrap=True)
+        closing = batch.summary(kind, len(targets), folder, perf_counter() - started)
+        settings.err.print(closing.get(settings.lang), markup=False, highlight=False,
+                           soft_wrap=True)
     return 0
-
-
-def _vi(number: float, decimals: int) -> str:
-    """``6.000``, ``95,2``: Vietnamese thousands dots and decimal comma. Not
-    vn.targets.format_number, which drops a trailing zero ("95,0" → "95") while the
-    English line keeps it."""
-    return f"{number:,.{decimals}f}".translate(str.maketrans(",.", ".,"))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from thidua_cli.errors import UserError
 from thidua_cli.files import write_output
+from thidua_cli.problems import Text
 
 if TYPE_CHECKING:
     from thidua_cli.models import Campaign
@@ -47,6 +48,32 @@ def _html(document: Document) -> str:
 def _docx(document: Document) -> bytes:
     from thidua_cli.render.docx import to_docx  # imported only when asked for
     return to_docx(document)
+
+
+#: The same, counted in the closing line ("Wrote 6,000 plans …"); Vietnamese has no plural.
+KIND_PLURALS = {
+    "plan": ("kế hoạch", "plans"),
+    "kickoff": ("lời phát động", "kickoff calls"),
+    "covenant": ("bản giao ước", "covenants"),
+}
+
+
+def summary(kind: str, count: int, folder: Path, seconds: float) -> Text:
+    """The closing line of a batch: how many documents, where, how long, per document."""
+    ms = seconds * 1000 / count
+    where = os.path.join(str(folder), "")  # "out/": a folder, not a file
+    vi_plural, en_plural = KIND_PLURALS[kind]
+    return Text(f"Đã ghi {_vi(count, 0)} {vi_plural} vào {where} trong {_vi(seconds, 1)} giây "
+                f"({_vi(ms, 1)} ms mỗi văn bản).",
+                f"Wrote {count:,} {en_plural} to {where} in {seconds:,.1f} s "
+                f"({ms:,.1f} ms per document).")
+
+
+def _vi(number: float, decimals: int) -> str:
+    """``6.000``, ``95,2``: Vietnamese thousands dots and decimal comma. Not
+    vn.targets.format_number, which drops a trailing zero ("95,0" → "95") while the
+    English line keeps it."""
+    return f"{number:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
 
 
 #: ``--format`` → the writer that turns a document into that format.
