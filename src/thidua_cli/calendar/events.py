@@ -173,8 +173,8 @@ def concerned(registry: Registry, unit_id: str,
     clusters = index.clusters
     if unit_id in index.units:
         units, below = _family(index, unit_id)
-        kept = {cid for cid, c in clusters.items()
-                if c.model.organizer == unit_id or any(m in below for m in c.model.members)}
+        kept = {cid for cid, c in clusters.items() if c.model.organizer == unit_id}
+        kept.update(cid for member in below for cid in index.clusters_by_member.get(member, ()))
         return units, kept
     if unit_id in clusters:
         units = set()
