@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from thidua_cli import occurrences as occ
+from thidua_cli.errors import UserError
 from thidua_cli.models import Anniversary, Campaign
 from thidua_cli.problems import Text
 from thidua_cli.registry.data import Registry
@@ -57,11 +58,15 @@ class Entry:
         return (self.date, _KIND_ORDER[self.kind], self.title, self.uid)
 
 
-class UnknownUnit(LookupError):
-    """``unit`` names no unit or cluster of the registry."""
+class UnknownUnit(UserError):
+    """``unit`` names no unit or cluster of the registry (with "did you mean")."""
 
     def __init__(self, unit: str, known: list[str]) -> None:
-        super().__init__(unit)
+        from thidua_cli.rules.base import suggest
+
+        hint_vi, hint_en = suggest(unit, known)
+        super().__init__(f'không có đơn vị hay cụm "{unit}" trong sổ đăng ký{hint_vi}',
+                         f'no unit or cluster "{unit}" in the registry{hint_en}')
         self.unit, self.known = unit, known
 
 

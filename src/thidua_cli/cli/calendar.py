@@ -91,7 +91,6 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
         force: bool) -> int:
     from thidua_cli.calendar import events, export, period
     from thidua_cli.cli.progress import ProgressBar
-    from thidua_cli.rules.base import suggest
 
     start, end = period.date_range(start_text, until_text, days, year, today())
     with ProgressBar(settings) as progress:
@@ -100,14 +99,8 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     if result is None:
         return 1
     registry = result.registry
-    try:
-        found = events.entries(registry, start, end, unit=unit, round_only=round_only,
-                                 index=result.index)
-    except events.UnknownUnit as exc:
-        hint_vi, hint_en = suggest(exc.unit, exc.known)
-        raise CommandError(f'không có đơn vị hay cụm "{exc.unit}" trong sổ đăng ký{hint_vi}',
-                           f'no unit or cluster "{exc.unit}" in the registry{hint_en}') from None
-
+    found = events.entries(registry, start, end, unit=unit, round_only=round_only,
+                           index=result.index)
     note = events.lunar_gap(registry, start, end, round_only)
     if note is not None:
         settings.err.print(note.get(settings.lang), markup=False, soft_wrap=True)
