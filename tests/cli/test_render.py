@@ -336,3 +336,21 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
                    "files written so far are whole; run again with --force or render fewer "
                    "(--unit)\n")
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+
+def test_one_registry_index_per_run(sample: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # Validation builds the index; the rules, the selection and each document's context
+    # share it: the two plans of 2018 do not build it again.
+    from thidua_cli.registry.index import RegistryIndex
+
+    built = []
+    real = RegistryIndex.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[RegistryIndex], registry: object) -> RegistryIndex:
+        built.append(registry)
+        return real(cls, registry)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RegistryIndex, "of", classmethod(counting))
+    code, _, err = run(capsys, "render", "plan", "2018", "-f", "md")
+    assert (code, err.count("Đã ghi out/"), len(built)) == (0, 2, 1)
