@@ -102,7 +102,7 @@ def _where(path: tuple[Any, ...], phases: Any) -> tuple[str, str]:
 def next_year(source_text: str, new_year: int, new_id: str | None,
               anniversaries: dict[str, Any]) -> Result:
     """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model."""
-    from thidua_cli.occurrences import occurrences
+    from thidua_cli.occurrences import celebrated
 
     document = loads(source_text)
     data = document.data
@@ -171,6 +171,8 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
 
     # Ordinals after the dates moved: the period each celebrates belongs to is the new one.
     periods = [((), data)] + [(("phases", i), phase) for i, phase in enumerate(phases)]
+    campaign_start, campaign_end = _parse(data.get("start")), _parse(data.get("end"))
+    campaign = (campaign_start, campaign_end) if campaign_start and campaign_end else None
     for path, holder in periods:
         celebrates = holder.get("celebrates")
         if not isinstance(celebrates, dict):
@@ -184,13 +186,10 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
                 continue  # null: thidua computes it; anything else the validator refused
             if anniversary is None or start is None or end is None:
                 continue
-            found = [o for o in occurrences(anniversary, start, end) if o.ordinal is not None]
-            if not found:
-                found = [o for o in occurrences(anniversary, date(start.year, 1, 1),
-                                                date(start.year, 12, 31)) if o.ordinal is not None]
-            if not found:
+            occurrence = celebrated(anniversary, start, end, campaign)
+            if occurrence is None or occurrence.ordinal is None:
                 continue
-            right = found[0].ordinal
+            right = occurrence.ordinal
             if right == stated:
                 continue
             celebrates[key] = type(stated)(right) if type(stated) is not int else right
