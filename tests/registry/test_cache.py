@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -73,26 +75,23 @@ def test_corrupt_cache_is_ignored_and_rebuilt(make_registry, folder, garbage):
 
 
 def test_corrupt_entry_is_recomputed_not_trusted(make_registry, folder):
-    import pickle
-
     root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "trên 100%"})})
     expected = found(root, folder)
     path = cache.cache_file(root, folder)
-    stored = pickle.loads(path.read_bytes())
-    for key in stored["entries"]:
-        stored["entries"][key] = b"\x80\x05N."  # unpickles to None, not a FileResult
-    path.write_bytes(pickle.dumps(stored))
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    for entry in stored["entries"].values():
+        entry["problems"] = None  # not a list of problems
+    path.write_text(json.dumps(stored), encoding="utf-8")
     assert found(root, folder) == expected
 
 
 def test_cache_of_another_version_is_not_used(make_registry, folder, monkeypatch):
     root = make_registry({"campaigns/c.yaml": campaign()})
     found(root, folder)
-    import pickle
 
     monkeypatch.setattr(cache, "code_version", lambda: "other")
     assert found(root, folder) == []
-    assert pickle.loads(cache.cache_file(root, folder).read_bytes())["version"] == "other"
+    assert json.loads(cache.cache_file(root, folder).read_text(encoding="utf-8"))["version"] == "other"
 
 
 def test_no_cache_option_writes_no_cache(make_registry, tmp_path, monkeypatch, capsys):
@@ -104,3 +103,114 @@ def test_no_cache_option_writes_no_cache(make_registry, tmp_path, monkeypatch, c
     assert cache.cache_file(root, tmp_path / "env-cache").exists()
     out, _ = capsys.readouterr()
     assert out == "Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo\n" * 2
+
+
+# --------------------------------------------------------------------------- data only, checked
+
+def test_the_store_is_plain_json_with_the_hash_of_each_file(make_registry, folder):
+    root = make_registry({"campaigns/c.yaml": campaign()})
+    found(root, folder)
+    stored = json.loads(cache.cache_file(root, folder).read_text(encoding="utf-8"))
+    import hashlib
+    raw = (root / "campaigns" / "c.yaml").read_bytes()
+    digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    entry = stored["entries"][f"campaigns|data/campaigns/c.yaml|{digest}"]
+    assert (entry["kind"], entry["name"], entry["hash"]) == ("campaigns", "data/campaigns/c.yaml", digest)
+    assert entry["campaigns"][0][0]["targets"][0]["value"] == {
+        "kind": "more", "low": "75", "high": None, "percent": True}
+
+
+def test_an_entry_moved_under_another_files_key_answers_for_nothing(make_registry, folder):
+    clean = campaign()
+    broken = campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90"})
+    root = make_registry({"campaigns/c.yaml": clean})
+    assert found(root, folder) == []
+    path = cache.cache_file(root, folder)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    import hashlib
+    key = next(k for k in stored["entries"] if k.startswith("campaigns|"))
+    broken_key = "campaigns|data/campaigns/c.yaml|" + hashlib.blake2b(
+        broken.encode(), digest_size=20).hexdigest()
+    stored["entries"][broken_key] = stored["entries"].pop(key)
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    (root / "campaigns" / "c.yaml").write_text(broken, encoding="utf-8")
+    assert found(root, folder) == [("anniversary-ordinal", "data/campaigns/c.yaml", 18, 27)]
+
+
+def test_a_failure_of_the_machine_is_not_stored(make_registry, folder, monkeypatch):
+    from thidua_cli.registry import yaml_source
+
+    root = make_registry({"campaigns/c.yaml": campaign()})
+    real_read = yaml_source.read
+
+    def out_of_memory(raw, name):
+        if name.endswith("c.yaml"):
+            raise MemoryError
+        return real_read(raw, name)
+
+    monkeypatch.setattr(yaml_source, "read", out_of_memory)
+    assert found(root, folder) == [("file-unreadable", "data/campaigns/c.yaml", 1, 1)]
+    stored = json.loads(cache.cache_file(root, folder).read_text(encoding="utf-8"))
+    assert [k.split("|")[1] for k in stored["entries"]] == ["data/anniversaries.yaml", "data/units/units.yaml"]
+    monkeypatch.setattr(yaml_source, "read", real_read)
+    assert found(root, folder) == []  # with memory enough, the file is read: nothing replayed
+
+
+def test_the_key_holds_the_libraries_versions(monkeypatch):
+    import yaml
+
+    before = cache.code_version()
+    assert f"PyYAML {yaml.__version__} libyaml " in cache.library_versions()
+    monkeypatch.setattr(yaml, "__version__", "6.0.3")
+    assert cache.code_version() != before
+
+
+def test_a_folder_others_can_write_is_neither_read_nor_written(make_registry, folder):
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "trên 100%"})})
+    expected = found(root, folder, use_cache=False)
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o777)
+    assert found(root, folder) == expected
+    assert not cache.cache_file(root, folder).exists()
+    os.chmod(folder, 0o700)
+    found(root, folder)
+    stored = cache.cache_file(root, folder).read_text(encoding="utf-8")
+    os.chmod(folder, 0o770)  # a planted store in a group-writable folder is not read
+    cache.cache_file(root, folder).write_text(stored.replace("trên 100%", "trên 75%"), encoding="utf-8")
+    assert found(root, folder) == expected
+
+
+def test_the_store_is_made_in_a_private_folder_as_a_private_file(make_registry, folder):
+    root = make_registry({"campaigns/c.yaml": campaign()})
+    found(root, folder)
+    assert (folder.stat().st_mode & 0o777, cache.cache_file(root, folder).stat().st_mode & 0o777) == (0o700, 0o600)
+    assert [p.name for p in folder.iterdir()] == [cache.cache_file(root, folder).name]
+
+
+@pytest.mark.parametrize("plant", ["fifo", "symlink", "folder"])
+def test_anything_but_a_regular_file_at_the_store_path_is_a_miss(make_registry, folder, tmp_path, plant):
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "trên 100%"})})
+    expected = found(root, folder, use_cache=False)
+    path = cache.cache_file(root, folder)
+    folder.mkdir(mode=0o700)
+    if plant == "fifo":
+        os.mkfifo(path)  # opening it for reading without O_NONBLOCK would wait for a writer
+    elif plant == "symlink":
+        found(root, tmp_path / "elsewhere")
+        path.symlink_to(cache.cache_file(root, tmp_path / "elsewhere"))
+    else:
+        path.mkdir()
+    assert found(root, folder) == expected
+
+
+def test_entries_round_trip_exactly_on_the_sample_registry(tmp_path):
+    from thidua_cli.registry import loader
+    from tests.conftest import SAMPLE_REGISTRY
+
+    for kind, path in loader.find_files(SAMPLE_REGISTRY):
+        name = loader.display_name(SAMPLE_REGISTRY, path)
+        raw = path.read_bytes()
+        result = cache._compute(kind, name, raw)
+        entry = json.loads(json.dumps(cache.encode(result, kind, name, "h")))
+        assert cache.decode(entry, kind, name, "h") == result
+        assert cache.decode(entry, kind, name, "other") is None
