@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_cli import config, rules, suppress
+from thidua_cli import collector, config, rules, suppress
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry import loader
 from thidua_cli.registry.loader import Registry
@@ -53,13 +53,14 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
         if progress is not None:
             progress("check", done, total)
 
-    if cache:
-        # Each file's own results from the content-hash cache; the rules below always run.
-        from thidua_cli.registry import cache as file_cache
-        registry, problems = file_cache.load(root, cache_dir, progress=reading)
-    else:
-        registry, problems = loader.load(root, progress=reading)
-    problems.extend(rules.check(registry, progress=checking))
+    with collector.paused():
+        if cache:
+            # Each file's own results from the content-hash cache; the rules below always run.
+            from thidua_cli.registry import cache as file_cache
+            registry, problems = file_cache.load(root, cache_dir, progress=reading)
+        else:
+            registry, problems = loader.load(root, progress=reading)
+        problems.extend(rules.check(registry, progress=checking))
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.

@@ -24,6 +24,7 @@ read from it may be able to run code or to answer for bytes it was not made from
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
@@ -31,7 +32,10 @@ import stat
 import tempfile
 import threading
 import time
+import types
+import typing
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -222,7 +226,50 @@ def decode_model(kind: str, data: dict[str, Any]) -> BaseModel:
         # New dicts: the stored entry is written back unchanged when it is still valid.
         data = {**data, "targets": [{**target, "value": _target_value(target["value"])}
                                     for target in data["targets"]]}
-    return _MODELS[kind].model_validate(data)
+    model = _MODELS[kind]
+    return model.model_validate(_with_dates(model, data))
+
+
+def _with_dates(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (a new dict) with the ISO text of each date field turned back into a date:
+    the schema's date parser takes a date as it is, and the Vietnamese forms it also reads
+    cost more than the rest of a model. A field missed here is still parsed, only slower."""
+    copied = dict(data)
+    for name, (is_date, submodel) in _date_fields(model).items():
+        value = copied.get(name)
+        if value is None:
+            continue
+        if is_date:
+            copied[name] = date.fromisoformat(value) if isinstance(value, str) else value
+        elif submodel is not None and isinstance(value, list):
+            copied[name] = [_with_dates(submodel, v) if isinstance(v, dict) else v for v in value]
+        elif submodel is not None and isinstance(value, dict):
+            copied[name] = _with_dates(submodel, value)
+    return copied
+
+
+@functools.cache
+def _date_fields(model: type[BaseModel]) -> dict[str, tuple[bool, type[BaseModel] | None]]:
+    """The fields of ``model`` that hold a date, or models (alone or in a list) that may."""
+    found: dict[str, tuple[bool, type[BaseModel] | None]] = {}
+    for name, info in model.model_fields.items():
+        kinds = _leaf_types(info.annotation)
+        if date in kinds:
+            found[name] = (True, None)
+            continue
+        submodels = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
+        if len(submodels) == 1 and _date_fields(submodels[0]):
+            found[name] = (False, submodels[0])
+    return found
+
+
+def _leaf_types(annotation: Any) -> list[Any]:
+    """The types inside Optional[...], list[...] and Annotated[...]."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, list, typing.Annotated):
+        inner = args[:1] if typing.get_origin(annotation) is typing.Annotated else args
+        return [leaf for arg in inner for leaf in _leaf_types(arg)]
+    return [annotation]
 
 
 def _target_value(value: dict[str, Any]) -> TargetValue:
