@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Severity, Text
 from thidua_cli.registry import loader
 from thidua_cli.registry.loader import Registry
 
@@ -41,7 +41,7 @@ class Config:
 
 
 def _invalid(file: str, path: tuple[str, ...], anchor: str, vi: str, en: str) -> Problem:
-    return Problem(RULE, Severity.ERROR, Location(file, path, anchor), Text(vi, en))  # type: ignore[arg-type]
+    return Problem(RULE, UNSTAMPED, Location(file, path, anchor), Text(vi, en))  # type: ignore[arg-type]
 
 
 def load(registry: Registry) -> tuple[Config, list[Problem]]:
@@ -65,7 +65,7 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
         return config, problems
     if not isinstance(data, dict):
         problems.append(Problem(
-            RULE, Severity.ERROR, Location(name, line=1, column=1),
+            RULE, UNSTAMPED, Location(name, line=1, column=1),
             Text(f'{FILE_NAME} phải là một bảng bắt đầu bằng "rules:", ví dụ "rules:\\n  phase-length: off"',
                  f'{FILE_NAME} must be a mapping starting with "rules:", e.g. "rules:\\n  phase-length: off"'),
             line=1, column=1))
@@ -133,5 +133,7 @@ def apply(config: Config, problems: list[Problem]) -> list[Problem]:
 
 def configure(registry: Registry, problems: list[Problem]) -> list[Problem]:
     """The validation hook: ``thidua.yaml`` applied to the problems, its own problems added."""
+    from thidua_cli.rules import stamp
+
     config, own = load(registry)
-    return apply(config, problems) + own
+    return apply(config, problems) + stamp(own)

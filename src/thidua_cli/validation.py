@@ -64,7 +64,7 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.
-    problems = suppress.apply(registry.suppressions, problems)
+    problems = rules.stamp(suppress.apply(registry.suppressions, problems))
     problems = config.configure(registry, problems)
     problems.sort(key=Problem.sort_key)
     return Result(registry, problems)

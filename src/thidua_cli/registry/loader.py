@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua_cli import suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import schema_errors, yaml_source
 
 M = TypeVar("M", bound=BaseModel)
@@ -175,7 +175,7 @@ def source_from_bytes(raw: bytes, name: str,
 
 
 def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
-    problem = Problem("file-unreadable", Severity.ERROR, Location(name, line=1, column=1),
+    problem = Problem("file-unreadable", UNSTAMPED, Location(name, line=1, column=1),
                       Text(f"{name} {vi}; hãy sửa hoặc xóa nó khỏi sổ đăng ký",
                            f"{name} {en}; fix it or remove it from the registry"),
                       line=1, column=1)
@@ -214,14 +214,14 @@ def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any
     where = Location(source.file, line=1, column=1)
     example = {"anniversaries": "anniversaries:", "units": "units:", "campaigns": "id: …"}[kind]
     if data is None:
-        return None, [Problem("schema", Severity.ERROR, where,
+        return None, [Problem("schema", UNSTAMPED, where,
                               Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
                                    f'the file is empty; write content starting with "{example}" '
                                    "or delete the file"),
                               line=1, column=1)]
     if not isinstance(data, dict):
         got_vi, got_en = schema_errors.describe(data)
-        return None, [Problem("schema", Severity.ERROR, where,
+        return None, [Problem("schema", UNSTAMPED, where,
                               Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
                                    f'(bắt đầu bằng "{example}"), không phải {got_vi}',
                                    f'the top level of the file must be a mapping of key: value '
@@ -245,7 +245,7 @@ def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) 
     problems.extend(_unknown_top_keys(data, model_for_file, source.file))
     if kind == "anniversaries":
         if "anniversaries" not in data:
-            problems.append(Problem("schema", Severity.ERROR, Location(source.file, line=1, column=1),
+            problems.append(Problem("schema", UNSTAMPED, Location(source.file, line=1, column=1),
                                     Text('thiếu khóa "anniversaries:" ở đầu tệp',
                                          'missing the "anniversaries:" key at the top of the file'),
                                     line=1, column=1))
@@ -270,7 +270,7 @@ def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -
             hint = schema_errors.did_you_mean(str(key), model.model_fields)
             known = ", ".join(model.model_fields)
             problems.append(Problem(
-                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
+                "schema", UNSTAMPED, Location(file, (str(key),), "key"),
                 Text(f'khóa "{key}" không có trong định dạng'
                      + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
                      f'key "{key}" is not part of the format'
@@ -294,7 +294,7 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
     if not isinstance(items, list):
         got_vi, got_en = schema_errors.describe(items)
         problems.append(Problem(
-            "schema", Severity.ERROR, Location(file, (key,)),
+            "schema", UNSTAMPED, Location(file, (key,)),
             Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
                  f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
         return

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from thidua_cli.problems import Anchor, Location, Problem, Severity, Text, YamlPath
+from thidua_cli.problems import UNSTAMPED, Anchor, Location, Problem, Text, YamlPath
 
 _TYPE_NAMES = {
     str: ("chuỗi văn bản", "text"), int: ("số nguyên", "a whole number"),
@@ -94,7 +94,7 @@ def to_problems(exc: ValidationError, model: type[BaseModel], location: Location
     for error in exc.errors(include_url=False):
         loc, anchor = _clean_loc(tuple(error["loc"]))
         vi, en, anchor = _message(error, model, loc, anchor)
-        problems.append(Problem("schema", Severity.ERROR,
+        problems.append(Problem("schema", UNSTAMPED,
                                 Location(location.file, location.path + loc, anchor), Text(vi, en)))
     return problems
 

@@ -27,6 +27,8 @@ class Rule:
     why: Text              # why it matters to a cadre
     bad: str = ""          # a YAML snippet that triggers it
     good: str = ""         # the same snippet, fixed
+    #: a second, lower severity for some of its findings (``Finding.lesser``)
+    lesser: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,8 @@ class Finding:
     location: Location
     message: Text
     related: Location | None = None
-    #: for a rule whose table entry has two severities (campaign-period)
-    severity: Severity | None = None
+    #: the rule's second severity (``Rule.lesser``), for a rule whose table entry has two
+    lesser: bool = False
 
 
 @dataclass
