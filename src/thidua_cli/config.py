@@ -47,8 +47,8 @@ def _invalid(file: str, path: tuple[str, ...], anchor: str, vi: str, en: str) ->
 def load(registry: Registry) -> tuple[Config, list[Problem]]:
     """The settings of the registry, and the problems of its ``thidua.yaml`` (positions
     placed). Without a file: no settings and no problems."""
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.rules import RULES
-    from thidua_cli.rules.base import suggest
 
     path = registry.root / FILE_NAME
     if not (path.exists() or path.is_symlink()):
@@ -73,7 +73,7 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
     placed: list[Problem] = []
     for key in data:
         if key not in _KEYS:
-            hint_vi, hint_en = suggest(str(key), _KEYS)
+            hint_vi, hint_en = did_you_mean(str(key), _KEYS)
             placed.append(_invalid(
                 name, (str(key),), "key",
                 f'khóa "{key}" không có trong {FILE_NAME}' + (hint_vi or '; chỉ có khóa "rules"'),
@@ -88,7 +88,7 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
     allowed = ", ".join(CHOICES)
     for rule, value in (settings or {}).items():
         if not isinstance(rule, str) or rule not in RULES:
-            hint_vi, hint_en = suggest(str(rule), RULES)
+            hint_vi, hint_en = did_you_mean(str(rule), RULES)
             placed.append(_invalid(
                 name, ("rules", str(rule)), "key",
                 f'không có quy tắc "{rule}"' + (hint_vi or "; xem danh sách bằng `thidua rules`"),

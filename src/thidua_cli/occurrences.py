@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from thidua_cli.models import Anniversary
+from thidua_cli.vn.dates import same_day_in_year
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,13 @@ class Occurrence:
         return None
 
 
-def solar_in_year(base: date, year: int) -> date:
-    """The day of a solar anniversary in ``year``; 29/2 is kept on 28/2 in common years."""
-    try:
-        return base.replace(year=year)
-    except ValueError:
-        return date(year, 2, 28)
-
-
 def occurrences(anniversary: Anniversary, start: date, end: date) -> list[Occurrence]:
     """Every occurrence of ``anniversary`` from ``start`` to ``end``, both included."""
     found: list[Occurrence] = []
     if anniversary.date is not None:
         base = anniversary.date
         for year in range(start.year, end.year + 1):
-            day = solar_in_year(base, year)
+            day = same_day_in_year(base, year)
             if start <= day <= end and year >= base.year:
                 found.append(Occurrence(day, year - base.year))
         return found

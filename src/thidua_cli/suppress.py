@@ -102,8 +102,8 @@ def apply(found: dict[str, list[Directive]], problems: list[Problem]) -> list[Pr
     problems must be placed already."""
     if not found:
         return problems
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.rules import RULES
-    from thidua_cli.rules.base import suggest
 
     on_line: dict[tuple[str, int], set[str]] = {}
     for file, directives in found.items():
@@ -130,7 +130,7 @@ def apply(found: dict[str, list[Directive]], problems: list[Problem]) -> list[Pr
                 continue
             for name, column in d.names:
                 if name not in RULES:
-                    hint_vi, hint_en = suggest(name, RULES)
+                    hint_vi, hint_en = did_you_mean(name, RULES)
                     kept.append(_problem(
                         "unknown-rule", file, d.line, column,
                         f'không có quy tắc "{name}" nên chú thích không tắt được gì'

@@ -26,6 +26,7 @@ from typing import Any
 
 from thidua_cli.authoring.yaml_roundtrip import Null, loads
 from thidua_cli.problems import Text
+from thidua_cli.vn.dates import same_day_in_year
 
 _ISO = re.compile(r"^(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(\s*)$", re.ASCII)
 _VN = re.compile(r"^(\s*)(\d{1,2})/(\d{1,2})/(\d{4})(\s*)$", re.ASCII)
@@ -42,10 +43,7 @@ class Result:
 
 
 def _shift(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29/02 into a common year
-        return date(day.year + years, 2, 28)
+    return same_day_in_year(day, day.year + years)  # 29/02 into a common year: 28/02
 
 
 def move_date(text: str, years: int) -> str | None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -178,7 +177,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
 
     from thidua_cli import calendar
     from thidua_cli.cli.progress import ProgressBar
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.vn import lunar
 
     with ProgressBar(settings) as progress:
@@ -190,7 +189,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     try:
         found = calendar.entries(registry, start, end, unit=unit, round_only=round_only)
     except calendar.UnknownUnit as exc:
-        hint_vi, hint_en = suggest(exc.unit, exc.known)
+        hint_vi, hint_en = did_you_mean(exc.unit, exc.known)
         raise CommandError(f'không có đơn vị hay cụm "{exc.unit}" trong sổ đăng ký{hint_vi}',
                            f'no unit or cluster "{exc.unit}" in the registry{hint_en}') from None
 
@@ -264,10 +263,9 @@ def calendar_name(start: date, end: date, year: int | None, who: str | None,
 
 def _stamp() -> datetime:
     """DTSTAMP: now, or SOURCE_DATE_EPOCH for a reproducible file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    from thidua_cli import clock
+
+    return clock.made_at()
 
 
 def to_ics(found: list[Entry], name: str) -> bytes:

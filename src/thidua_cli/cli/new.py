@@ -45,7 +45,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     from thidua_cli import report
     from thidua_cli.authoring.new_campaign import new_id_for, next_year, target_path
     from thidua_cli.files import FileExists, write_atomic
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.hints import did_you_mean, wording
     from thidua_cli.validation import validate
     from thidua_cli.vn.slug import is_valid_id, slugify
 
@@ -59,14 +59,13 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     campaigns = {entry.model.id: entry for entry in result.registry.campaigns}
     entry = campaigns.get(source)
     if entry is None:
-        vi, en = suggest(source, campaigns)
+        vi, en = did_you_mean(source, campaigns)
         raise CommandError(f'không có phong trào mã "{source}"{vi}',
                            f'no campaign with id "{source}"{en}')
     old = entry.model
     if new_id is not None and not is_valid_id(new_id):
-        hint = slugify(new_id) or "vi-du-2021"
-        raise CommandError(f'mã "{new_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
-                           f'id "{new_id}" is not valid; did you mean "{hint}"?')
+        hint_vi, hint_en = wording(slugify(new_id) or "vi-du-2021")
+        raise CommandError(f'mã "{new_id}" không hợp lệ{hint_vi}', f'id "{new_id}" is not valid{hint_en}')
     target_id = new_id or new_id_for(old.id, old.year, year)
     if target_id in campaigns:
         raise CommandError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',

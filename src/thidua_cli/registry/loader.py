@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from thidua_cli import suppress
+from thidua_cli import hints, suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import schema_errors, yaml_source
@@ -267,14 +267,12 @@ def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -
     problems = []
     for key in data:
         if key not in model.model_fields:
-            hint = schema_errors.did_you_mean(str(key), model.model_fields)
+            hint_vi, hint_en = hints.did_you_mean(str(key), model.model_fields)
             known = ", ".join(model.model_fields)
             problems.append(Problem(
                 "schema", UNSTAMPED, Location(file, (str(key),), "key"),
-                Text(f'khóa "{key}" không có trong định dạng'
-                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
-                     f'key "{key}" is not part of the format'
-                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
+                Text(f'khóa "{key}" không có trong định dạng' + (hint_vi or f"; các khóa hợp lệ: {known}"),
+                     f'key "{key}" is not part of the format' + (hint_en or f"; valid keys: {known}"))))
     return problems
 
 

@@ -7,7 +7,6 @@ that configuration can change it) and turns findings into problems.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -99,14 +98,6 @@ class Context:
     def name_of(self, some_id: str) -> str:
         entry = self.units.get(some_id) or self.clusters.get(some_id)
         return entry.model.display if entry is not None else some_id
-
-
-def suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
-    """The "did you mean" tail of a message, in both languages ("" when nothing is close)."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not matches:
-        return "", ""
-    return f'; có phải ý bạn là "{matches[0]}"?', f'; did you mean "{matches[0]}"?'
 
 
 Check = Iterator[Finding]
