@@ -314,10 +314,10 @@ def _docx_in_worker(document: Document) -> bytes:
 
 
 def _vi(number: float, decimals: int) -> str:
-    """``6.000``, ``95,2``: Vietnamese thousands dots and decimal comma. Not
-    vn.targets.format_number, which drops a trailing zero ("95,0" → "95") while the
-    English line keeps it."""
-    return f"{number:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+    """``6.000``, ``95,2``: the measured figure with its trailing zero, as the English line."""
+    from thidua_cli.vn.numbers import fixed
+
+    return fixed(number, decimals)
 
 
 def _write(document: object, fmt: str) -> bytes | str:

@@ -21,6 +21,7 @@ from thidua_cli import hints, suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import schema_errors, yaml_source
+from thidua_cli.vn import numbers
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -165,9 +166,9 @@ def source_from_bytes(raw: bytes, name: str,
     except MemoryError:
         # libyaml builds every node first (~400 bytes each): a few MiB of "1,1,1,…" can
         # exhaust memory. The half-built nodes are freed by now; the other files go on.
-        size = f"{len(raw) / (1 << 20):.1f} MiB"
-        return _unreadable(name, f"({size}) không đủ bộ nhớ để đọc",
-                           f"({size}) is too large to read in the available memory")
+        mib = len(raw) / (1 << 20)
+        return _unreadable(name, f"({numbers.fixed(mib, 1)} MiB) không đủ bộ nhớ để đọc",
+                           f"({mib:.1f} MiB) is too large to read in the available memory")
     if suppressions is not None and suppress.MARKER in raw:
         # Found here, where the bytes are at hand: the files without one are never read twice.
         suppressions[name] = suppress.scan(raw)
