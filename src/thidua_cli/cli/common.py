@@ -116,7 +116,7 @@ def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
 def write_output(path: Path, data: bytes | str, force: bool) -> None:
     """Write one file a command made, atomically; refused when it exists unless ``force``.
     Every failure becomes a one-line :class:`CommandError`."""
-    from thidua_cli.files import FileExists, write_atomic
+    from thidua_cli.files import FileExists, write_atomic, write_error
 
     try:
         write_atomic(path, data, overwrite=force)
@@ -125,8 +125,7 @@ def write_output(path: Path, data: bytes | str, force: bool) -> None:
                            f"file exists, not overwritten: {path} (use --force to overwrite)"
                            ) from None
     except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+        raise CommandError(*write_error(path, exc)) from None
 
 
 class CommandError(Exception):

@@ -43,7 +43,7 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
     from thidua_cli.authoring.init import NotAFolder, NotEmpty, init_registry
-    from thidua_cli.files import FileExists
+    from thidua_cli.files import FileExists, reason
 
     try:
         created = init_registry(root, year or date.today().year)
@@ -61,9 +61,8 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
         raise CommandError(f"không ghi đè tệp đã có: {exc.path}",
                            f"not overwriting an existing file: {exc.path}") from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CommandError(f"không ghi được vào {root}: {reason}",
-                           f"cannot write into {root}: {reason}") from None
+        vi, en = reason(exc, writing=True)
+        raise CommandError(f"không ghi được vào {root}: {vi}", f"cannot write into {root}: {en}") from None
     for path in created.paths:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,

@@ -44,7 +44,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     from thidua_cli import report
     from thidua_cli.authoring.new_campaign import new_id_for, next_year, target_path
-    from thidua_cli.files import FileExists, write_atomic
+    from thidua_cli.files import FileExists, write_atomic, write_error
     from thidua_cli.hints import did_you_mean, wording
     from thidua_cli.validation import validate
     from thidua_cli.vn.slug import is_valid_id, slugify
@@ -86,8 +86,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
         raise CommandError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
                            f"not overwriting an existing file: {path}; choose another id with --id") from None
     except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+        raise CommandError(*write_error(path, exc)) from None
     say(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False)
     for text in made.changes:
         say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)

@@ -41,7 +41,7 @@ def dumps(schema: object) -> str:
 
 
 def run(settings: Settings, out: Path | None, force: bool) -> int:
-    from thidua_cli.files import FileExists, write_atomic
+    from thidua_cli.files import FileExists, write_atomic, write_error
     from thidua_cli.schema import FILE_NAMES, schemas
 
     generated = schemas()
@@ -65,9 +65,7 @@ def run(settings: Settings, out: Path | None, force: bool) -> int:
                                f"not overwriting an existing file: {exc.path} "
                                "(use --force to overwrite)") from None
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise CommandError(f"không ghi được {path}: {reason}",
-                               f"cannot write {path}: {reason}") from None
+            raise CommandError(*write_error(path, exc)) from None
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                            highlight=False)
     return 0

@@ -8,7 +8,6 @@ make every reference to them look unknown).
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from thidua_cli import hints, suppress
+from thidua_cli import files, hints, suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import schema_errors, yaml_source
@@ -114,13 +113,6 @@ def display_name(root: Path, path: Path) -> str:
 MAX_FILE_BYTES = 64 << 20
 
 
-_REASONS_VI = {
-    errno.ELOOP: "vòng lặp liên kết tượng trưng",
-    errno.ENOENT: "không tồn tại, có thể là liên kết hỏng",
-    errno.EACCES: "không có quyền đọc",
-    errno.EPERM: "không có quyền đọc",
-    errno.EIO: "lỗi vào/ra",
-}
 
 
 def read_file(path: Path, name: str,
@@ -148,9 +140,8 @@ def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        reason_vi = _REASONS_VI.get(exc.errno, reason)  # strerror is English
-        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason})")
+        reason_vi, reason_en = files.reason(exc, writing=False)
+        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason_en})")
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES >> 20
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
