@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MakeRegistry
 from thidua_cli.authoring.new_campaign import next_year
 from thidua_cli.models import Anniversary
 from thidua_cli.occurrences import Occurrence, celebrated
 from thidua_cli.render.context import build_context
 from thidua_cli.validation import validate
-from tests.conftest import MakeRegistry
 
 UNION_DAY = Anniversary(id="cong-doan-viet-nam", name="Ngày thành lập Công đoàn Việt Nam",
                         date=date(1929, 7, 28))

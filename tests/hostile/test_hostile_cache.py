@@ -16,9 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from thidua_cli.registry import cache
 from tests.conftest import MakeRegistry, campaign
 from tests.hostile.test_hostile_input import HANG_BOUND_SECONDS, MEMORY_BOUND_BYTES
+from thidua_cli.registry import cache, cache_store
 
 CLEAN = campaign()
 BROKEN = campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90"})
@@ -58,19 +58,25 @@ def test_a_planted_pickle_runs_nothing(make_registry: MakeRegistry, tmp_path: Pa
     marker = tmp_path / "pwned"
     payload = pickle.dumps(Payload(marker))
     store = cache.cache_file(root, folder)
-    for path in (store, store.with_suffix(".pickle")):  # today's name and the old one
+    planted = [*cache_store.shard_paths(store), store.with_suffix(".pickle")]  # and the old name
+    for path in planted:
         path.write_bytes(payload)
     result = run(root, folder)
     assert (result.returncode, result.stdout) == (0, "3 files checked: 0 errors, 0 warnings\n")
     assert not marker.exists()
-    assert json.loads(store.read_text(encoding="utf-8"))["entries"]  # rebuilt as data
+    rebuilt = [p for p in cache_store.shard_paths(store) if not p.read_bytes().startswith(b"\x80")]
+    assert all(json.loads(p.read_text(encoding="utf-8"))["entries"] for p in rebuilt)
+    owners = ("anniversaries|data/anniversaries.yaml|", "units|data/units/units.yaml|",
+              "campaigns|data/campaigns/c.yaml|")
+    assert rebuilt == sorted({cache_store.shard_paths(store)[cache_store.shard_of(o)] for o in owners})
 
 
 def test_a_fifo_at_the_store_path_does_not_hang(make_registry: MakeRegistry, tmp_path: Path) -> None:
     root = make_registry({"campaigns/c.yaml": CLEAN})
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
-    os.mkfifo(cache.cache_file(root, folder))
+    for path in cache_store.shard_paths(cache.cache_file(root, folder)):
+        os.mkfifo(path)  # opened without O_NONBLOCK, each would wait for a writer
     result = run(root, folder)
     assert (result.returncode, result.stdout) == (0, "3 files checked: 0 errors, 0 warnings\n")
 
@@ -80,7 +86,8 @@ def test_a_clean_entry_re_keyed_under_a_broken_files_hash_does_not_pass_it(
     root = make_registry({"campaigns/c.yaml": CLEAN})
     folder = tmp_path / "cache"
     assert run(root, folder).returncode == 0
-    store = cache.cache_file(root, folder)
+    store = cache_store.shard_paths(cache.cache_file(root, folder))[
+        cache_store.shard_of("campaigns|data/campaigns/c.yaml|")]
     stored = json.loads(store.read_text(encoding="utf-8"))
     key = next(k for k in stored["entries"] if k.startswith("campaigns|"))
     digest = hashlib.blake2b(BROKEN.encode(), digest_size=20).hexdigest()

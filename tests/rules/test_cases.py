@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BASE_ANNIVERSARIES, BASE_UNITS
 from thidua_cli.rules import RULES
 from thidua_cli.validation import validate
-from tests.conftest import BASE_ANNIVERSARIES, BASE_UNITS
 
 CASES = Path(__file__).parent / "cases"
 

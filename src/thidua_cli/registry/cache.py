@@ -12,7 +12,8 @@ Nothing that spans files is cached: the rules (references, the unit tree, target
 against the superior's, duplicate ids …) run on every call over all models, so an edit
 in one file can never leave a stale cross-file answer.
 
-Where: one file per registry in the user's cache folder (``$THIDUA_CACHE_DIR``, else
+Where: one store per registry, in shards (:mod:`~thidua_cli.registry.cache_store`), in the
+user's cache folder (``$THIDUA_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/thidua``, else ``~/.cache/thidua``), named by a hash of the registry's
 absolute path. The store is plain JSON (:mod:`thidua_cli.registry.cache_store`: data
 only, read only from a folder only the user can write, each entry checked against the
@@ -213,5 +214,5 @@ def load(root: Path, folder: Path | None = None,
     if progress is not None:
         progress(len(files), len(files))
     if changed or new.keys() != old.keys():
-        cache_store.write(store_path, version, new)
+        cache_store.write(store_path, version, new, old)
     return registry, problems

@@ -15,6 +15,8 @@ read from it may be able to run code or to answer for bytes it was not made from
 - **An entry answers only for its own bytes.** Each entry carries the hash, kind and
   name it was made from, checked against the file being read — an entry copied under
   another file's key is a miss.
+- **Written in shards.** The entries are spread over SHARDS files by file name, so that a
+  run in which one file changed rewrites one shard, not the whole store.
 - **Nothing left behind.** The new store is written to a temporary file and moved into
   place; the temporary file is removed on every exit path, SIGTERM included (the signal
   is held until the file is gone, then delivered as it would have been). A temporary
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import signal
@@ -50,6 +53,8 @@ from thidua_cli.vn.targets import TargetValue
 #: The name of a temporary store; a later write sweeps those older than STALE_SECONDS.
 TEMP_PREFIX = ".tmp-"
 STALE_SECONDS = 3600
+#: How many files one store is spread over (a file's entries always in the same one).
+SHARDS = 16
 
 Entries = dict[str, Any]
 
@@ -78,10 +83,30 @@ def safe_folder(folder: Path, create: bool) -> bool:
     return stat.S_ISDIR(info.st_mode) and _ours(info)
 
 
+def shard_paths(path: Path) -> list[Path]:
+    """The files of the store named ``path``: ``NAME.0.json`` … ``NAME.f.json``."""
+    return [path.with_name(f"{path.stem}.{shard:x}{path.suffix}") for shard in range(SHARDS)]
+
+
+def shard_of(key: str) -> int:
+    """The shard of an entry, from its kind and file name (the key without the hash), so
+    that a file's new entry replaces its old one in the same shard."""
+    owner = key.rpartition("|")[0].encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(owner, digest_size=2).digest()[0] % SHARDS
+
+
 def read(path: Path, version: str) -> Entries:
-    """The entries of the store at ``path`` made by ``version``; ``{}`` for anything else."""
+    """The entries of the store named ``path`` made by ``version``; a shard that cannot be
+    read, or was made by another version, holds none."""
     if not safe_folder(path.parent, create=False):
         return {}
+    entries: Entries = {}
+    for shard in shard_paths(path):
+        entries.update(_read_one(shard, version))
+    return entries
+
+
+def _read_one(path: Path, version: str) -> Entries:
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -104,11 +129,27 @@ def read(path: Path, version: str) -> Entries:
     return entries
 
 
-def write(path: Path, version: str, entries: Entries) -> None:
-    """Replace the store at ``path`` whole; a read-only home or a full disk costs speed only."""
+def write(path: Path, version: str, entries: Entries, old: Entries) -> None:
+    """Make the store named ``path`` hold ``entries``, rewriting only the shards whose entries
+    differ from ``old`` (what :func:`read` gave); a read-only home or a full disk costs speed
+    only."""
     if not safe_folder(path.parent, create=True):
         return
     _sweep(path.parent)
+    changed = {shard_of(key) for key in entries.keys() ^ old.keys()}
+    changed.update(shard_of(key) for key, entry in entries.items()
+                   if key in old and old[key] is not entry)
+    by_shard: dict[int, Entries] = {shard: {} for shard in changed}
+    for key, entry in entries.items():
+        shard = shard_of(key)
+        if shard in by_shard:
+            by_shard[shard][key] = entry
+    files = shard_paths(path)
+    for shard in sorted(changed):
+        _write_one(files[shard], version, by_shard[shard])
+
+
+def _write_one(path: Path, version: str, entries: Entries) -> None:
     text = json.dumps({"version": version, "entries": entries}, ensure_ascii=False,
                       separators=(",", ":"))
     with _sigterm_held():
