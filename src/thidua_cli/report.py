@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text as RichText
 
 from thidua_cli.problems import Problem, Severity
+from thidua_cli.vn import numbers
 
 if TYPE_CHECKING:
     from thidua_cli.rules.base import Rule
@@ -29,7 +30,7 @@ def summary_line(files: int, errors: int, warnings: int, lang: str) -> str:
                 f"{errors:,} error{'s' if errors != 1 else ''}, "
                 f"{warnings:,} warning{'s' if warnings != 1 else ''}")
     # Vietnamese groups thousands with a dot: "6.084 tệp".
-    files_vi, errors_vi, warnings_vi = (f"{n:,}".replace(",", ".") for n in (files, errors, warnings))
+    files_vi, errors_vi, warnings_vi = (numbers.fixed(n) for n in (files, errors, warnings))
     return f"Đã kiểm tra {files_vi} tệp: {errors_vi} lỗi, {warnings_vi} cảnh báo"
 
 

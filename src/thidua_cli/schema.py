@@ -374,7 +374,7 @@ def write_schemas(out: Path, force: bool, written: Callable[[Path], None]) -> No
                             f"not overwriting an existing file: {exc.path} "
                             "(use --force to overwrite)") from None
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise UserError(f"không ghi được {path}: {reason}",
-                            f"cannot write {path}: {reason}") from None
+            from thidua_cli.files import write_error
+
+            raise UserError(*write_error(path, exc)) from None
         written(path)

@@ -125,9 +125,10 @@ def init_registry(root: Path, year: int) -> Created:
         raise UserError(f"không ghi đè tệp đã có: {exc.path}",
                         f"not overwriting an existing file: {exc.path}") from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UserError(f"không ghi được vào {root}: {reason}",
-                        f"cannot write into {root}: {reason}") from None
+        from thidua_cli.files import reason
+
+        vi, en = reason(exc, writing=True)
+        raise UserError(f"không ghi được vào {root}: {vi}", f"cannot write into {root}: {en}") from None
 
 
 def _write_registry(root: Path, year: int) -> Created:

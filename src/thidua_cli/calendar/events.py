@@ -62,9 +62,9 @@ class UnknownUnit(UserError):
     """``unit`` names no unit or cluster of the registry (with "did you mean")."""
 
     def __init__(self, unit: str, known: list[str]) -> None:
-        from thidua_cli.rules.base import suggest
+        from thidua_cli.hints import did_you_mean
 
-        hint_vi, hint_en = suggest(unit, known)
+        hint_vi, hint_en = did_you_mean(unit, known)
         super().__init__(f'không có đơn vị hay cụm "{unit}" trong sổ đăng ký{hint_vi}',
                          f'no unit or cluster "{unit}" in the registry{hint_en}')
         self.unit, self.known = unit, known

@@ -7,10 +7,9 @@ as ``--format`` does. The Rich table is for a terminal only (:func:`rich_table`)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
 from thidua_cli.calendar.events import Entry, round_label
@@ -70,10 +69,9 @@ def calendar_name(start: date, end: date, year: int | None, who: str | None,
 
 def _stamp() -> datetime:
     """DTSTAMP: now, or SOURCE_DATE_EPOCH for a reproducible file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(UTC).replace(microsecond=0)
+    from thidua_cli import clock
+
+    return clock.made_at()
 
 
 def to_ics(found: list[Entry], name: str) -> bytes:

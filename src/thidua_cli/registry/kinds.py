@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
+from thidua_cli import hints
 from thidua_cli.registry import schema_errors, yaml_source
 from thidua_cli.registry.data import Entry, FileResult
 
@@ -41,7 +42,7 @@ class FileKind:
 def _anniversaries(data: dict[str, Any], file: str, result: FileResult) -> None:
     result.problems.extend(_unknown_top_keys(data, AnniversariesFile, file))
     if "anniversaries" not in data:
-        result.problems.append(Problem("schema", Severity.ERROR, Location(file, line=1, column=1),
+        result.problems.append(Problem("schema", UNSTAMPED, Location(file, line=1, column=1),
                                        Text('thiếu khóa "anniversaries:" ở đầu tệp',
                                             'missing the "anniversaries:" key at the top of the file'),
                                        line=1, column=1))
@@ -87,7 +88,7 @@ def _top_level(source: yaml_source.SourceFile, example: str,
     data = source.data
     where = Location(source.file, line=1, column=1)
     if data is None:
-        problems.append(Problem("schema", Severity.ERROR, where,
+        problems.append(Problem("schema", UNSTAMPED, where,
                                 Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
                                      f'the file is empty; write content starting with "{example}" '
                                      "or delete the file"),
@@ -95,7 +96,7 @@ def _top_level(source: yaml_source.SourceFile, example: str,
         return None
     if not isinstance(data, dict):
         got_vi, got_en = schema_errors.describe(data)
-        problems.append(Problem("schema", Severity.ERROR, where,
+        problems.append(Problem("schema", UNSTAMPED, where,
                                 Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
                                      f'(bắt đầu bằng "{example}"), không phải {got_vi}',
                                      f'the top level of the file must be a mapping of key: value '
@@ -109,14 +110,12 @@ def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -
     problems = []
     for key in data:
         if key not in model.model_fields:
-            hint = schema_errors.did_you_mean(str(key), model.model_fields)
+            hint_vi, hint_en = hints.did_you_mean(str(key), model.model_fields)
             known = ", ".join(model.model_fields)
             problems.append(Problem(
-                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
-                Text(f'khóa "{key}" không có trong định dạng'
-                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
-                     f'key "{key}" is not part of the format'
-                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
+                "schema", UNSTAMPED, Location(file, (str(key),), "key"),
+                Text(f'khóa "{key}" không có trong định dạng' + (hint_vi or f"; các khóa hợp lệ: {known}"),
+                     f'key "{key}" is not part of the format' + (hint_en or f"; valid keys: {known}"))))
     return problems
 
 
@@ -136,7 +135,7 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
     if not isinstance(items, list):
         got_vi, got_en = schema_errors.describe(items)
         result.problems.append(Problem(
-            "schema", Severity.ERROR, Location(file, (key,)),
+            "schema", UNSTAMPED, Location(file, (key,)),
             Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
                  f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
         return

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
-from thidua_cli.occurrences import occurrences
+from thidua_cli.occurrences import celebrated
 from thidua_cli.registry.data import Entry, Registry
 from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.vn import dates as vn_dates
@@ -133,14 +133,11 @@ def cluster_info(cluster: Cluster, lookup: Lookup) -> dict[str, Any]:
     }
 
 
-def celebration(anniversary: Anniversary, start: date, end: date, year: int) -> dict[str, Any]:
-    """One anniversary a campaign or a phase salutes, with its ordinal computed."""
-    found = occurrences(anniversary, start, end)
-    if not found:
-        # Saluted from outside its window (a phase may salute a day just after it ends):
-        # the occurrence of the campaign's year.
-        found = occurrences(anniversary, date(year, 1, 1), date(year, 12, 31))
-    occurrence = found[0] if found else None
+def celebration(anniversary: Anniversary, start: date, end: date, year: int,
+                campaign: tuple[date, date] | None = None) -> dict[str, Any]:
+    """One anniversary a campaign or a phase salutes, with its ordinal computed: the
+    occurrence it celebrates is the one ``validate`` checks (:func:`celebrated`)."""
+    occurrence = celebrated(anniversary, start, end, campaign)
     on = occurrence.date if occurrence else None
     ordinal = occurrence.ordinal if occurrence else None
     if ordinal is not None and ordinal < 1:
@@ -163,13 +160,13 @@ def celebration(anniversary: Anniversary, start: date, end: date, year: int) -> 
 
 
 def _celebrations(ids: dict[str, int | None], start: date, end: date, year: int,
-                  lookup: Lookup) -> list[dict[str, Any]]:
+                  lookup: Lookup, campaign: tuple[date, date] | None = None) -> list[dict[str, Any]]:
     found = []
     for anniversary_id in ids:
         anniversary = lookup.anniversaries.get(anniversary_id)
         if anniversary is None:
             raise ContextError(f"unknown anniversary {anniversary_id!r}")
-        found.append(celebration(anniversary, start, end, year))
+        found.append(celebration(anniversary, start, end, year, campaign))
     return sorted(found, key=lambda c: c["sort"])
 
 
@@ -236,7 +233,8 @@ def build_context(registry: Registry, campaign: Campaign,
             "days": phase.days,
             "theme": phase.theme,
             "goal": phase.goal,
-            "celebrates": _celebrations(phase.celebrates, phase.start, phase.end, year, lookup),
+            "celebrates": _celebrations(phase.celebrates, phase.start, phase.end, year, lookup,
+                                        (campaign.start, campaign.end)),
             "events": [{"name": e.name, "date": vn_dates.short_date(e.date)} for e in phase.events],
         })
     # The year's anniversaries the plan names in its preamble: the campaign's and its phases'.
