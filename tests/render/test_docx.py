@@ -24,9 +24,9 @@ from thidua_cli.render.document import (
     parse_body,
 )
 from thidua_cli.render.docx import (
-    _balanced_rows,
-    _column_widths,
     balanced,
+    balanced_rows,
+    column_widths,
     set_width,
     text_width,
     to_docx,
@@ -446,7 +446,7 @@ def test_covenant_one_column_per_member_three_a_row():
 
 
 def test_balanced_signature_rows():
-    assert [_balanced_rows(n) for n in (1, 2, 3, 4, 5, 6, 7, 10)] == [
+    assert [balanced_rows(n) for n in (1, 2, 3, 4, 5, 6, 7, 10)] == [
         [1], [2], [3], [2, 2], [3, 2], [3, 3], [3, 2, 2], [3, 3, 2, 2]]
 
 
@@ -652,7 +652,7 @@ def test_column_widths_like_autofit():
         (((Run("1"),), (Run("đoàn viên được đổi thẻ đoàn viên công đoàn " * 3),), (Run("%"),),
           (Run("từ 90% trở lên"),)),),
     )
-    widths = _column_widths(table)
+    widths = column_widths(table)
     assert sum(widths) == Mm(165) // 1 or abs(sum(widths) - Mm(165)) <= 1
     pad = 2 * Pt(5.4) + Pt(2)
     # The short columns keep the width of their longest text on one line …
