@@ -14,8 +14,15 @@ from thidua_cli.models import Campaign
 from thidua_cli.registry.loader import Registry
 from thidua_cli.render import engine
 from thidua_cli.render.context import build_context
-from thidua_cli.render.document import (Document, Header, MarkupError, Signature, parse_body,
-                                        parse_inline, plain)
+from thidua_cli.render.document import (
+    Document,
+    Header,
+    MarkupError,
+    Signature,
+    parse_body,
+    parse_inline,
+    plain,
+)
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn.phrases import document_number, document_symbol, upper_vi
 

@@ -90,12 +90,13 @@ def _basis_dates(ctx: Context) -> Check:
             if cited is None or cited.model.issued <= model.issued:
                 continue   # an unknown id is unknown-reference's
             when, own = short_date(cited.model.issued), short_date(model.issued)
-            yield Finding("basis-after-document", campaign.loc.child("basis", index, "campaign"), Text(
-                f'phong trào "{cited_id}" có văn bản ngày {when} ({{related}}), sau văn bản này ({own}): không '
-                "thể thực hiện một kế hoạch chưa ban hành; hãy kiểm tra ngày của hai văn bản "
+            at = campaign.loc.child("basis", index, "campaign")
+            yield Finding("basis-after-document", at, Text(
+                f'phong trào "{cited_id}" có văn bản ngày {when} ({{related}}), sau văn bản này '
+                f"({own}): không thể thực hiện một kế hoạch chưa ban hành; hãy kiểm tra ngày của hai văn bản "
                 "hoặc bỏ căn cứ này",
-                f'campaign "{cited_id}" has its document dated {when} ({{related}}), after this one ({own}): a '
-                "plan cannot implement one not yet issued; check the dates of both documents or "
+                f'campaign "{cited_id}" has its document dated {when} ({{related}}), after this '
+                f"one ({own}): a plan cannot implement one not yet issued; check the dates of both documents or "
                 "drop this basis"), related=_dated_at(cited))
 
 
