@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_cli.rules.documents import problem_with
 from tests.conftest import campaign, found, messages
+from thidua_cli.rules.documents import problem_with
 
 F = "data/campaigns/c.yaml"
 

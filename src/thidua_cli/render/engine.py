@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -77,6 +78,47 @@ def _finalize(value: object) -> object:
         # A None printed into a signed document ("None") is a template bug, not data.
         raise jinja2.TemplateRuntimeError("a value is None; guard it with {% if … %}")
     return escape(value)
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(value: object) -> str:
+    """The ``roman`` filter: 1 → "I", 4 → "IV" (section headings; counted, never typed)."""
+    number = int(value)  # type: ignore[call-overload]
+    out = []
+    for amount, letters in _ROMAN:
+        while number >= amount:
+            out.append(letters)
+            number -= amount
+    return "".join(out)
+
+
+def zero2(value: object) -> str:
+    """The ``zero2`` filter: a count below 10 with a leading zero, as documents write
+    copies and members ("lập thành 06 bản", "01 bản")."""
+    return f"{int(value):02d}"  # type: ignore[call-overload]
+
+
+def fullstop(value: object) -> str:
+    """The ``fullstop`` filter: a registry sentence closed once ("…năm 2020" → "…năm 2020.";
+    "…năm 2020." and "…?" unchanged; a trailing ";" becomes ".")."""
+    text = str(value).rstrip()
+    if text.endswith((";", ",", ":")):
+        text = text[:-1].rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, with a macro's output treated as template output: inside the macro every
+    ``{{ … }}`` was already escaped for the markup, so printing the result escapes nothing
+    again (``{{ w.period(campaign) }}`` of ``templates/words.j2``)."""
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(__obj, jinja2.runtime.Macro) and isinstance(result, str):
+            return Escaped(result.strip())
+        return result
 
 
 def _read(path: Path) -> str:
@@ -137,7 +179,7 @@ def environment(override: Path | None = None) -> ImmutableSandboxedEnvironment:
     if override is not None:
         loaders.append(FolderLoader(override))
     loaders.append(PackageLoader())
-    env = ImmutableSandboxedEnvironment(
+    env = _Environment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,
@@ -150,6 +192,9 @@ def environment(override: Path | None = None) -> ImmutableSandboxedEnvironment:
     env.filters["md"] = md
     env.filters["capfirst"] = capfirst
     env.filters["lowerfirst"] = lowerfirst
+    env.filters["roman"] = roman
+    env.filters["zero2"] = zero2
+    env.filters["fullstop"] = fullstop
     return env
 
 
