@@ -107,16 +107,60 @@ def test_never_overwrites_without_force(sample: Path, capsys) -> None:  # type: 
     assert target.read_text(encoding="utf-8").startswith("LĐLĐ THÀNH PHỐ HÀ NỘI")
 
 
-def test_registry_with_errors_is_refused_and_nothing_written(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_whose_own_data_has_errors_is_refused_and_nothing_written(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = sample / "data" / "campaigns" / "bac-tu-liem-2020.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "cong-doan-viet-nam: 91                # 2020 - 1929", "cong-doan-viet-nam: 92"),
         encoding="utf-8")
     code, out, err = run(capsys, "render", "plan", "2020", "-f", "md")
     assert (code, out) == (1, "")
-    assert "error anniversary-ordinal" in err
-    assert err.endswith("Sổ đăng ký có lỗi: không lập văn bản nào.\n")
+    assert err == (
+        "data/campaigns/bac-tu-liem-2020.yaml:123:27: error anniversary-ordinal: năm 2020 là kỷ niệm 91 "
+        "năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2020), không phải 92 năm; hãy ghi 91\n"
+        "\n"
+        "Không lập kế hoạch của bac-tu-liem-2020: dữ liệu của văn bản có lỗi (ở trên).\n")
     assert not (sample / "out").exists()
+
+
+def _break(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_errors_elsewhere_do_not_block_a_plan_and_are_counted_in_one_line(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Another campaign's wrong ordinal, and a unit the plan does not name with a mistyped parent.
+    _break(sample / "data" / "campaigns" / "long-bien-2018.yaml",
+           "loi-keu-goi-thi-dua-ai-quoc: 70", "loi-keu-goi-thi-dua-ai-quoc: 71")
+    _break(sample / "data" / "units" / "ha-noi.yaml",
+           "    sector: hanh-chinh-su-nghiep\n    parent: cdvc-ha-noi\n\n  # Seed 003: \"Công đoàn Sở",
+           "    sector: hanh-chinh-su-nghiep\n    parent: cdvc-ha-noj\n\n  # Seed 003: \"Công đoàn Sở")
+    code, out, err = run(capsys, "render", "plan", "2020", "-f", "md")
+    assert (code, out) == (0, "")
+    assert err == ("Bỏ qua 2 lỗi ở nơi khác trong sổ đăng ký, không thuộc văn bản nào được lập "
+                   "(xem: thidua validate).\n"
+                   "Đã ghi out/bac-tu-liem-2020-ke-hoach.md\n")
+
+
+def test_an_error_in_the_issuer_unit_refuses_its_documents(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _break(sample / "data" / "units" / "ha-noi.yaml", "    place: Bắc Từ Liêm\n",
+           "    place: Bắc Từ Liêm\n    sectorr: khac\n")
+    code, out, err = run(capsys, "render", "kickoff", "2020", "-f", "md")
+    assert (code, out) == (1, "")
+    assert err.endswith("Không lập lời kêu gọi của bac-tu-liem-2020: dữ liệu của văn bản có lỗi (ở trên).\n")
+    assert "data/units/ha-noi.yaml:" in err and "sectorr" in err
+
+
+def test_a_cited_plan_dated_after_the_document_refuses_it(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (sample / "data" / "campaigns" / "ha-noi-2020.yaml").write_text(
+        "id: ha-noi-2020\nissuer: ldld-ha-noi\nyear: 2020\nkind: nam\ntitle: Phát động thi đua năm 2020\n"
+        "start: 2020-01-01\nend: 2020-12-31\ndocument:\n  number: 05/KH-LĐLĐ\n  date: 2020-02-05\n",
+        encoding="utf-8")
+    _break(sample / "data" / "campaigns" / "bac-tu-liem-2020.yaml", "basis:\n",
+           "basis:\n  - campaign: ha-noi-2020\n")
+    code, out, err = run(capsys, "render", "plan", "2020", "-f", "md", "--campaign", "bac-tu-liem-2020")
+    assert (code, out) == (1, "")
+    assert "error basis-after-document: phong trào \"ha-noi-2020\" có văn bản ngày 05/02/2020" in err
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import CommandError, Settings, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.calendar import Entry
@@ -181,12 +181,20 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     from thidua_cli.rules.base import suggest
     from thidua_cli.vn import lunar
 
+    from thidua_cli.scope import without_errors
+    from thidua_cli.validation import validate
+
     with ProgressBar(settings) as progress:
-        result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập lịch.",
-                                  "The registry has errors: no calendar made.", progress)
-    if result is None:
-        return 1
-    registry = result.registry
+        result = validate(settings.registry, cache=True, progress=progress)
+    # What the files without errors hold is listed; the rest is summarised in one line.
+    registry, left_aside = without_errors(result.registry, result.problems)
+    if left_aside:
+        settings.err.print(t(
+            f"Bỏ qua {left_aside} lỗi trong sổ đăng ký: các mục có lỗi không có trong lịch "
+            "(xem: thidua validate).",
+            f"Left aside {left_aside} error{'s' if left_aside > 1 else ''} in the registry: the "
+            "entries with errors are not in the calendar (see: thidua validate)."),
+            markup=False, highlight=False, soft_wrap=True)
     try:
         found = calendar.entries(registry, start, end, unit=unit, round_only=round_only)
     except calendar.UnknownUnit as exc:

@@ -7,16 +7,19 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
-from time import perf_counter
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import CommandError, Settings, write_output
+from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from thidua_cli.models import Campaign
     from thidua_cli.render.document import Document
+    from thidua_cli.validation import Result
 
 
 class Kind(str, Enum):
@@ -33,13 +36,13 @@ class Format(str, Enum):
 
 KIND_NAMES = {
     "plan": ("kế hoạch", "plan"),
-    "kickoff": ("lời phát động", "kickoff call"),
+    "kickoff": ("lời kêu gọi", "kickoff call"),
     "covenant": ("bản giao ước", "covenant"),
 }
 #: The same, counted in the closing line ("Wrote 6,000 plans …"); Vietnamese has no plural.
 KIND_PLURALS = {
     "plan": ("kế hoạch", "plans"),
-    "kickoff": ("lời phát động", "kickoff calls"),
+    "kickoff": ("lời kêu gọi", "kickoff calls"),
     "covenant": ("bản giao ước", "covenants"),
 }
 #: Up to this many written files are each named on stderr; beyond it only the closing line.
@@ -49,7 +52,7 @@ NAMED = 20
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "render",
-        help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời phát động (kickoff) hoặc bản "
+        help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời kêu gọi thi đua (kickoff) hoặc bản "
                  "giao ước (covenant) của các phong trào trong năm.",
                  "Render documents from the registry: the plan, the kickoff call or the covenant "
                  "of the year's campaigns."),
@@ -114,13 +117,15 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
 
     from thidua_cli.render import build as builder
     from thidua_cli.render import engine
+    from thidua_cli.validation import validate
 
-    result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập văn bản nào.",
-                              "The registry has errors: no document rendered.", progress)
-    if result is None:
-        return 1
-
+    # Errors refuse only the documents whose own data they are in (thidua_cli/scope.py); the
+    # choice of campaigns below is made first, from what loaded.
+    result = validate(settings.registry, cache=True, progress=progress)
     registry = result.registry
+    if campaign_id and campaign_id in registry.broken_ids:
+        refuse_broken(settings, result, campaign_id)
+        return 1
     campaigns = [e.model for e in registry.campaigns]
     vi_kind, en_kind = KIND_NAMES[kind]
     if campaign_id:
@@ -154,6 +159,9 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
             raise CommandError(f"không có phong trào nào{whose} năm {year} để lập {vi_kind}",
                                f"no campaign{en_whose} in {year} to render a {en_kind} for")
     chosen.sort(key=lambda c: c.id)
+    chosen, refused = scoped(settings, result, chosen, kind)
+    if not chosen:
+        return 1
     if to_stdout and len(chosen) > 1:
         raise CommandError(
             f"-o - in một văn bản, nhưng có {len(chosen)} phong trào; chọn một bằng --campaign "
@@ -161,7 +169,10 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
             f"-o - prints one document, but {len(chosen)} campaigns match; pick one with "
             f"--campaign ({', '.join(c.id for c in chosen)})")
 
+    from thidua_cli.render.view import Index
+
     env = engine.environment(templates)
+    index = Index.of(registry)
     started = perf_counter()
     # Build every document first: templates run here, so a template error stops the run
     # before any file is written, and the file names (document.stem) are known. Turning a
@@ -170,7 +181,7 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     documents = []
     for done, c in enumerate(chosen, 1):
         try:
-            documents.append(builder.build(registry, c, kind, env))  # type: ignore[arg-type]
+            documents.append(builder.build(index, c, kind, env))  # type: ignore[arg-type]
         except engine.TemplateProblem as exc:
             raise CommandError(exc.vi, exc.en) from None
         progress("render", done, len(chosen))
@@ -179,7 +190,7 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
         data = _write(documents[0], fmt)
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         sys.stdout.flush()
-        return 0
+        return 1 if refused else 0
 
     folder = Path(out) if out else Path("out")
     targets = [(folder / f"{document.stem}.{fmt}", document) for document in documents]
@@ -216,7 +227,51 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
               f"Wrote {len(targets):,} {en_plural} to {where} in {seconds:,.1f} s "
               f"({ms:,.1f} ms per document)."),
             markup=False, highlight=False, soft_wrap=True)
-    return 0
+    return 1 if refused else 0
+
+
+def scoped(settings: Settings, result: Result, chosen: list[Campaign],
+           kind: str) -> tuple[list[Campaign], int]:
+    """The chosen campaigns whose own data has no error, and how many were refused. Prints
+    the refused ones' errors, then one line for the errors that belong to none of them."""
+    from thidua_cli import report
+    from thidua_cli.scope import split
+
+    t = settings.t
+    parts = split(result.registry, result.problems, [c.id for c in chosen])
+    own = sorted((p for problems in parts.refused.values() for p in {id(q): q for q in problems}.values()),
+                 key=Problem.sort_key)
+    if own:
+        for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
+            settings.err.print(line, soft_wrap=True)
+        vi_kind, en_kind = KIND_NAMES[kind]
+        ids = ", ".join(sorted(parts.refused))
+        settings.err.print(t(f"Không lập {vi_kind} của {ids}: dữ liệu của văn bản có lỗi (ở trên).",
+                             f"No {en_kind} rendered for {ids}: its own data has errors (above)."),
+                           markup=False, highlight=False, soft_wrap=True)
+    if parts.elsewhere:
+        n = parts.elsewhere
+        settings.err.print(t(f"Bỏ qua {n} lỗi ở nơi khác trong sổ đăng ký, không thuộc văn bản nào "
+                             "được lập (xem: thidua validate).",
+                             f"Left aside {n} error{'s' if n > 1 else ''} elsewhere in the registry, "
+                             "in no document rendered here (see: thidua validate)."),
+                           markup=False, highlight=False, soft_wrap=True)
+    return [c for c in chosen if c.id not in parts.refused], len(parts.refused)
+
+
+def refuse_broken(settings: Settings, result: Result, campaign_id: str) -> None:
+    """``--campaign ID`` names a campaign whose file failed the schema: its file's errors."""
+    from thidua_cli import report
+
+    loaded = {e.loc.file for e in result.registry.campaigns}
+    own = [p for p in result.problems if p.severity is Severity.ERROR
+           and "/campaigns/" in f"/{p.file}" and p.file not in loaded]
+    for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
+        settings.err.print(line, soft_wrap=True)
+    settings.err.print(settings.t(
+        f'Không lập văn bản của "{campaign_id}": tệp phong trào có lỗi (ở trên).',
+        f'Nothing rendered for "{campaign_id}": its campaign file has errors (above).'),
+        markup=False, highlight=False, soft_wrap=True)
 
 
 def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: str, force: bool,

@@ -59,7 +59,7 @@ def capfirst(value: object) -> str:
     """The first letter in capitals, the rest as it is ("trên 75% …" → "Trên 75% …");
     Jinja's ``capitalize`` would lower "CBCCVCLĐ" and "Lao động tiên tiến"."""
     text = str(value)
-    return text[:1].upper() + text[1:]
+    return _same_kind(value, text[:1].upper() + text[1:])
 
 
 def lowerfirst(value: object) -> str:
@@ -67,8 +67,14 @@ def lowerfirst(value: object) -> str:
     word in capitals ("CNVCLĐ …") or a name is left alone when its second letter is a capital."""
     text = str(value)
     if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+        return _same_kind(value, text)
+    return _same_kind(value, text[:1].lower() + text[1:])
+
+
+def _same_kind(value: object, text: str) -> str:
+    """Text already escaped (a macro's output, the ``md`` filter's) stays marked so: the
+    case filters change letters, never what needs escaping."""
+    return Escaped(text) if isinstance(value, Escaped) else text
 
 
 def _finalize(value: object) -> object:

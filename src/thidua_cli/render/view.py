@@ -324,8 +324,8 @@ class DocumentView:
     issued: str | None        # "ngày 03 tháng 01 năm 2020": the date of issue when known
     celebrates: tuple[Celebration, ...]     # saluted by the whole campaign
     anniversaries: tuple[Celebration, ...]  # the campaign's and its phases', in date order
-    #: What a kickoff call names as its occasion: the anniversaries at or ahead of its date,
-    #: round years first (then by date); all of them when its date is unknown.
+    #: What a kickoff call may name as its occasion: the anniversaries at or ahead of its date,
+    #: in date order (all of them when its date is unknown); the template picks among them.
     occasion: tuple[Celebration, ...]
     events: tuple[Event, ...]
     phases: tuple[PhaseView, ...]
@@ -387,10 +387,7 @@ def _cited(campaign: Campaign, index: Index) -> tuple[CitedPlan, ...]:
 def _occasion(anniversaries: tuple[Celebration, ...], known_date: bool) -> tuple[Celebration, ...]:
     if not known_date:
         return anniversaries
-    coming = [a for a in anniversaries if a.timing in ("at", "ahead")]
-    rank = {"major": 0, "minor": 1}
-    return tuple(sorted(coming, key=lambda a: (a.timing != "at", rank.get(a.round or "", 2),
-                                                a.on or date.max)))
+    return tuple(a for a in anniversaries if a.timing in ("at", "ahead"))
 
 
 def _recipients(campaign: Campaign) -> tuple[tuple[str, ...], str | None]:
