@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.render.golden_files import check_golden
 from thidua_cli.render.build import KINDS, applies, build
 from thidua_cli.render.document import Heading, Paragraph
 from thidua_cli.render.docx import to_docx
 from thidua_cli.render.markdown import to_markdown
 from thidua_cli.render.view import Index
 from thidua_cli.validation import Result, validate
-from tests.render.golden_files import check_golden
 
 REGISTRY = Path(__file__).resolve().parent / "registry"
 

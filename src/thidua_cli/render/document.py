@@ -97,6 +97,17 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict, compare=False)  # for HTML <meta>/DOCX core properties
 
 
+#: A covenant's signatures: at most this many columns a row.
+MAX_SIGNATURE_COLUMNS = 3
+
+
+def signature_rows(n: int) -> list[int]:
+    """How many signatures each row of a covenant holds: 5 → [3, 2], 4 → [2, 2], 7 → [3, 2, 2]
+    (at most three columns, rows as even as can be). Every writer lays them out so."""
+    rows = -(-n // MAX_SIGNATURE_COLUMNS)
+    return [n // rows + (1 if i < n % rows else 0) for i in range(rows)]
+
+
 # --------------------------------------------------------------------------- the markup
 
 _SPECIAL = re.compile(r"([\\*|#>_`\[\]-])")

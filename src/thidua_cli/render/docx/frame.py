@@ -9,7 +9,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from thidua_cli.render.document import Document, Heading, Paragraph, Signature
+from thidua_cli.render.document import Document, Heading, Paragraph, Signature, signature_rows
 from thidua_cli.render.docx.metrics import balanced, set_width, text_width
 from thidua_cli.render.docx.ooxml import (
     CellWriter,
@@ -26,7 +26,6 @@ from thidua_cli.render.docx.page import (
     GRID_CELL_MARGIN,
     HEADER_LEFT,
     HEADER_RIGHT,
-    MAX_SIGNATURE_COLUMNS,
     MOTTO,
     NATIONAL_NAME,
     RECIPIENTS_WIDTH,
@@ -34,6 +33,7 @@ from thidua_cli.render.docx.page import (
     SIGNATURE_WIDTH,
     TEXT_WIDTH,
 )
+from thidua_cli.render.wrap import nobreak
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -47,9 +47,10 @@ def add_header(doc: DocxDocument, document: Document) -> None:
 
     left = CellWriter(table.cell(0, 0))
     if head.superior:
-        add_text(left.paragraph(), balanced(head.superior, Pt(13), False, left_w), Pt(13),
-                  bold=False)
-    add_text(left.paragraph(), balanced(head.issuer, Pt(13), True, left_w), Pt(13), bold=True)
+        add_text(left.paragraph(), nobreak(balanced(head.superior, Pt(13), False, left_w)),
+                 Pt(13), bold=False)
+    add_text(left.paragraph(), nobreak(balanced(head.issuer, Pt(13), True, left_w)), Pt(13),
+             bold=True)
     issuer_w = set_width(head.issuer, Pt(13), True, left_w)
     left.add_rule(round(issuer_w * 0.4), left_w)
 
@@ -69,7 +70,7 @@ def add_header(doc: DocxDocument, document: Document) -> None:
     if (text_width(head.place_date, Pt(14), italic=True) > right_w * 0.98
             and text_width(head.place_date, Pt(13), italic=True) <= right_w * 0.98):
         date_size = Pt(13)
-    add_text(date.paragraph(before=Pt(6)), head.place_date, date_size, italic=True)
+    add_text(date.paragraph(before=Pt(6)), nobreak(head.place_date), date_size, italic=True)
     for row in table.rows:
         cant_split(row)
         for cell in row.cells:
@@ -83,7 +84,7 @@ def add_title(doc: DocxDocument, document: Document) -> None:
     if document.subject:
         p = plain_paragraph(doc)
         p.paragraph_format.keep_with_next = True
-        add_text(p, document.subject, Pt(14), bold=True)
+        add_text(p, nobreak(document.subject), Pt(14), bold=True)
         width = set_width(document.subject, Pt(14), True, TEXT_WIDTH)
         # NĐ30: a third to a half of the line. A third, unless that is under 25 mm: then up to
         # half, so that a short subject ("Năm 2020") does not get a stub.
@@ -130,13 +131,15 @@ def add_recipients(cell: _Cell | None, doc: DocxDocument, recipients: tuple[str,
         p = w.paragraph(WD_ALIGN_PARAGRAPH.LEFT) if w else plain_paragraph(
             doc, WD_ALIGN_PARAGRAPH.LEFT)
         end = "." if i == len(recipients) - 1 else ";"
-        add_text(p, f"- {entry}{end}", Pt(11))
+        # A wrapped entry continues under its text, not under the dash.
+        p.paragraph_format.left_indent = Mm(2.5)
+        p.paragraph_format.first_line_indent = -Mm(2.5)
+        add_text(p, f"- {nobreak(entry)}{end}", Pt(11))
 
 
 def balanced_rows(n: int) -> list[int]:
-    """5 → [3, 2]; 4 → [2, 2]; 7 → [3, 2, 2]: at most three columns, rows as even as can be."""
-    rows = -(-n // MAX_SIGNATURE_COLUMNS)
-    return [n // rows + (1 if i < n % rows else 0) for i in range(rows)]
+    """The covenant's rows of signatures (:func:`~thidua_cli.render.document.signature_rows`)."""
+    return signature_rows(n)
 
 
 def add_closing(doc: DocxDocument, document: Document) -> None:
@@ -188,7 +191,7 @@ def add_closing(doc: DocxDocument, document: Document) -> None:
                 p = CellWriter(cell).paragraph(before=Pt(12))
                 p.paragraph_format.keep_with_next = True
                 if sig.unit:
-                    text = balanced(sig.unit, unit_size, True, inner)
+                    text = nobreak(balanced(sig.unit, unit_size, True, inner))
                     add_text(p, text, Pt(unit_size.pt), bold=True)
         for cell, sig in zip(table.rows[-1].cells, group, strict=True):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP

@@ -12,6 +12,8 @@ from itertools import combinations, pairwise
 
 from docx.shared import Emu, Pt
 
+from thidua_cli.render.wrap import no_break_after
+
 # Advance widths (units of 1/2048 em) of Times New Roman for the printable ASCII characters
 # 32..126, taken from Liberation Serif, its metric twin. Only used to size the rules under
 # the issuer, the motto and the subject; Vietnamese letters measure as their base letter
@@ -42,7 +44,7 @@ _ADVANCE = {
     True: dict(zip(map(chr, range(32, 127)), map(int, _BOLD.split()), strict=True)),
     "italic": dict(zip(map(chr, range(32, 127)), map(int, _ITALIC.split()), strict=True)),
 }
-_BASE = {"Đ": "D", "đ": "d", "…": "..."}
+_BASE = {"Đ": "D", "đ": "d", "…": "...", "\u00a0": " "}
 
 
 def line_units(line: str, bold: bool | str) -> int:
@@ -101,15 +103,21 @@ def balanced(text: str, size: Pt, bold: bool, column: int) -> str:
     words = text.split()
     if "\n" in text or text_width(text, size, bold) <= budget:
         return text
-    places = [i for i, w in enumerate(words) if i and w.upper() in _BREAK_BEFORE]
-    for count in range(2, len(places) + 2):
-        best: tuple[int, list[str]] | None = None
-        for cuts in combinations(places, count - 1):
-            bounds = (0, *cuts, len(words))
-            lines = [" ".join(words[a:b]) for a, b in pairwise(bounds)]
-            widest = max(text_width(line, size, bold) for line in lines)
-            if widest <= budget and (best is None or widest < best[0]):
-                best = (widest, lines)
-        if best is not None:
-            return "\n".join(best[1])
+    keep = no_break_after(words)
+    preferred = [i for i, w in enumerate(words) if i and w.upper() in _BREAK_BEFORE
+                 and not keep[i - 1]]
+    # Then any break that splits no word and no place name ("CÔNG ĐOÀN TRƯỜNG TIỂU HỌC /
+    # XUÂN ĐỈNH"), for a name too long for the column at its parts' starts.
+    allowed = [i for i in range(1, len(words)) if not keep[i - 1]]
+    for places in (preferred, allowed):
+        for count in range(2, min(len(places), 3) + 2):
+            best: tuple[int, list[str]] | None = None
+            for cuts in combinations(places, count - 1):
+                bounds = (0, *cuts, len(words))
+                lines = [" ".join(words[a:b]) for a, b in pairwise(bounds)]
+                widest = max(text_width(line, size, bold) for line in lines)
+                if widest <= budget and (best is None or widest < best[0]):
+                    best = (widest, lines)
+            if best is not None:
+                return "\n".join(best[1])
     return text

@@ -38,7 +38,6 @@ GRID_CELL_MARGIN = Emu(Pt(1.5))
 RECIPIENTS_WIDTH = Mm(75)
 SIGNATURE_WIDTH = Emu(TEXT_WIDTH - RECIPIENTS_WIDTH)
 SIGNATURE_BLANK_LINES = 4       # room for the signature and the stamp
-MAX_SIGNATURE_COLUMNS = 3
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
