@@ -57,7 +57,7 @@ def test_kickoff_2020_html_dated_by_the_launch(sample: Path, capsys) -> None:  #
     code, out, err = run(capsys, "render", "kickoff", "2020", "-f", "html", "--out", "docs")
     assert (code, out, err) == (0, "", "Đã ghi docs/bac-tu-liem-2020-loi-phat-dong.html\n")
     page = (sample / "docs" / "bac-tu-liem-2020-loi-phat-dong.html").read_text(encoding="utf-8")
-    assert "Bắc Từ Liêm, ngày 03 tháng 01 năm 2020" in page
+    assert "Bắc&nbsp;Từ&nbsp;Liêm, ngày&nbsp;03 tháng&nbsp;01 năm&nbsp;2020" in page
     assert "Hướng tới kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)" in page
     # Seed 000's phases and every number they salute.
     for expected in [
