@@ -37,7 +37,8 @@ table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .number { font-size: 13pt; margin-top: 4pt; }
 .place-date { font-style: italic; margin-top: 4pt; }
 h1.title { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
-p.subject { font-weight: bold; text-align: center; margin: 0; }
+p.subject { font-weight: bold; text-align: center; margin: 0; text-wrap: balance; }
+table.header td { text-wrap: balance; }
 main p { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
 main p.center { text-align: center; text-indent: 0; }
 main h2, main h3, main h4 { font-size: 14pt; margin: 6pt 0; text-indent: 1.27cm; text-align: justify; }

@@ -84,8 +84,9 @@ def add_title(doc: DocxDocument, document: Document) -> None:
     if document.subject:
         p = plain_paragraph(doc)
         p.paragraph_format.keep_with_next = True
-        add_text(p, nobreak(document.subject), Pt(14), bold=True)
-        width = set_width(document.subject, Pt(14), True, TEXT_WIDTH)
+        subject = balanced(document.subject, Pt(14), True, TEXT_WIDTH, at_parts=False)
+        add_text(p, nobreak(subject), Pt(14), bold=True)
+        width = set_width(subject, Pt(14), True, TEXT_WIDTH)
         # NĐ30: a third to a half of the line. A third, unless that is under 25 mm: then up to
         # half, so that a short subject ("Năm 2020") does not get a stub.
         length = width / 3 if width / 3 >= Mm(25) else min(width / 2, Mm(25))

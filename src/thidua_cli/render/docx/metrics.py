@@ -93,19 +93,21 @@ _BREAK_BEFORE = frozenset({
 })
 
 
-def balanced(text: str, size: Pt, bold: bool, column: int) -> str:
+def balanced(text: str, size: Pt, bold: bool, column: int, at_parts: bool = True) -> str:
     """``text`` broken into as few lines as fit ``column``, as even as can be, at the
     starts of its parts ("LIÊN ĐOÀN LAO ĐỘNG / HUYỆN BẮC MÊ", never "LIÊN ĐOÀN LAO ĐỘNG HUYỆN
     BẮC / MÊ" as an editor's wrap would give). Left alone when it fits, is already broken
     by the builder, or no such break makes it fit (the editor wraps it then). The advances
-    are Times New Roman's own (without kerning, which Word leaves off): 2 % of safety."""
+    are Times New Roman's own (without kerning, which Word leaves off): 2 % of safety.
+    ``at_parts=False`` (a subject line, not a name): any break that splits no word or place,
+    lines as even as can be, so that no word stands alone on the last line."""
     budget = int(column * 0.98)
     words = text.split()
     if "\n" in text or text_width(text, size, bold) <= budget:
         return text
     keep = no_break_after(words)
     preferred = [i for i, w in enumerate(words) if i and w.upper() in _BREAK_BEFORE
-                 and not keep[i - 1]]
+                 and not keep[i - 1]] if at_parts else []
     # Then any break that splits no word and no place name ("CÔNG ĐOÀN TRƯỜNG TIỂU HỌC /
     # XUÂN ĐỈNH"), for a name too long for the column at its parts' starts.
     allowed = [i for i in range(1, len(words)) if not keep[i - 1]]
