@@ -34,7 +34,8 @@ PAIRS = frozenset({
     ("cơ", "quan"), ("thường", "vụ"), ("chấp", "hành"), ("chủ", "tịch"), ("độc", "lập"),
     ("tự", "do"), ("hạnh", "phúc"), ("cộng", "hòa"), ("xã", "hội"), ("chủ", "nghĩa"),
     ("giao", "ước"), ("phát", "động"), ("phong", "trào"), ("kế", "hoạch"), ("báo", "cáo"),
-    ("thực", "hiện"), ("để", "biết"), ("khối", "thi"), ("cụm", "thi"),
+    ("thực", "hiện"), ("để", "biết"), ("khối", "thi"), ("cụm", "thi"), ("kỷ", "niệm"),
+    ("chào", "mừng"), ("cách", "mạng"), ("quốc", "khánh"), ("đại", "hội"),
 })
 
 #: Level words after which a place name follows ("quận Bắc Từ Liêm", "TỈNH HÀ GIANG").
