@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_cli.render.wrap import nobreak
+from thidua_cli.render.wrap import glue_blanks, nobreak
 
 
 @pytest.mark.parametrize("text, joined", [
@@ -24,3 +24,9 @@ def test_syllables_that_stay_together(text: str, joined: str) -> None:
 def test_each_line_of_a_broken_name_on_its_own() -> None:
     assert nobreak("LIÊN ĐOÀN LAO ĐỘNG\nQUẬN BA ĐÌNH") == (
         "LIÊN\u00a0ĐOÀN LAO\u00a0ĐỘNG\nQUẬN\u00a0BA\u00a0ĐÌNH")
+
+
+def test_a_blank_never_starts_a_line() -> None:
+    assert glue_blanks("gửi về Ban Chấp hành trước ngày …") == "gửi về Ban Chấp hành trước ngày\u00a0…"
+    assert glue_blanks("Giao … theo dõi") == "Giao\u00a0… theo dõi"
+    assert glue_blanks("“Lao động…”") == "“Lao động…”"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table, signature_rows
-from thidua_cli.render.wrap import nobreak
+from thidua_cli.render.wrap import glue_blanks, nobreak
 
 CSS = """\
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
@@ -71,7 +71,7 @@ def _frame(text: str) -> str:
 def _runs(runs: tuple[Run, ...]) -> str:
     out = []
     for run in runs:
-        text = escape(run.text)
+        text = escape(glue_blanks(run.text)).replace("\u00a0", "&nbsp;")
         if run.italic:
             text = f"<em>{text}</em>"
         if run.bold:

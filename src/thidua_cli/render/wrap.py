@@ -19,6 +19,8 @@ there would not stretch.
 
 from __future__ import annotations
 
+import re
+
 NBSP = "\u00a0"
 
 #: Two-syllable words of unit and place names, compared in lower case.
@@ -90,3 +92,12 @@ def _line(line: str) -> str:
         out.append(NBSP if joined else " ")
         out.append(word)
     return "".join(out)
+
+
+_BLANK = re.compile(r" (…)(?=[\s.,;:)]|$)")
+
+
+def glue_blanks(text: str) -> str:
+    """A clerk's blank "…" never starts a line on its own ("trước ngày / …"): it is glued to
+    the word before it. For body text, where :func:`nobreak` is not used."""
+    return _BLANK.sub(NBSP + r"\1", text)

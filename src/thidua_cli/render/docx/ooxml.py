@@ -16,6 +16,7 @@ from docx.shared import Emu, Pt
 
 from thidua_cli.render.document import Run
 from thidua_cli.render.docx.page import FONT, LANG
+from thidua_cli.render.wrap import glue_blanks
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -170,7 +171,7 @@ def add_text(p: DocxParagraph, text: str, size: Pt, bold: bool | None = None,
 
 def add_runs(p: DocxParagraph, runs: tuple[Run, ...], size: Pt | None = None) -> None:
     for r in runs:
-        run = p.add_run(xml_text(r.text))
+        run = p.add_run(xml_text(glue_blanks(r.text)))
         # A plain run inherits the paragraph style (bold in a heading), hence None, not False.
         run.bold = True if r.bold else None
         run.italic = True if r.italic else None
