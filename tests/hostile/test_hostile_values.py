@@ -1,0 +1,89 @@
+"""Values that validate's reader takes but no command may crash on (issue 14, items 1–4, 7).
+
+Each hostile value is run through every command that reads the registry: ``validate``
+must give a located problem, and ``render``, ``calendar`` and ``new campaign`` refuse
+the registry with the same problem (exit 1), never "unexpected failure".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BASE_CAMPAIGN, MakeRegistry
+from tests.hostile.commands import files_under, thidua
+
+CAMPAIGN = "data/campaigns/x.yaml"
+EVERY_COMMAND = [
+    ("validate",),
+    ("render", "plan", "2020", "-f", "md"),
+    ("calendar", "--year", "2020"),
+    ("new", "campaign", "--from", "ba-dinh-2020", "--year", "2021"),
+]
+COMMAND_IDS = ["validate", "render", "calendar", "new-campaign"]
+
+
+def refused_everywhere(root: Path, line: str) -> None:
+    """``line`` is the registry's only problem, in every command; nothing is written."""
+    before = files_under(root.parent)
+    for args in EVERY_COMMAND:
+        result = thidua(root.parent, *args)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        shown = result.stdout if args == ("validate",) else result.stderr
+        assert shown.splitlines()[0] == line, args
+    assert files_under(root.parent) == before
+
+
+TOO_LONG = "1" * 5_000
+
+
+@pytest.mark.parametrize("value, where, what", [
+    (TOO_LONG, "3:7", 'schema: "year" expects a whole number, but found a whole number too '
+                      "large (5,000 digits)"),
+    ("-" + TOO_LONG, "3:7", 'schema: "year" expects a whole number, but found a whole number '
+                            "too large (5,000 digits)"),
+    ("0x" + "f" * 200, "3:7", 'schema: "year" expects a whole number, but found a whole number '
+                              "too large (200 digits)"),
+    (".inf", "3:7", 'schema: "year" expects a whole number, but found a number that is not '
+                    "finite (infinity or NaN)"),
+    ("-.Inf", "3:7", 'schema: "year" expects a whole number, but found a number that is not '
+                     "finite (infinity or NaN)"),
+    (".nan", "3:7", 'schema: "year" expects a whole number, but found a number that is not '
+                    "finite (infinity or NaN)"),
+    ("1e400", "3:7", 'schema: "year" expects a whole number, but found a number that is not '
+                     "finite (infinity or NaN)"),
+    ("!!int abc", "3:7", 'yaml-syntax: the value "abc" cannot be read as !!int; remove the '
+                         "!!int tag (the registry needs no YAML tags) or fix the value"),
+    ("!!int 0x", "3:7", 'yaml-syntax: the value "0x" cannot be read as !!int; remove the '
+                        "!!int tag (the registry needs no YAML tags) or fix the value"),
+    ("!!float x", "3:7", 'yaml-syntax: the value "x" cannot be read as !!float; remove the '
+                         "!!float tag (the registry needs no YAML tags) or fix the value"),
+    ("!!bool maybe", "3:7", 'yaml-syntax: the value "maybe" cannot be read as !!bool; remove the '
+                            "!!bool tag (the registry needs no YAML tags) or fix the value"),
+    ("!!null x", "3:7", 'yaml-syntax: the value "x" cannot be read as !!null; remove the '
+                        "!!null tag (the registry needs no YAML tags) or fix the value"),
+], ids=["huge", "huge-negative", "huge-hex", "inf", "minus-inf", "nan", "1e400", "int-abc",
+        "int-0x", "float-x", "bool-maybe", "null-x"])
+def test_scalar_edge_cases_in_year(make_registry: MakeRegistry, value: str, where: str,
+                                   what: str) -> None:
+    text = BASE_CAMPAIGN.replace("year: 2020", f"year: {value}")
+    root = make_registry({"campaigns/x.yaml": text})
+    refused_everywhere(root, f"{CAMPAIGN}:{where}: error {what}")
+
+
+@pytest.mark.parametrize("old, new, where, field", [
+    ("thanh-lap-dang: 90", "thanh-lap-dang: .inf", "13:23", "thanh-lap-dang"),
+    ("thanh-lap-dang: 90", f"thanh-lap-dang: {TOO_LONG}", "13:23", "thanh-lap-dang"),
+    ("  - number: 2", "  - number: .nan", "14:13", "number"),
+    ("  - number: 2", f"  - number: {TOO_LONG}", "14:13", "number"),
+], ids=["ordinal-inf", "ordinal-huge", "phase-nan", "phase-huge"])
+def test_scalar_edge_cases_in_ordinals_and_phases(make_registry: MakeRegistry, old: str,
+                                                  new: str, where: str, field: str) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN.replace(old, new)})
+    result = thidua(root.parent, "validate")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{CAMPAIGN}:{where}: error schema: "), first
+    for args in EVERY_COMMAND[1:]:
+        assert thidua(root.parent, *args).stderr.splitlines()[0] == first
