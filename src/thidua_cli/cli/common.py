@@ -116,17 +116,41 @@ def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
 def write_output(path: Path, data: bytes | str, force: bool) -> None:
     """Write one file a command made, atomically; refused when it exists unless ``force``.
     Every failure becomes a one-line :class:`CommandError`."""
-    from thidua_cli.files import FileExists, write_atomic
+    write_outputs({path: data}, force)
+
+
+def write_outputs(files: dict[Path, bytes | str], force: bool) -> None:
+    """Write a set of files all or nothing (see :func:`thidua_cli.files.write_all`).
+    Every failure becomes a one-line :class:`CommandError`."""
+    from thidua_cli.files import FileExists, NotRegularFile, write_all
 
     try:
-        write_atomic(path, data, overwrite=force)
-    except FileExists:
-        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
-                           f"file exists, not overwritten: {path} (use --force to overwrite)"
+        write_all(files, overwrite=force)
+    except FileExists as exc:
+        where = shown(exc.path)
+        raise CommandError(f"tệp đã có, không ghi đè: {where} (dùng --force để ghi đè)",
+                           f"file exists, not overwritten: {where} (use --force to overwrite)"
                            ) from None
+    except NotRegularFile as exc:
+        where = shown(exc.path)
+        raise CommandError(
+            f"không ghi đè {where}: đó không phải là tệp thông thường (ống, thiết bị, thư mục "
+            "hoặc liên kết hỏng); hãy chọn tên tệp khác",
+            f"not replacing {where}: it is not a regular file (a pipe, device, folder or broken "
+            "link); choose another file name") from None
     except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+        where = shown(Path(exc.filename) if exc.filename else next(iter(files)))
+        raise CommandError(f"không ghi được {where}: {exc.strerror or exc}",
+                           f"cannot write {where}: {exc.strerror or exc}") from None
+
+
+def shown(value: object) -> str:
+    """A path or value as it may reach a terminal: control characters and bytes that are
+    not UTF-8 visibly escaped (``\\x1b``), so that a file name cannot move the cursor,
+    clear the screen or rewrite a CI log."""
+    from thidua_cli.problems import printable
+
+    return printable(str(value))
 
 
 class CommandError(Exception):

@@ -44,7 +44,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     from thidua_cli import report
     from thidua_cli.authoring.new_campaign import new_id_for, next_year, target_path
-    from thidua_cli.files import FileExists, write_atomic
+    from thidua_cli.files import FileExists, NotRegularFile, write_atomic
     from thidua_cli.rules.base import suggest
     from thidua_cli.validation import validate
     from thidua_cli.vn.slug import is_valid_id, slugify
@@ -83,7 +83,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     made = next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
     try:
         write_atomic(path, made.text)
-    except FileExists:
+    except (FileExists, NotRegularFile):
         raise CommandError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
                            f"not overwriting an existing file: {path}; choose another id with --id") from None
     except OSError as exc:
