@@ -108,17 +108,14 @@ def occupants(root: Path) -> list[str]:
 
 def init_registry(root: Path, year: int) -> Created:
     """Write a new registry into ``root`` (created if missing). Refuses a folder that holds
-    files before writing anything; every file is written whole (``write_atomic``), and
+    files before writing anything; the files are written all or nothing (``write_all``),
     never over an existing one."""
-    from thidua_cli.files import write_atomic
+    from thidua_cli.files import write_all
 
     names = occupants(root)
     if names:
         raise NotEmpty(root, names)
-    content = files(year)
-    written = []
-    for name, text in content.items():
-        path = root / name
-        write_atomic(path, text)
-        written.append(path)
-    return Created(root, written)
+    content: dict[Path, bytes | str] = {root / name: text for name, text in files(year).items()}
+    # All or nothing: a full disk halfway leaves no half-made registry to refuse a retry.
+    write_all(content)
+    return Created(root, list(content))
