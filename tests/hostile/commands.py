@@ -21,11 +21,16 @@ from tests.hostile.test_hostile_input import HANG_BOUND_SECONDS, MEMORY_BOUND_BY
 def thidua(cwd: Path, *args: str, memory: int = MEMORY_BOUND_BYTES,
            env: Mapping[str, str] | None = None, stdin: int | None = subprocess.DEVNULL,
            stdout: int | None = None, lang: str = "en",
-           timeout: float = HANG_BOUND_SECONDS) -> subprocess.CompletedProcess[str]:
-    """``thidua --lang LANG ARGS`` run in ``cwd``; its output decoded as UTF-8."""
+           timeout: float = HANG_BOUND_SECONDS, file_size: int | None = None,
+           ) -> subprocess.CompletedProcess[str]:
+    """``thidua --lang LANG ARGS`` run in ``cwd``; its output decoded as UTF-8.
+    ``file_size`` bounds every file the command writes: a disk that fills up (writes
+    fail with EFBIG as they would with ENOSPC), without a real device."""
 
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if file_size is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
 
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("THIDUA_DEBUG", "THIDUA_REGISTRY", "THIDUA_LANG", "COLUMNS")}

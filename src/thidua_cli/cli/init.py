@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Optional
 
@@ -43,6 +44,7 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
     from thidua_cli.authoring.init import NotAFolder, NotEmpty, init_registry
+    from thidua_cli.cli.common import shown
     from thidua_cli.files import FileExists
 
     try:
@@ -62,13 +64,14 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
                            f"not overwriting an existing file: {exc.path}") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise CommandError(f"không ghi được vào {root}: {reason}",
-                           f"cannot write into {root}: {reason}") from None
+        raise CommandError(f"không ghi được vào {shown(root)}: {reason}",
+                           f"cannot write into {shown(root)}: {reason}") from None
     for path in created.paths:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                            highlight=False, soft_wrap=True)
-    registry = f" --registry {root}" if root != Path("data") else ""
+    # Quoted as a shell needs it: a folder "Sổ đăng ký" must stay one argument when pasted.
+    registry = f" --registry {shlex.quote(str(root))}" if root != Path("data") else ""
     settings.err.print(settings.t(
         f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của mình, "
         f"rồi kiểm tra bằng: thidua{registry} validate",
