@@ -87,3 +87,62 @@ def test_scalar_edge_cases_in_ordinals_and_phases(make_registry: MakeRegistry, o
     assert first.startswith(f"{CAMPAIGN}:{where}: error schema: "), first
     for args in EVERY_COMMAND[1:]:
         assert thidua(root.parent, *args).stderr.splitlines()[0] == first
+
+
+# ------------------------------------------------------------------- item 7: control characters
+
+CONTROL = ("schema: the text holds control character {} (written as an escape such as "
+           '"\\x1b"); delete it: it does not print and can clear a terminal or disguise what '
+           "is shown")
+
+
+@pytest.mark.parametrize("escape, code", [
+    ("\\0", "U+0000"), ("\\e", "U+001B"), ("\\a", "U+0007"), ("\\b", "U+0008"),
+    ("\\x01", "U+0001"), ("\\x9b", "U+009B"), ("\\r", "U+000D"), ("\\u202e", "U+202E"),
+], ids=["nul", "escape", "bell", "backspace", "x01", "csi", "carriage-return", "bidi"])
+def test_control_characters_written_as_escapes(make_registry: MakeRegistry, escape: str,
+                                               code: str) -> None:
+    text = BASE_CAMPAIGN.replace("title: Phát động phong trào thi đua năm 2020",
+                                 f'title: "Phát động{escape}[2J"')
+    root = make_registry({"campaigns/x.yaml": text})
+    refused_everywhere(root, f"{CAMPAIGN}:5:8: error {CONTROL.format(code)}")
+
+
+def test_control_characters_in_keys_lists_and_other_files(make_registry: MakeRegistry) -> None:
+    text = BASE_CAMPAIGN.replace("    celebrates:\n      thanh-lap-dang: 90",
+                                 '    celebrates:\n      "thanh\\e-lap": 90') \
+        + 'aims: ["a", "b\\x07"]\n'
+    units = "units:\n  - id: u\n    name: \"Công đoàn\\x1b]0;pwned\\x07\"\n    level: co-so\n"
+    root = make_registry({"campaigns/x.yaml": text, "units/more.yaml": units})
+    result = thidua(root.parent, "validate")
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if "control character" in line]
+    assert lines == [
+        f"{CAMPAIGN}:13:7: error {CONTROL.format('U+001B')}",
+        f"{CAMPAIGN}:23:13: error {CONTROL.format('U+0007')}",
+        f"data/units/more.yaml:3:11: error {CONTROL.format('U+001B')}",
+    ]
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+
+
+def test_tab_and_newline_stay_allowed(make_registry: MakeRegistry) -> None:
+    text = BASE_CAMPAIGN + 'aims: ["Một\\tHai", "Ba\\nBốn"]\n'
+    root = make_registry({"campaigns/x.yaml": text})
+    result = thidua(root.parent, "validate")
+    assert (result.returncode, result.stdout) == (0, "3 files checked: 0 errors, 0 warnings\n")
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("x\x1b[2Jy.yaml", "x\\x1b[2Jy.yaml"),
+    ("x\x9b2Jy.yaml", "x\\x9b2Jy.yaml"),
+    ("x\u202eAML.yaml", "x\\u202eAML.yaml"),
+], ids=["escape", "csi", "bidi"])
+@pytest.mark.parametrize("output", ["text", "github"])
+def test_file_names_are_printed_escaped(make_registry: MakeRegistry, name: str, shown: str,
+                                        output: str) -> None:
+    root = make_registry({f"campaigns/{name}": "- id: a\n"})
+    result = thidua(root.parent, "validate", "--format", output)
+    assert result.returncode == 1
+    assert f"campaigns/{shown}" in result.stdout
+    for raw in ("\x1b", "\x9b", "\u202e"):
+        assert raw not in result.stdout + result.stderr

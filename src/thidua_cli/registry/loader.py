@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua_cli import suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import Location, Problem, Severity, Text, printable
 from thidua_cli.registry import schema_errors, yaml_source
 
 M = TypeVar("M", bound=BaseModel)
@@ -230,7 +231,49 @@ def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any
     return data, []
 
 
+#: What a text field may not hold: C0 controls but Tab and line feed, DEL, C1 controls,
+#: and the bidirectional overrides. The reader refuses them written raw; these came in
+#: through YAML escapes ("\\e", "\\x1b", "\\0") and would reach documents, the ICS
+#: file (RFC 5545 forbids them) and a reviewer's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_controls(data: Any, loc: Location, problems: list[Problem]) -> Any:
+    """``data`` with every text holding a control character replaced by its visible
+    escape, and a located problem for each: so that nothing downstream (a rule
+    switched off, a document) ever sees the raw character."""
+    if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found is None:
+            return data
+        code = f"U+{ord(found.group()):04X}"
+        problems.append(Problem("schema", Severity.ERROR, loc, Text(
+            f"văn bản chứa ký tự điều khiển {code} (viết bằng mã thoát như \"\\x1b\"); hãy xóa "
+            "nó: ký tự này không in ra được và có thể xóa màn hình hay làm sai nội dung hiển thị",
+            f"the text holds control character {code} (written as an escape such as \"\\x1b\"); "
+            "delete it: it does not print and can clear a terminal or disguise what is shown")))
+        return printable(data)
+    if isinstance(data, list):
+        return [_without_controls(item, loc.child(index), problems)
+                for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        clean = {}
+        for key, value in data.items():
+            shown_key = key
+            if isinstance(key, str) and _CONTROL.search(key):
+                shown_key = _without_controls(key, loc.child(key, anchor="key"), problems)
+            clean[shown_key] = _without_controls(value, loc.child(key), problems)
+        return clean
+    return data
+
+
 def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) -> list[Problem]:
+    control_problems: list[Problem] = []
+    source.data = _without_controls(source.data, Location(source.file), control_problems)
+    return control_problems + _load_parts(registry, kind, source)
+
+
+def _load_parts(registry: Registry, kind: str, source: yaml_source.SourceFile) -> list[Problem]:
     data, problems = _top_level(source, kind)
     if data is None:
         return problems
