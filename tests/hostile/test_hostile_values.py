@@ -146,3 +146,45 @@ def test_file_names_are_printed_escaped(make_registry: MakeRegistry, name: str, 
     assert f"campaigns/{shown}" in result.stdout
     for raw in ("\x1b", "\x9b", "\u202e"):
         assert raw not in result.stdout + result.stderr
+
+
+# ------------------------------------------------------- items 5, 6: rules switched off for validate
+
+
+def test_rules_switched_off_never_become_a_crash_or_a_lost_file(
+        make_registry: MakeRegistry) -> None:
+    # Two campaigns with one id, one of them naming an issuer that does not exist: with
+    # both rules off, validate passes, and every command that makes something refuses
+    # with the problems it cannot work around (render used to crash on the issuer, and
+    # to write three plans into one file).
+    root = make_registry({
+        "campaigns/a.yaml": BASE_CAMPAIGN,
+        "campaigns/b.yaml": BASE_CAMPAIGN.replace("issuer: ldld-ba-dinh", "issuer: khong-co"),
+        "campaigns/c.yaml": BASE_CAMPAIGN,
+        "thidua.yaml": "rules:\n  unknown-reference: off\n  duplicate-id: warning\n",
+    })
+    result = thidua(root.parent, "validate")
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (
+        0, "5 files checked: 0 errors, 2 warnings")
+    before = files_under(root.parent)
+    for args, what in [(EVERY_COMMAND[1], "no document rendered."),
+                       (EVERY_COMMAND[2], "no calendar made."),
+                       (EVERY_COMMAND[3], "no new campaign written. Fix the problems above "
+                                          "first.")]:
+        result = thidua(root.parent, *args)
+        assert (result.returncode, result.stdout) == (1, ""), args
+        assert result.stderr.splitlines() == [
+            'data/campaigns/b.yaml:1:5: error duplicate-id: id "ba-dinh-2020" is already used '
+            "by another campaign at data/campaigns/a.yaml:1:5; choose another id",
+            'data/campaigns/b.yaml:2:9: error unknown-reference: issuer "khong-co" is not in '
+            "the registry",
+            "",
+            'data/campaigns/c.yaml:1:5: error duplicate-id: id "ba-dinh-2020" is already used '
+            "by another campaign at data/campaigns/a.yaml:1:5; choose another id",
+            "",
+            "5 files checked: 3 errors, 0 warnings",
+            "The rules of these errors are turned off or down in thidua.yaml, but nothing can "
+            "be made from the registry while they stand.",
+            f"The registry has errors: {what}",
+        ], args
+    assert files_under(root.parent) == before

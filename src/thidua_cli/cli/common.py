@@ -104,10 +104,19 @@ def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
     from thidua_cli.validation import validate
 
     result = validate(settings.registry, cache=True, progress=progress)
-    if not result.errors:
+    if not result.errors and not result.held_back:
         return result
-    for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
+    problems = result.problems if result.errors else result.held_back
+    for line in report.text_lines(problems, len(result.registry.files), settings.lang):
         settings.err.print(line, soft_wrap=True)
+    if not result.errors:
+        # Only errors thidua.yaml turned off: validate passes, but nothing can be made.
+        settings.err.print(settings.t(
+            "Các lỗi trên thuộc quy tắc đã tắt hoặc hạ mức trong thidua.yaml, nhưng không thể "
+            "lập gì từ sổ đăng ký khi còn chúng.",
+            "The rules of these errors are turned off or down in thidua.yaml, but nothing can "
+            "be made from the registry while they stand."), markup=False, highlight=False,
+            soft_wrap=True)
     settings.err.print(settings.t(refusal_vi, refusal_en), markup=False, highlight=False,
                        soft_wrap=True)
     return None
