@@ -271,6 +271,25 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
     return fixed
 
 
+#: Text as the loader takes it: no C0 control but Tab and line feed, no DEL or C1 control,
+#: no bidirectional override (see registry/loader.py): the editor underlines "\\e" too.
+PLAIN_TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$"
+
+
+def _plain_text(node: Any) -> None:
+    """Every free-text string of the schema refuses control characters."""
+    if isinstance(node, list):
+        for item in node:
+            _plain_text(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
+        node["pattern"] = PLAIN_TEXT_PATTERN
+    for value in node.values():
+        _plain_text(value)
+
+
 def _document(model_name: str, schema: dict[str, Any]) -> None:
     """Vietnamese and English titles and descriptions in place of the generator's."""
     if model_name in _MODELS:
@@ -309,6 +328,7 @@ def _generate(kind: str) -> dict[str, Any]:
     model = {"anniversaries": AnniversariesFile, "units": UnitsFile, "campaign": Campaign}[kind]
     raw = model.model_json_schema(mode="validation")
     schema: dict[str, Any] = _fix_types(raw, _replacements())
+    _plain_text(schema)
     defs = schema.pop("$defs", {})
     for name, definition in defs.items():
         _document(name, definition)
