@@ -141,10 +141,7 @@ def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> lis
         vi, en = anniversary_titles(anniversary, occurrence.ordinal)
         # The year the occurrence counts: solar year, or the lunar year for a lunar date
         # (a lunar date can fall in January of the next solar year).
-        counted = occurrence.date.year
-        if anniversary.lunar_day_month is not None:
-            from thidua_cli.vn import lunar  # only lunar anniversaries need it
-            counted = lunar.to_lunar(occurrence.date).year
+        counted = occurrence.counted_year
         found.append(Entry(occurrence.date, "anniversary", vi, en, occurrence.ordinal,
                            occurrence.round, anniversary.id,
                            make_uid("anniversary", anniversary.id, counted)))

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MakeRegistry
 from tests.hostile.commands import files_under, thidua
 
 NOT_REGULAR = ("not replacing {}: it is not a regular file (a pipe, device, folder or broken "

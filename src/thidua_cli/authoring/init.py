@@ -26,6 +26,13 @@ ISSUER = "cd-phuong-ba-dinh"
 
 _ORDINAL = re.compile(r"@ORD:([a-z0-9-]+)@")
 
+#: The years an example campaign can be made for, checked against the skeleton by
+#: ``example_years()`` in the tests: from the year after the newest anniversary it
+#: celebrates was founded (Nhà giáo Việt Nam, 1982) to the last year the lunar calendar
+#: is computed for (Tết is celebrated too). Plain numbers, so that building the command
+#: line does not read the skeleton.
+FIRST_YEAR, LAST_YEAR = 1983, 2100
+
 
 class NotEmpty(Exception):
     """The target folder already holds files: init writes nothing."""
@@ -69,6 +76,18 @@ def campaign_text(year: int) -> str:
     text = text.replace("@ID@", campaign_id(year)).replace("@NEXT_YEAR@", str(year + 1))
     text = text.replace("@YEAR@", str(year))
     return _ORDINAL.sub(ordinal, text)
+
+
+def example_years() -> tuple[int, int]:
+    """(first, last) year :func:`campaign_text` can make a clean example for."""
+    from thidua_cli.authoring.yaml_roundtrip import loads
+    from thidua_cli.vn import lunar
+
+    celebrated = set(_ORDINAL.findall(skeleton_text(CAMPAIGN_TEMPLATE)))
+    founded = [int(str(item["date"])[:4])
+               for item in loads(skeleton_text(ANNIVERSARIES)).data["anniversaries"]
+               if item["id"] in celebrated and "date" in item]
+    return max(founded) + 1, lunar.LAST_YEAR
 
 
 def schema_text(schema: object) -> str:

@@ -41,7 +41,17 @@ class Result:
     hints: list[Text] = field(default_factory=list)
 
 
+class OutOfRange(ValueError):
+    """A date would move outside the years a registry date can have (1000–9999)."""
+
+    def __init__(self, day: date, years: int) -> None:
+        super().__init__(day.isoformat())
+        self.day, self.years = day, years
+
+
 def _shift(day: date, years: int) -> date:
+    if not 1000 <= day.year + years <= 9999:
+        raise OutOfRange(day, years)
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29/02 into a common year

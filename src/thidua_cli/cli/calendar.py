@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import (CommandError, Settings, checked_registry, refuse_empty,
+                                   write_output)
 
 if TYPE_CHECKING:
     from thidua_cli.calendar import Entry
@@ -149,10 +150,16 @@ def date_range(settings: Settings, start_text: str | None, until_text: str | Non
         try:
             end = start + timedelta(days=count)
         except OverflowError:
-            raise CommandError(f"--days {count} vượt quá ngày cuối cùng tính được (31/12/9999)",
-                               f"--days {count} goes past the last day that can be computed "
-                               "(9999-12-31)") from None
-    if end.year - start.year > MAX_YEARS:
+            # Name what the user gave: --days, or the default the range was made with.
+            given_vi = f"--days {count}" if days is not None else f"{count} ngày mặc định"
+            given_en = f"--days {count}" if days is not None else f"the default {count} days"
+            raise CommandError(
+                f"{given_vi} từ {_short(start)}: khoảng thời gian sẽ kết thúc sau ngày cuối cùng "
+                "tính được (31/12/9999); hãy dùng --until",
+                f"{given_en} from {start.isoformat()}: the range would end after the last day "
+                "that can be computed (9999-12-31); use --until") from None
+    # Counted in years touched: 2000-01-01 to 2200-12-31 lists 201 years.
+    if end.year - start.year + 1 > MAX_YEARS:
         raise _too_long()
     return start, end
 
@@ -174,6 +181,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
         year: int | None, unit: str | None, round_only: bool, fmt: str, output: str | None,
         force: bool) -> int:
     t = settings.t
+    refuse_empty(unit=unit, output=output)
     start, end = date_range(settings, start_text, until_text, days, year)
 
     from thidua_cli import calendar
@@ -197,7 +205,9 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     # Only lunar anniversaries that could be listed matter (with --round, those with a base year).
     has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
                     for item in registry.anniversaries)
-    if has_lunar and (start.year < lunar.FIRST_YEAR or end.year > lunar.LAST_YEAR):
+    # By day: January 1900 belongs to lunar 1899, which the library does not compute.
+    first_lunar_day = lunar.lunar_to_solar(1, 1, lunar.FIRST_YEAR)
+    if has_lunar and (start < first_lunar_day or end.year > lunar.LAST_YEAR):
         settings.err.print(t(
             f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "
             "niệm âm lịch ngoài khoảng đó không có trong lịch.",
@@ -289,7 +299,10 @@ def to_ics(found: list[Entry], name: str) -> bytes:
         event.add("uid", e.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", e.date)
-        event.add("dtend", e.date + timedelta(days=1))
+        if e.date < date.max:
+            event.add("dtend", e.date + timedelta(days=1))
+        # else 9999-12-31 has no next day: without DTEND an all-day event lasts its one day
+        # (RFC 5545, 3.6.1).
         event.add("summary", e.title)
         categories = [KIND_NAMES[e.kind][0]]
         if e.round:

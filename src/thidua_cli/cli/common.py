@@ -153,6 +153,18 @@ def write_outputs(files: dict[Path, bytes | str], force: bool) -> None:
                            f"cannot write {where}: {exc.strerror or exc}") from None
 
 
+def refuse_empty(**options: str | None) -> None:
+    """An option given an empty value (``--campaign "$UNSET"``) is refused, never read as
+    absent: an unset shell variable must not turn "this campaign" into "every campaign".
+    Keys are option names with ``_`` for ``-``: ``refuse_empty(campaign=…, unit=…)``."""
+    for name, value in options.items():
+        if value is not None and not value.strip():
+            option = "--" + name.replace("_", "-")
+            raise CommandError(
+                f"{option} trống; hãy ghi một mã (biến môi trường chưa được đặt?)",
+                f"{option} is empty; give an id (an unset shell variable?)")
+
+
 def shown(value: object) -> str:
     """A path or value as it may reach a terminal: control characters and bytes that are
     not UTF-8 visibly escaped (``\\x1b``), so that a file name cannot move the cursor,

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from thidua_cli.authoring.init import FIRST_YEAR, LAST_YEAR
 from thidua_cli.cli.common import CommandError, Settings
 
 
@@ -30,9 +31,13 @@ def register(app: typer.Typer, t: Settings) -> None:
             show_default=False,
         ),
         year: Optional[int] = typer.Option(  # noqa: UP007
-            None, "--year", min=1900, max=9998,
-            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay).",
-                     "Year of the example campaign (default: this year)."),
+            None, "--year", min=FIRST_YEAR, max=LAST_YEAR,
+            help=t.t(f"Năm của phong trào ví dụ (mặc định: năm nay), từ {FIRST_YEAR} đến "
+                     f"{LAST_YEAR}: ví dụ kỷ niệm ngày Nhà giáo Việt Nam (1982) và Tết âm lịch "
+                     "(tính được đến 2100).",
+                     f"Year of the example campaign (default: this year), {FIRST_YEAR} to "
+                     f"{LAST_YEAR}: the example celebrates Vietnamese Teachers' Day (1982) and "
+                     "the lunar Tết (computed up to 2100)."),
             show_default=False,
         ),
     ) -> None:

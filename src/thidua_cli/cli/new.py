@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, refuse_empty, shown
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -28,8 +29,12 @@ def register(app: typer.Typer, t: Settings) -> None:
         ctx: typer.Context,
         source: str = typer.Option(..., "--from", help=t.t("Mã phong trào nguồn.",
                                                            "Id of the source campaign.")),
-        year: int = typer.Option(..., "--year", min=1000, max=9999,
-                                 help=t.t("Năm của phong trào mới.", "Year of the new campaign.")),
+        year: int = typer.Option(
+            ..., "--year", min=1000, max=9999,
+            help=t.t("Năm của phong trào mới (1000–9999; mọi ngày của phong trào phải dời được "
+                     "vào các năm đó).",
+                     "Year of the new campaign (1000–9999; every date of the campaign must move "
+                     "within those years).")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--id", help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
@@ -41,13 +46,46 @@ def register(app: typer.Typer, t: Settings) -> None:
     app.add_typer(new, name="new")
 
 
+def _next_year(source_path: Path, name: str, year: int, target_id: str,
+               anniversaries: dict[str, Any]) -> Any:
+    """The new campaign's text, or a one-line :class:`CommandError` for a date that cannot
+    move that far or a file the layout-keeping writer cannot read."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from thidua_cli.authoring.new_campaign import OutOfRange, next_year
+
+    try:
+        return next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
+    except OutOfRange as exc:
+        moved = exc.day.year + exc.years
+        raise CommandError(
+            f"--year {year}: ngày {exc.day.isoformat()} của {shown(name)} sẽ sang năm {moved}, "
+            "ngoài các năm 1000–9999 mà sổ đăng ký ghi được",
+            f"--year {year}: the date {exc.day.isoformat()} of {shown(name)} would move to "
+            f"{moved}, outside the years 1000–9999 a registry date can have") from None
+    except YAMLError as exc:
+        # ruamel (which keeps comments and layout) is stricter than the checker's reader:
+        # a Tab inside a plain value is valid YAML that it refuses.
+        mark = exc.problem_mark if isinstance(exc, MarkedYAMLError) else None
+        where = f"{shown(name)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(name)
+        tab = "'\\t'" in str(getattr(exc, "problem", ""))  # ruamel shows the character quoted
+        raise CommandError(
+            f"{where}: không viết lại được tệp này mà giữ nguyên định dạng"
+            + ("; hãy thay ký tự Tab trong giá trị bằng dấu cách hoặc đặt giá trị trong ngoặc "
+               "kép" if tab else "; hãy sửa dòng này"),
+            f"{where}: this file cannot be rewritten keeping its layout"
+            + ("; replace the Tab inside the value with spaces or quote the value" if tab
+               else "; fix this line")) from None
+
+
 def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
+    refuse_empty(**{"from": source, "id": new_id})
     from thidua_cli import report
-    from thidua_cli.authoring.new_campaign import new_id_for, next_year, target_path
+    from thidua_cli.authoring.new_campaign import new_id_for, target_path
     from thidua_cli.files import FileExists, NotRegularFile, write_atomic
     from thidua_cli.rules.base import suggest
     from thidua_cli.validation import validate
-    from thidua_cli.vn.slug import is_valid_id, slugify
+    from thidua_cli.vn.slug import MAX_ID_LENGTH, is_too_long, is_valid_id, slugify
 
     t = settings.t
     say = settings.err.print
@@ -63,6 +101,11 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
         raise CommandError(f'không có phong trào mã "{source}"{vi}',
                            f'no campaign with id "{source}"{en}')
     old = entry.model
+    if new_id is not None and is_too_long(new_id):
+        raise CommandError(
+            f"--id dài {len(new_id)} ký tự, quá {MAX_ID_LENGTH} ký tự cho phép (mã thành tên tệp)",
+            f"--id is {len(new_id)} characters long, more than the {MAX_ID_LENGTH} allowed (ids "
+            "become file names)")
     if new_id is not None and not is_valid_id(new_id):
         hint = slugify(new_id) or "vi-du-2021"
         raise CommandError(f'mã "{new_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
@@ -80,7 +123,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     source_path = result.registry.paths[entry.loc.file]
     path = target_path(source_path, old.id, target_id)
     anniversaries = {a.model.id: a.model for a in result.registry.anniversaries}
-    made = next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
+    made = _next_year(source_path, entry.loc.file, year, target_id, anniversaries)
     try:
         write_atomic(path, made.text)
     except (FileExists, NotRegularFile):

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import (CommandError, Settings, checked_registry, refuse_empty,
+                                   write_output)
 
 if TYPE_CHECKING:
     from thidua_cli.render.document import Document
@@ -85,6 +86,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
         fmt: str, out: str | None, force: bool, templates: Path | None) -> int:
+    refuse_empty(campaign=campaign_id, unit=unit_id, out=out)
     if campaign_id and unit_id:
         raise CommandError("chỉ dùng một trong hai: --campaign hoặc --unit",
                            "use either --campaign or --unit, not both")
