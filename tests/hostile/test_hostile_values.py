@@ -205,3 +205,29 @@ def test_a_drive_whose_year_disagrees_with_its_dates_moves_nothing(
     refused_everywhere(root, f"{CAMPAIGN}:3:7: error campaign-period: year 202 does not agree "
                              "with the campaign's period (2020-01-01 – 2020-12-31); write 2020 "
                              "or fix the dates")
+
+
+# --------------------------------------------------------------------- item 8: Markdown structure
+
+LINE_BREAKS = BASE_CAMPAIGN + """\
+document:
+  signer:
+    name: "Nguyễn Văn A\\n# Tiêu đề giả\\n\\n    mã nguồn"
+    position: Chủ tịch
+  recipients:
+    - "Các CĐCS\\n---\\n1. giả"
+    - "Lưu: VT\\n\\n+ giả"
+"""
+
+
+def test_line_breaks_in_fields_never_make_markdown_structure(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": LINE_BREAKS})
+    result = thidua(root.parent, "render", "plan", "2020", "-f", "md", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    tail = result.stdout.split("**CHỦ TỊCH**")[1]
+    assert tail == (
+        "  \n**Nguyễn Văn A\n\\# Tiêu đề giả\nmã nguồn**\n\n"
+        "***Nơi nhận:***  \n\\- Các CĐCS\n\\---\n1\\. giả;  \n\\- Lưu: VT\n\\+ giả.\n")
+    # Only the document's own headings start a line with "#".
+    headings = [line for line in result.stdout.splitlines() if line.startswith("#")]
+    assert all(not line.startswith("# Tiêu đề giả") for line in headings)
