@@ -39,8 +39,8 @@ from typing import Any
 
 import jinja2
 from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
-from jinja2.loaders import split_template_path
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from thidua_cli.render.document import escape
@@ -101,7 +101,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         if whole(left) and whole(right):
             if left.bit_length() + right.bit_length() > MAX_BUILT:
                 raise _too_large()
-        elif sized(left) and whole(right) or sized(right) and whole(left):
+        elif (sized(left) and whole(right)) or (sized(right) and whole(left)):
             length, times = (len(left), right) if sized(left) else (len(right), left)
             if length * times > MAX_BUILT:
                 raise _too_large()
