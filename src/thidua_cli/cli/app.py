@@ -86,7 +86,40 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+class _Terminated:
+    """Whether SIGTERM arrived: it is handled as Ctrl-C is (the same clean-up of temporary
+    files and worker processes), then the exit code says which signal it was."""
+
+    seen = False
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    _Terminated.seen = True
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> int:
+    return 128 + 15 if _Terminated.seen else 130
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)
+    # Python's default for SIGTERM ends the process at once: no finally block runs, a
+    # render leaves its hidden .tmp files, the workers print tracebacks and the resource
+    # tracker warns of leaked semaphores. As KeyboardInterrupt, every clean-up runs.
+    _Terminated.seen = False
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     lang = common.detect_lang(args)
     command = typer.main.get_command(build_app(lang))
@@ -94,17 +127,18 @@ def main(argv: list[str] | None = None) -> int:
     native.fast_completion(command, os.environ)
     try:
         code = command.main(args=args, prog_name="thidua", standalone_mode=False)
-        return code if isinstance(code, int) else 0
+        # Typer turns KeyboardInterrupt (and so SIGTERM) into Exit(130), which Click returns.
+        return (_interrupted() if code == 130 else code) if isinstance(code, int) else 0
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
         typer.echo("", err=True)
-        return 130
+        return _interrupted()
     except CommandError as exc:
         typer.echo(f"thidua: {exc.en if lang == 'en' else exc.vi}", err=True)
         return exc.code
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         from thidua_cli.registry.loader import RegistryError
         if isinstance(exc, RegistryError):
