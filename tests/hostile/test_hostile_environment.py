@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 from tests.conftest import BASE_CAMPAIGN, MakeRegistry
@@ -45,7 +46,7 @@ def test_sigterm_during_a_parallel_render_cleans_up(make_registry: MakeRegistry)
         time.sleep(0.02)
     assert process.poll() is None, process.communicate()
     process.send_signal(signal.SIGTERM)
-    stdout, stderr = process.communicate(timeout=HANG_BOUND_SECONDS)
+    _, stderr = process.communicate(timeout=HANG_BOUND_SECONDS)
     assert process.returncode == 128 + 15, stderr
     assert "Traceback" not in stderr and "leaked" not in stderr, stderr
     # Whole documents only: no hidden temporary file left in the output folder.
@@ -53,3 +54,68 @@ def test_sigterm_during_a_parallel_render_cleans_up(make_registry: MakeRegistry)
     assert all(name.endswith("-ke-hoach.docx") for name in os.listdir(out))
     time.sleep(0.5)  # the workers are gone too
     assert [name for name in files_under(root.parent) if name.endswith(".tmp")] == []
+
+
+# ------------------------------------------------------- item 15: output that cannot be written
+
+
+def test_stdout_closed(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    result = thidua(root.parent, "validate", close_stdout=True)
+    assert (result.returncode, result.stderr) == (
+        2, "thidua: cannot write the output to stdout: Bad file descriptor\n")
+
+
+def test_stdout_opened_for_reading_only(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    (tmp_path / "read-only").write_text("", encoding="utf-8")
+    with open(tmp_path / "read-only", "rb") as stdout:
+        result = thidua(root.parent, "calendar", "--year", "2020", stdout=stdout)
+    assert (result.returncode, result.stderr) == (
+        2, "thidua: cannot write the output to stdout: Bad file descriptor\n")
+
+
+def test_stdout_on_a_full_disk(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    # /dev/full made by the test: a file that may not grow at all, so that every write
+    # fails (with a larger bound, the kernel's partial write makes Python drop the rest
+    # without an error: not what a full device does).
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    for args in (("validate",), ("calendar", "--year", "2020", "-f", "ics"),
+                 ("schema",), ("render", "plan", "2020", "-f", "md", "-o", "-")):
+        with open(tmp_path / "full", "wb") as stdout:
+            result = thidua(root.parent, *args, stdout=stdout, file_size=0)
+        assert (result.returncode, result.stderr) == (
+            2, "thidua: cannot write the output to stdout: File too large\n"), args
+
+
+CALENDAR_TOP = ["Calendar of 2020 (9 entries)", "", "January 2020"]
+
+
+def test_an_ascii_stdout_gets_the_letters_without_marks(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    result = thidua(root.parent, "--lang", "vi", "calendar", "--year", "2020",
+                    env={"PYTHONIOENCODING": "ascii"})
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[:4] == [
+        "Lich thi dua nam 2020 (8 muc)", "", "Thang 1/2020",
+        "  01/01  T4  Bat dau dot 1 - Lien doan Lao dong quan Ba Dinh 2020"]
+
+
+def test_a_windows_1258_stdout_keeps_what_it_can(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    result = thidua(root.parent, "--lang", "vi", "validate", env={"PYTHONIOENCODING": "cp1258"},
+                    encoding="cp1258")
+    assert (result.returncode, result.stderr) == (0, "")
+    # Windows-1258 writes "ệ" as "ê" and a combining dot below, as Vietnamese Windows does.
+    assert "ê\u0323".encode("cp1258") in result.stdout.encode("cp1258")
+    assert unicodedata.normalize("NFC", result.stdout) == "Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo\n"
+
+
+def test_stderr_that_cannot_be_written_does_not_fail_a_success(make_registry: MakeRegistry,
+                                                               tmp_path: Path) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    (tmp_path / "read-only").write_text("", encoding="utf-8")
+    with open(tmp_path / "read-only", "rb") as stderr:
+        result = thidua(root.parent, "render", "plan", "2020", "-f", "md", stderr=stderr)
+    assert result.returncode == 0
+    assert written(root.parent / "out") == ["ba-dinh-2020-ke-hoach.md"]

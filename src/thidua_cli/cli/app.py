@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from thidua_cli import __version__
-from thidua_cli.cli import common, native
+from thidua_cli.cli import common, native, streams
 from thidua_cli.cli.common import CommandError, Settings
 
 
@@ -107,16 +107,36 @@ def main(argv: list[str] | None = None) -> int:
     import threading
 
     if threading.current_thread() is not threading.main_thread():
-        return _main(argv)
+        return _guarded(argv)
     # Python's default for SIGTERM ends the process at once: no finally block runs, a
     # render leaves its hidden .tmp files, the workers print tracebacks and the resource
     # tracker warns of leaked semaphores. As KeyboardInterrupt, every clean-up runs.
     _Terminated.seen = False
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return _main(argv)
+        return _guarded(argv)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _guarded(argv: list[str] | None) -> int:
+    """:func:`_main` with standard streams that cannot crash it (see cli/streams.py)."""
+    import errno
+
+    before = streams.guard()
+    try:
+        code = _main(argv)
+        streams.finish()
+    except streams.OutputError as exc:
+        streams.abandon_stdout()
+        if exc.errno == errno.EPIPE:
+            return 128 + 13  # the reader went away (| head): quiet, as other tools are
+        lang = common.detect_lang(list(sys.argv[1:] if argv is None else argv))
+        typer.echo(f"thidua: không ghi được kết quả ra stdout: {exc.reason}" if lang == "vi"
+                   else f"thidua: cannot write the output to stdout: {exc.reason}", err=True)
+        return 2
+    streams.restore(before)
+    return code
 
 
 def _main(argv: list[str] | None) -> int:
@@ -139,6 +159,8 @@ def _main(argv: list[str] | None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return _interrupted()
+    except streams.OutputError:
+        raise  # reported by _guarded, which knows the streams
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         from thidua_cli.registry.loader import RegistryError
         if isinstance(exc, RegistryError):
