@@ -4,12 +4,15 @@ path components (issue 14, items 11, 15–17)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 import unicodedata
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import BASE_CAMPAIGN, MakeRegistry
 from tests.hostile.commands import files_under, thidua
@@ -119,3 +122,51 @@ def test_stderr_that_cannot_be_written_does_not_fail_a_success(make_registry: Ma
         result = thidua(root.parent, "render", "plan", "2020", "-f", "md", stderr=stderr)
     assert result.returncode == 0
     assert written(root.parent / "out") == ["ba-dinh-2020-ke-hoach.md"]
+
+
+# ----------------------------------------------------------------- item 16: odd terminal widths
+
+
+def in_a_terminal(cwd: Path, *args: str, columns: str) -> list[str]:
+    """``thidua ARGS`` with its stdout on a pseudo-terminal: the lines it shows there."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = thidua(cwd, *args, stdout=follower, env={"COLUMNS": columns})
+    finally:
+        os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other end is closed, all is read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert result.returncode in (0, 1), result.stderr
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return re.sub("\x1b\\[[0-9;]*m", "", text).splitlines()  # bold is styling, not text
+
+
+@pytest.mark.parametrize("columns", ["0", "abc", "-5"])
+def test_an_unusable_columns_never_hides_the_problems(make_registry: MakeRegistry,
+                                                      columns: str) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN.replace("year: 2020", "year: 2021")})
+    expected = ['data/campaigns/x.yaml:3:7: error campaign-period: year 2021 does not agree with '
+                "the campaign's period (2020-01-01 – 2020-12-31); write 2020 or fix the dates",
+                "", "3 files checked: 1 error, 0 warnings"]
+    result = thidua(root.parent, "validate", env={"COLUMNS": columns})
+    assert (result.returncode, result.stdout.splitlines()) == (1, expected)
+    assert in_a_terminal(root.parent, "validate", columns=columns) == expected
+    result = thidua(root.parent, "render", "plan", "2020", env={"COLUMNS": columns})
+    assert result.stderr.splitlines()[:3] == expected
+
+
+def test_a_narrow_terminal_gets_plain_calendar_lines(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    lines = in_a_terminal(root.parent, "calendar", "--year", "2020", columns="40")
+    assert lines[:4] == ["Calendar of 2020 (8 entries)", "", "January 2020",
+                         "  01 Jan Wed Start of phase 1 — Liên đoàn Lao động quận Ba Đình 2020"]

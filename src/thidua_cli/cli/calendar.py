@@ -23,6 +23,8 @@ DEFAULT_DAYS = 60
 #: every run short (200 years of the sample registry: ~6,000 entries, well under a second).
 MAX_YEARS = 200
 MAX_DAYS = MAX_YEARS * 366
+#: Narrower than this, the table squeezes the event column to "…": plain lines instead.
+TABLE_WIDTH = 60
 
 WEEKDAYS = {"vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
             "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
@@ -221,7 +223,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     elif fmt == "ics":
         text = to_ics(found, calendar_name(start, end, year, who, round_only))
     elif output is None or output == "-":
-        if settings.out.is_terminal:
+        if settings.out.is_terminal and settings.out.width >= TABLE_WIDTH:
             print_rich(settings, found, start, end, year, who, round_only)
             return 0
         text = to_plain(found, start, end, year, who, round_only, settings.lang, today())

@@ -74,7 +74,8 @@ class Settings:
     def out(self) -> Console:
         if self._out is None:
             from rich.console import Console
-            self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True)
+            self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True,
+                                width=terminal_width())
         return self._out
 
     @property
@@ -82,8 +83,20 @@ class Settings:
         if self._err is None:
             from rich.console import Console
             self._err = Console(stderr=True, highlight=False, no_color=not self.color,
-                                soft_wrap=True)
+                                soft_wrap=True, width=terminal_width())
         return self._err
+
+
+def terminal_width() -> int | None:
+    """The width to give the consoles: None (Rich finds it) unless COLUMNS holds no usable
+    width — ``COLUMNS=0`` or ``COLUMNS=abc`` made Rich print nothing at all, errors included
+    — in which case the terminal's own width, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if not columns or (columns.isdigit() and int(columns) > 0):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns  # ignores a COLUMNS of 0; 80 without a terminal
 
 
 def default_registry() -> Path:
