@@ -144,7 +144,8 @@ def write_all(files: dict[Path, bytes | str], *, overwrite: bool = False) -> Non
 
 
 def _make_folders(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; the ones created, outermost first."""
+    """Create ``folder`` and its missing parents; the ones created, outermost first. If
+    one cannot be made (a name too long, no permission), the ones made are removed."""
     missing = []
     current = folder
     while not current.is_dir():
@@ -154,5 +155,14 @@ def _make_folders(folder: Path) -> list[Path]:
         if current.parent == current:
             break
         current = current.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    return list(reversed(missing))
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+        folder.mkdir(parents=True, exist_ok=True)  # says why when something stands there
+    except BaseException:
+        for path in reversed(made):
+            path.rmdir()
+        raise
+    return made

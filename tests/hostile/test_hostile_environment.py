@@ -170,3 +170,43 @@ def test_a_narrow_terminal_gets_plain_calendar_lines(make_registry: MakeRegistry
     lines = in_a_terminal(root.parent, "calendar", "--year", "2020", columns="40")
     assert lines[:4] == ["Calendar of 2020 (8 entries)", "", "January 2020",
                          "  01 Jan Wed Start of phase 1 — Liên đoàn Lao động quận Ba Đình 2020"]
+
+
+# ------------------------------------------------------------ item 17: path components too long
+
+LONG = "a" * 300
+TOO_LONG = "name too long: a part of the path is longer than 255 bytes; use a shorter name"
+
+
+@pytest.mark.parametrize("args, where", [
+    (("--registry", LONG, "validate"), "a" * 40 + "…"),
+    (("--registry", LONG, "calendar"), "a" * 40 + "…"),
+    (("render", "plan", "2020", "-f", "md", "-o", LONG),
+     "a" * 40 + "…/ba-dinh-2020-ke-hoach.md"),
+    (("render", "plan", "2020", "--templates", LONG), "a" * 40 + "…"),
+    (("calendar", "-o", LONG), "a" * 40 + "…"),
+    (("schema", "-o", LONG), "a" * 40 + "…"),
+], ids=["validate", "calendar-registry", "render-out", "render-templates", "calendar-out",
+        "schema-out"])
+def test_a_path_component_over_255_bytes(make_registry: MakeRegistry, args: tuple[str, ...],
+                                         where: str) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    before = files_under(root.parent)
+    result = thidua(root.parent, *args)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"thidua: {where}: {TOO_LONG}\n")
+    assert files_under(root.parent) == before
+
+
+def test_a_folder_to_make_over_255_bytes(make_registry: MakeRegistry) -> None:
+    root = make_registry({"campaigns/x.yaml": BASE_CAMPAIGN})
+    result = thidua(root.parent, "calendar", "-o", f"x/{LONG}/lich.ics")
+    assert (result.returncode, result.stderr) == (
+        2, f"thidua: cannot write x/{'a' * 40}…: File name too long\n")
+    assert not (root.parent / "x").exists()
+
+
+def test_init_into_a_path_component_over_255_bytes(tmp_path: Path) -> None:
+    result = thidua(tmp_path, "init", LONG)
+    assert (result.returncode, result.stderr) == (
+        2, f"thidua: cannot write into {'a' * 40}…: File name too long\n")

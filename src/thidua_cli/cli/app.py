@@ -161,6 +161,11 @@ def _main(argv: list[str] | None) -> int:
         return _interrupted()
     except streams.OutputError:
         raise  # reported by _guarded, which knows the streams
+    except OSError as exc:
+        # The file system refused a path the user gave (a component past 255 bytes, a
+        # folder that is a file …): one line naming it, as any other user error.
+        typer.echo(f"thidua: {_os_error(exc, lang)}", err=True)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         from thidua_cli.registry.loader import RegistryError
         if isinstance(exc, RegistryError):
@@ -178,6 +183,19 @@ def _main(argv: list[str] | None) -> int:
             f"lỗi không mong đợi ({what}); chạy lại với THIDUA_DEBUG=1 để xem chi tiết và báo lỗi"),
             err=True)
         return 2
+
+
+def _os_error(exc: OSError, lang: str) -> str:
+    import errno
+
+    path = common.shown(Path(os.fsdecode(exc.filename))) if exc.filename is not None else None
+    if exc.errno == errno.ENAMETOOLONG:
+        vi = "tên quá dài: một phần của đường dẫn dài hơn 255 byte; hãy đặt tên ngắn hơn"
+        en = "name too long: a part of the path is longer than 255 bytes; use a shorter name"
+    else:
+        vi = en = exc.strerror or str(exc)
+    where = f"{path}: " if path else ""
+    return where + (en if lang == "en" else vi)
 
 
 def run() -> None:

@@ -181,10 +181,14 @@ def refuse_empty(**options: str | None) -> None:
 def shown(value: object) -> str:
     """A path or value as it may reach a terminal: control characters and bytes that are
     not UTF-8 visibly escaped (``\\x1b``), so that a file name cannot move the cursor,
-    clear the screen or rewrite a CI log."""
+    clear the screen or rewrite a CI log; a path component too long for any file system
+    (over 255 bytes) cut to its first 40 characters and "…"."""
     from thidua_cli.problems import printable
 
-    return printable(str(value))
+    parts = [part if len(part.encode("utf-8", "surrogateescape")) <= 255 else part[:40] + "…"
+             for part in os.fspath(value).split(os.sep)] if isinstance(value, Path) \
+        else [str(value)]
+    return printable(os.sep.join(parts))
 
 
 class CommandError(Exception):

@@ -55,11 +55,13 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
     try:
         created = init_registry(root, year or date.today().year)
     except NotEmpty as exc:
-        shown = ", ".join(exc.names[:5]) + (", …" if len(exc.names) > 5 else "")
+        names = ", ".join(shown(name) for name in exc.names[:5]) + (
+            ", …" if len(exc.names) > 5 else "")
         raise CommandError(
-            f"thư mục {root} đã có tệp ({shown}); thidua init chỉ tạo sổ đăng ký trong thư mục "
-            "trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
-            f"folder {root} already holds files ({shown}); thidua init only creates a registry in "
+            f"thư mục {shown(root)} đã có tệp ({names}); thidua init chỉ tạo sổ đăng ký trong thư "
+            "mục trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
+            f"folder {shown(root)} already holds files ({names}); thidua init only creates a "
+            "registry in "
             "an empty or new folder: choose another, e.g. `thidua init registry`") from None
     except NotAFolder:
         raise CommandError(f"{root} là một tệp, không phải thư mục",
