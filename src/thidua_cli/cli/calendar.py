@@ -179,10 +179,9 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     from thidua_cli import calendar
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.rules.base import suggest
-    from thidua_cli.vn import lunar
-
     from thidua_cli.scope import without_errors
     from thidua_cli.validation import validate
+    from thidua_cli.vn import lunar
 
     with ProgressBar(settings) as progress:
         result = validate(settings.registry, cache=True, progress=progress)
