@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any, Literal
 
 from thidua_cli.models import Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.render import engine
 from thidua_cli.render.document import (
     Document,
@@ -95,10 +96,11 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(plain(parse_inline(line.strip())) for line in text.splitlines() if line.strip())
 
 
-def build(registry: Registry | Index, campaign: Campaign, kind: Kind,
+def build(registry: Registry | RegistryIndex | Index, campaign: Campaign, kind: Kind,
           env: Any | None = None) -> Document:
     """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`.
-    Pass an :class:`~thidua_cli.render.view.Index` when making many documents."""
+    Pass an :class:`~thidua_cli.render.view.Index` (made once from the run's
+    :class:`~thidua_cli.registry.index.RegistryIndex`) when making many documents."""
     env = env or engine.environment()
     on = dated(kind, campaign)
     view = document_view(registry, campaign, on)

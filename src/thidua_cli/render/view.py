@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from thidua_cli.models import Anniversary, Campaign, CampaignBasis, Cluster, Unit
-from thidua_cli.occurrences import occurrences
-from thidua_cli.registry.loader import Registry
+from thidua_cli.occurrences import celebrated
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn.phrases import anniversary_phrase, unit_abbreviation, upper_vi
 
@@ -116,16 +117,15 @@ class Index:
     campaigns: dict[str, Campaign]
 
     @classmethod
-    def of(cls, registry: Registry) -> Index:
-        anniversaries = {e.model.id: e.model for e in registry.anniversaries}
-        for entry in registry.units:
-            for local in entry.model.anniversaries:
-                anniversaries.setdefault(local.id, local)
+    def of(cls, source: Registry | RegistryIndex) -> Index:
+        """The models of the run's one :class:`RegistryIndex` (built here from a registry
+        only when none is at hand): the same first-wins lookups validate checked."""
+        index = source if isinstance(source, RegistryIndex) else RegistryIndex.of(source)
         return cls(
-            units={e.model.id: e.model for e in registry.units},
-            clusters={e.model.id: e.model for e in registry.clusters},
-            anniversaries=anniversaries,
-            campaigns={e.model.id: e.model for e in registry.campaigns},
+            units={key: e.model for key, e in index.units.items()},
+            clusters={key: e.model for key, e in index.clusters.items()},
+            anniversaries={key: e.model for key, e in index.anniversaries.items()},
+            campaigns={key: e.model for key, e in index.campaigns.items()},
         )
 
     def place(self, unit: Unit | None) -> str | None:
@@ -186,14 +186,13 @@ class Celebration:
     timing: str | None = None
 
 
-def celebration(anniversary: Anniversary, start: date, end: date, fallback_year: int,
+def celebration(anniversary: Anniversary, start: date, end: date,
+                campaign: tuple[date, date] | None = None,
                 issued: date | None = None) -> Celebration:
-    found = occurrences(anniversary, start, end)
-    if not found:
-        # Saluted from outside its window (a phase may salute a day just after it ends):
-        # the occurrence of the campaign's year.
-        found = occurrences(anniversary, date(fallback_year, 1, 1), date(fallback_year, 12, 31))
-    occurrence = found[0] if found else None
+    """``campaign`` is the campaign's period when ``start``–``end`` is one of its phases.
+    Which occurrence is saluted (so its ordinal) is :func:`occurrences.celebrated`'s
+    answer, the one validate checks and new campaign writes."""
+    occurrence = celebrated(anniversary, start, end, campaign)
     on = occurrence.date if occurrence else None
     ordinal = occurrence.ordinal if occurrence else None
     if ordinal is not None and ordinal < 1:
@@ -213,13 +212,14 @@ def celebration(anniversary: Anniversary, start: date, end: date, fallback_year:
 
 
 def _celebrations(ids: dict[str, int | None], start: date, end: date, year: int, index: Index,
-                  issued: date | None) -> tuple[Celebration, ...]:
+                  issued: date | None,
+                  campaign: tuple[date, date] | None = None) -> tuple[Celebration, ...]:
     found = []
     for anniversary_id in ids:
         anniversary = index.anniversaries.get(anniversary_id)
         if anniversary is None:
             raise ContextError(f"unknown anniversary {anniversary_id!r}")
-        found.append(celebration(anniversary, start, end, year, issued))
+        found.append(celebration(anniversary, start, end, campaign, issued))
     return tuple(sorted(found, key=lambda c: c.on or date(year, 12, 31)))
 
 
@@ -436,7 +436,7 @@ def filed_line(registry_line: str | None, abbr: str) -> str:
     return f"Lưu: VT, {rest or abbr}"
 
 
-def document_view(registry: Registry | Index, campaign: Campaign,
+def document_view(registry: Registry | RegistryIndex | Index, campaign: Campaign,
                   dated: date | None = None) -> DocumentView:
     """The view of a document of ``campaign`` dated ``dated`` (None: not known; the clerk
     dates it by hand). Pass an :class:`Index` when making many."""
@@ -463,7 +463,8 @@ def document_view(registry: Registry | Index, campaign: Campaign,
         end=vn_dates.short_date(p.end), length=p.length, days=p.days,
         theme=typographic(p.theme) if p.theme else None,
         goal=typographic(p.goal) if p.goal else None,
-        celebrates=_celebrations(p.celebrates, p.start, p.end, year, index, issued),
+        celebrates=_celebrations(p.celebrates, p.start, p.end, year, index, issued,
+                                 (campaign.start, campaign.end)),
         events=tuple(_event(e, issued) for e in p.events),
     ) for p in campaign.phases)
     # The anniversaries the preamble names: the campaign's and its phases', each once.

@@ -4,7 +4,6 @@ leftovers of python-docx's template removed, and reproducible timestamps."""
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -128,14 +127,10 @@ def timestamp(document: Document) -> datetime:
     "Z" whatever its zone): the builder's ``meta["created"]``, else SOURCE_DATE_EPOCH (the
     reproducible-builds convention: the same input then gives the same bytes), else now.
     Never the 2013 of python-docx's template."""
+    from thidua_cli import clock
+
     created = document.meta.get("created")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if created:
-        when = datetime.fromisoformat(created)
-    elif epoch.isdigit():
-        when = datetime.fromtimestamp(int(epoch), UTC)
-    else:
-        when = datetime.now(UTC)
+    when = datetime.fromisoformat(created) if created else clock.made_at()
     if when.tzinfo is not None:
         when = when.astimezone(UTC).replace(tzinfo=None)
     return when.replace(microsecond=0)
