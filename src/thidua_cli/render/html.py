@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from html import escape
 
-from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table, signature_rows
+from thidua_cli.render.document import (
+    Document,
+    Heading,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+    short_columns,
+    signature_rows,
+)
 from thidua_cli.render.wrap import glue_blanks, nobreak
 
 CSS = """\
@@ -47,7 +56,7 @@ main h2 { font-weight: bold; } main h3 { font-weight: bold; }
 main h4 { font-weight: bold; font-style: italic; }
 table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 13pt; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
-table.data th { text-align: center; }
+table.data th, table.data td.short { text-align: center; }
 .closing { margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
 .closing td.recipients { width: 45%; text-align: left; font-size: 11pt; }
 .closing td.signature { width: 55%; }
@@ -158,8 +167,11 @@ def to_html(doc: Document) -> str:
             out.append('<table class="data">')
             out.append("<thead><tr>" + "".join(f"<th>{_runs(c)}</th>" for c in block.header)
                        + "</tr></thead><tbody>")
+            short = short_columns(block)
             for row in block.rows:
-                out.append("<tr>" + "".join(f"<td>{_runs(c)}</td>" for c in row) + "</tr>")
+                out.append("<tr>" + "".join(
+                    f'<td class="short">{_runs(c)}</td>' if short[i] else f"<td>{_runs(c)}</td>"
+                    for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table>")
     out.append("</main>")
 
