@@ -247,3 +247,11 @@ def test_one_changed_file_rewrites_one_shard(make_registry, folder):
     found(root, folder)
     rewritten = [p for p in shards(root, folder) if p.stat().st_mtime_ns != before.get(p)]
     assert rewritten == [shard_of_file(root, folder, "data/campaigns/c7.yaml")]
+
+
+def test_a_shard_larger_than_any_store_is_not_read(make_registry, folder, monkeypatch):
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "trên 100%"})})
+    expected = found(root, folder)
+    monkeypatch.setattr(cache_store, "MAX_SHARD_BYTES", 10)
+    assert cache_store.read(cache.cache_file(root, folder), cache.code_version()) == {}
+    assert found(root, folder) == expected
