@@ -1,6 +1,6 @@
 """What falls on which day: anniversaries, campaign launches and phase boundaries.
 
-Pure: takes a validated :class:`~thidua_cli.registry.loader.Registry` and a date
+Pure: takes a validated :class:`~thidua_cli.registry.data.Registry` and a date
 range, returns :class:`Entry` values sorted by date, kind and title. No I/O and no
 printing; ``cli/calendar.py`` formats them (table, JSON, ICS).
 
@@ -32,7 +32,7 @@ from datetime import date
 
 from thidua_cli import occurrences as occ
 from thidua_cli.models import Anniversary, Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 
 KINDS = ("anniversary", "launch", "phase-start", "phase-end")
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}

@@ -13,7 +13,7 @@ from pathlib import Path
 from thidua_cli import config, rules, suppress
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry import loader
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 
 #: ``progress(stage, done, total)``: told as the work goes on, for a progress bar.
 #: Stages: ``"read"`` (files read, of all files), ``"check"`` (rule families run).

@@ -11,7 +11,7 @@ import re
 from typing import Any, Literal
 
 from thidua_cli.models import Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 from thidua_cli.render import engine
 from thidua_cli.render.context import build_context
 from thidua_cli.render.document import (Document, Header, MarkupError, Signature, parse_body,

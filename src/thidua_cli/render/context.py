@@ -14,7 +14,7 @@ from typing import Any
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
 from thidua_cli.occurrences import occurrences
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn.phrases import anniversary_phrase, unit_abbreviation, upper_vi
 

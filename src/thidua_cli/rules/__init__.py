@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
                               settings, targets, units)
 from thidua_cli.rules.base import Context, Rule

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.registry.loader import Entry, Registry
+from thidua_cli.registry.data import Entry, Registry
 
 
 @dataclass(frozen=True)
