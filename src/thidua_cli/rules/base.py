@@ -80,6 +80,15 @@ class Context:
             index.setdefault((model.issuer, model.year, model.kind), []).append(entry)
         return index
 
+    @cached_property
+    def children(self) -> dict[str, list[Unit]]:
+        """Each unit's direct subordinates, in registry order (who a superior scores)."""
+        index: dict[str, list[Unit]] = {}
+        for entry in self.registry.units:
+            if entry.model.parent is not None:
+                index.setdefault(entry.model.parent, []).append(entry.model)
+        return index
+
     def ancestors(self, unit_id: str) -> list[str]:
         """Parent, grandparent … of a unit, nearest first; stops at a cycle."""
         chain: list[str] = []
