@@ -148,7 +148,7 @@ meeting:
   place: Hội trường LĐLĐ thành phố Hà Giang
   chair: Nguyễn Văn C, Chủ tịch LĐLĐ thành phố Hà Giang (Cụm trưởng)
   secretary: Trần Thị D
-  guests: [Trần Văn Minh, Phó Chủ tịch Thường trực LĐLĐ tỉnh]
+  guests: ["Trần Văn Minh, Phó Chủ tịch Thường trực LĐLĐ tỉnh"]
   present: [ldld-tp-ha-giang, cd-vien-chuc-ha-giang, ldld-bac-me, cd-nganh-giao-duc, cd-nganh-y-te]
   next_leader: cd-vien-chuc-ha-giang
 """

@@ -134,7 +134,7 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
         complete = complete and not any(f.rule == "score-missing" for f in findings)
         yield from findings
     yield from _check_vote(model, loc, set(units))
-    yield from _check_proposals(model, loc, set(units))
+    yield from _check_proposals(ctx, model, loc, set(units))
     if complete and units:
         ranking = compute.compute(model, units, verdicts)
         if ranking.tied:
@@ -407,10 +407,11 @@ def _check_vote(model: Scoring, loc: Location, units: set[str]) -> Check:
                 f'unit "{unit}" has {count} votes, more than the {vote.ballots} valid ballots'))
 
 
-def _check_proposals(model: Scoring, loc: Location, units: set[str]) -> Check:
+def _check_proposals(ctx: Context, model: Scoring, loc: Location, units: set[str]) -> Check:
     for p, proposal in enumerate(model.proposals):
         if proposal.unit not in units:
-            hint_vi, hint_en = suggest(proposal.unit, units)
+            # A unit of the registry that is not scored is named as it is; a typo gets a hint.
+            hint_vi, hint_en = ("", "") if proposal.unit in ctx.units else suggest(proposal.unit, units)
             yield Finding("proposal-unit", loc.child("proposals", p, "unit"), Text(
                 f'đề nghị khen thưởng cho "{proposal.unit}", đơn vị không được chấm điểm trong bảng '
                 f'này{hint_vi}',
