@@ -38,7 +38,7 @@ from thidua_cli.registry import loader, yaml_source
 from thidua_cli.registry.loader import Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -84,6 +84,7 @@ class FileResult:
     units: list[Any] = field(default_factory=list)
     clusters: list[Any] = field(default_factory=list)
     campaigns: list[Any] = field(default_factory=list)
+    results: list[Any] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     suppressions: list[Any] | None = None
 
@@ -97,6 +98,7 @@ def _compute(kind: str, name: str, raw: bytes) -> FileResult:
         result.problems.extend(loader._load_source(scratch, kind, source))
     result.anniversaries, result.units = scratch.anniversaries, scratch.units
     result.clusters, result.campaigns = scratch.clusters, scratch.campaigns
+    result.results = scratch.results
     result.broken_ids = scratch.broken_ids
     result.suppressions = suppressions.get(name)
     return result
@@ -172,6 +174,7 @@ def load(root: Path, folder: Path | None = None,
         registry.units.extend(result.units)
         registry.clusters.extend(result.clusters)
         registry.campaigns.extend(result.campaigns)
+        registry.results.extend(result.results)
         registry.broken_ids.update(result.broken_ids)
         if result.suppressions is not None:
             registry.suppressions[name] = result.suppressions

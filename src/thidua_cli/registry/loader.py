@@ -18,7 +18,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from thidua_cli import suppress
-from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
+from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
+                               UnitsFile)
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import schema_errors, yaml_source
 
@@ -53,6 +54,7 @@ class Registry:
     units: list[Entry[Unit]] = field(default_factory=list)
     clusters: list[Entry[Cluster]] = field(default_factory=list)
     campaigns: list[Entry[Campaign]] = field(default_factory=list)
+    results: list[Entry[Result]] = field(default_factory=list)
     #: ids of entries that exist but failed the schema: references to them are
     #: not reported as unknown, since the schema problem already says what is wrong.
     broken_ids: set[str] = field(default_factory=set)
@@ -66,7 +68,7 @@ def find_files(root: Path) -> Iterator[tuple[str, Path]]:
         candidate = root / f"anniversaries{suffix}"
         if candidate.exists() or candidate.is_symlink():
             yield "anniversaries", candidate
-    for kind in ("units", "campaigns"):
+    for kind in ("units", "campaigns", "results"):
         folder = root / kind
         if not folder.is_dir():
             if folder.exists() or folder.is_symlink():
@@ -212,7 +214,8 @@ _TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")
 def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     data = source.data
     where = Location(source.file, line=1, column=1)
-    example = {"anniversaries": "anniversaries:", "units": "units:", "campaigns": "id: …"}[kind]
+    example = {"anniversaries": "anniversaries:", "units": "units:", "campaigns": "id: …",
+               "results": "campaign: …"}[kind]
     if data is None:
         return None, [Problem("schema", Severity.ERROR, where,
                               Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
@@ -240,6 +243,11 @@ def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) 
             registry.campaigns.append(Entry(campaign, Location(source.file)))
         elif isinstance(data.get("id"), str):
             registry.broken_ids.add(data["id"])
+        return problems
+    if kind == "results":
+        result = _validate(Result, data, Location(source.file), problems)
+        if result is not None:
+            registry.results.append(Entry(result, Location(source.file)))
         return problems
     model_for_file = AnniversariesFile if kind == "anniversaries" else UnitsFile
     problems.extend(_unknown_top_keys(data, model_for_file, source.file))
