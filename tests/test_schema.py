@@ -217,7 +217,7 @@ def verdicts(kind: str, text: str, tmp_path: Path) -> tuple[bool, bool] | None:
 
 
 def test_each_schema_is_a_valid_draft_2020_12_schema() -> None:
-    assert list(SCHEMAS) == ["anniversaries", "units", "campaign"] == list(KINDS)
+    assert list(SCHEMAS) == ["anniversaries", "units", "campaign", "result"] == list(KINDS)
     for kind, schema in SCHEMAS.items():
         Draft202012Validator.check_schema(schema)
         assert schema["$schema"] == SCHEMA_DIALECT
@@ -473,7 +473,7 @@ def test_patterns_match_alike_in_python_and_in_editors():
         if source.usable:
             corpus |= strings(source.data)
     found = set().union(*(patterns(schema) for schema in SCHEMAS.values()))
-    assert len(found) == 4  # id, date, lunar date, target value
+    assert len(found) == 5  # id, date, lunar date, target value, a result's stated share
     for pattern in found:
         ecma = regress.Regex(pattern, "u")
         python = re.compile(pattern)

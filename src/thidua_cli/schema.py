@@ -29,7 +29,7 @@ import typing
 from typing import Any
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("anniversaries", "units", "campaign")
+KINDS = ("anniversaries", "units", "campaign", "result")
 #: The file each kind is written to by ``thidua schema -o DIR`` (and ``thidua init``).
 FILE_NAMES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
@@ -201,6 +201,38 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "Target.text": ("Nội dung chỉ tiêu.", "What the target measures."),
     "Target.value": ("Giá trị chỉ tiêu.", "Target value."),
     "Target.within": ("Mã chỉ tiêu giới hạn chỉ tiêu này.", "Id of the target that bounds this one."),
+    "Campaign.reporting": ("Hạn báo cáo của các đơn vị cấp dưới: sơ kết từng đợt (phase) và tổng kết.",
+                           "Reporting deadlines of the units below: per phase, and for the whole."),
+    "Reporting.phase": ("Số đợt được sơ kết; bỏ trống: tổng kết cả phong trào.",
+                        "The phase reviewed; absent: the whole campaign."),
+    "Reporting.due": ("Hạn gửi báo cáo.", "Due date of the report."),
+    "Result.campaign": ("Mã phong trào được báo cáo.", "Id of the campaign reported on."),
+    "Result.unit": ("Mã đơn vị báo cáo; mặc định: đơn vị ban hành phong trào.",
+                    "Id of the reporting unit; default: the campaign's issuer."),
+    "Result.phase": ("Sơ kết đợt số mấy; bỏ trống: tổng kết cả phong trào.",
+                     "The phase reviewed; absent: the whole campaign."),
+    "Result.as_of": ("Ngày chốt số liệu.", "The day the figures stand at."),
+    "Result.document": ("Báo cáo dưới dạng văn bản (số, ngày, người ký).",
+                        "The report as an official document (number, date, signer)."),
+    "Result.population": ("Các tổng số có tên (quy mô), số nguyên ≥ 0, ví dụ cbccvcld: 10159.",
+                          "Named totals, whole numbers ≥ 0, e.g. cbccvcld: 10159."),
+    "Result.results": ("Mã chỉ tiêu → kết quả: {count: N, of: TỔNG}, một số nguyên, hoặc {value: \"95,2%\"}.",
+                       "Target id → result: {count: N, of: TOTAL}, a whole number, or {value: \"95,2%\"}."),
+    "Result.situation": ("Đặc điểm, tình hình (các đoạn).", "Situation (paragraphs)."),
+    "Result.highlights": ("Kết quả nổi bật.", "Highlights."),
+    "Result.shortcomings": ("Hạn chế, nguyên nhân.", "Shortcomings and their causes."),
+    "Result.lessons": ("Bài học kinh nghiệm.", "Lessons learned."),
+    "Result.awards_received": ("Khen thưởng đã nhận, như báo cáo ghi.",
+                               "Awards received, as the report prints them."),
+    "Result.proposals": ("Đề xuất, kiến nghị.", "Proposals."),
+    "Achieved.count": ("Số lượng đạt được (số nguyên ≥ 0, không có dấu chấm ngăn nghìn).",
+                       "The count achieved (a whole number ≥ 0, no thousands dots)."),
+    "Achieved.of": ("Tên tổng số trong population mà count là một phần.",
+                    "Name of the population total the count is a share of."),
+    "Achieved.stated": ("Tỉ lệ báo cáo in bên cạnh số lượng, ví dụ \"75,01%\" (được kiểm tra).",
+                        "The share the report prints beside the count, e.g. \"75,01%\" (checked)."),
+    "Achieved.value": ("Tỉ lệ đã tính sẵn khi không có số lượng, ví dụ \"95,2%\".",
+                       "A share known without counts, e.g. \"95,2%\"."),
     # The top level of anniversaries.yaml and units/*.yaml (no model name).
     ".anniversaries": ("Danh sách ngày kỷ niệm.", "The anniversaries."),
     ".units": ("Danh sách đơn vị.", "The units."),
@@ -218,6 +250,8 @@ _MODELS = {
     "Task": ("Nội dung thi đua", "Emulation task"),
     "Phase": ("Đợt thi đua", "Phase"),
     "Target": ("Chỉ tiêu", "Target"),
+    "Reporting": ("Hạn báo cáo", "Reporting deadline"),
+    "Achieved": ("Kết quả một chỉ tiêu", "What was achieved for one target"),
 }
 
 _KIND_TITLES = {
@@ -230,6 +264,9 @@ _KIND_TITLES = {
     "campaign": (("Phong trào thi đua (campaigns/*.yaml)",
                   "Một phong trào, đợt hoặc giao ước thi đua."),
                  ("thidua campaign file", "One emulation campaign, drive or covenant.")),
+    "result": (("Kết quả thực hiện (results/*.yaml)",
+                "Kết quả một đơn vị đạt được trong một phong trào hoặc một đợt."),
+               ("thidua result file", "What one unit achieved in one campaign or one phase.")),
 }
 
 
@@ -303,10 +340,23 @@ def _anniversary_rules(schema: dict[str, Any]) -> None:
     schema["then"] = {"properties": {"since": {"type": "null"}}}
 
 
-def _generate(kind: str) -> dict[str, Any]:
-    from thidua_cli.models import AnniversariesFile, Campaign, UnitsFile
+def _result_rules(schema: dict[str, Any], defs: dict[str, Any]) -> None:
+    """A result is a bare whole number or an object with exactly one of count/value."""
+    results = schema["properties"]["results"]
+    results["additionalProperties"] = {"anyOf": [{"type": "integer", "minimum": 0},
+                                                 {"$ref": "#/$defs/Achieved"}]}
+    achieved = defs["Achieved"]
+    achieved["oneOf"] = [{"required": ["count"]}, {"required": ["value"]}]  # both: neither branch alone
 
-    model = {"anniversaries": AnniversariesFile, "units": UnitsFile, "campaign": Campaign}[kind]
+
+def _generate(kind: str) -> dict[str, Any]:
+    from pydantic import BaseModel
+
+    from thidua_cli.models import AnniversariesFile, Campaign, Result, UnitsFile
+
+    models: dict[str, type[BaseModel]] = {"anniversaries": AnniversariesFile, "units": UnitsFile,
+                                          "campaign": Campaign, "result": Result}
+    model = models[kind]
     raw = model.model_json_schema(mode="validation")
     schema: dict[str, Any] = _fix_types(raw, _replacements())
     defs = schema.pop("$defs", {})
@@ -314,8 +364,10 @@ def _generate(kind: str) -> dict[str, Any]:
         _document(name, definition)
     if "Anniversary" in defs:
         _anniversary_rules(defs["Anniversary"])
-    _document("Campaign" if kind == "campaign" else "", schema)
-    if kind != "campaign":
+    if kind == "result":
+        _result_rules(schema, defs)
+    _document({"campaign": "Campaign", "result": "Result"}.get(kind, ""), schema)
+    if kind not in ("campaign", "result"):
         for key, prop in schema["properties"].items():
             description = prop.pop("description", None)
             prop.pop("default", None)
@@ -336,5 +388,5 @@ def _generate(kind: str) -> dict[str, Any]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """``{kind: JSON Schema}`` for ``anniversaries``, ``units`` and ``campaign``."""
+    """``{kind: JSON Schema}`` for ``anniversaries``, ``units``, ``campaign`` and ``result``."""
     return {kind: _generate(kind) for kind in KINDS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 from thidua_cli.models.base import Date, Id, Model, Text, user_error
 from thidua_cli.models.campaign import Document
@@ -49,7 +49,8 @@ def _whole_number(value: Any) -> Any:
 #: A stated share, kept as written ("75,01%"); its precision matters (result-stated-mismatch).
 Share = Annotated[str, PlainValidator(_parse_share), PlainSerializer(str),
                   WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9][0-9.,]*\s*%\s*$"})]
-Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
+Count = Annotated[int, BeforeValidator(_whole_number),
+                  WithJsonSchema({"type": "integer", "minimum": 0})]
 
 
 class Achieved(Model):
@@ -95,9 +96,8 @@ def _bare_count(value: Any) -> Any:
     return value
 
 
-AchievedField = Annotated[Achieved, BeforeValidator(_bare_count),
-                          WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0},
-                                                    {"$ref": "#/$defs/Achieved"}]})]
+#: The schema export (schema.py) adds the bare whole number to the generated object schema.
+AchievedField = Annotated[Achieved, BeforeValidator(_bare_count)]
 
 
 class Result(Model):

@@ -36,7 +36,7 @@ from thidua_cli.registry import loader
 from thidua_cli.registry.data import FileResult, Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
