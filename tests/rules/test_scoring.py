@@ -242,3 +242,37 @@ def test_scores_the_schema_refuses(make_registry, old, new, place, message):
 def test_a_score_with_a_decimal_comma(make_registry):
     root = registry(make_registry, **{'"2.3": 14.5}': '"2.3": "14,5"}'})
     assert found(root) == []
+
+
+# --------------------------------------------------------------------------- items from results
+
+def test_unscored_linked_items_take_their_points_from_the_results(make_registry):
+    assert found(make_registry(files())) == []
+
+
+def test_an_unscored_linked_item_without_a_result_is_missing(make_registry):
+    chosen = files()
+    del chosen["results/cd-nganh-giao-duc-2020.yaml"]
+    root = make_registry(chosen)
+    assert found(root, "score-missing") == [("score-missing", F, 48, 11)]
+    assert messages(root, "score-missing") == [
+        'đơn vị "cd-nganh-giao-duc" chưa có điểm tiêu chí 1.2; hãy ghi điểm (kể cả 0) vào "self"']
+
+
+@pytest.mark.parametrize("old, new, place, message", [
+    ('self: {"1.1": 10, "1.3": 15,', 'self: {"1.1": 10, "1.2": 20, "1.3": 15,', (48, 30),
+     'tiêu chí "1.2" được chấm 20 nhưng kết quả chỉ tiêu là không đạt (theo bảng điểm là 0); '
+     'hãy đối chiếu báo cáo kết quả'),
+    ('self: {"1.2": 20, "1.3": 20, "2.1": "19,5"', 'self: {"1.1": 8, "1.2": 20, "1.3": 20, "2.1": "19,5"',
+     (41, 19), 'tiêu chí "1.1" được chấm 8 nhưng kết quả chỉ tiêu là đạt (theo bảng điểm là 10); '
+     'hãy đối chiếu báo cáo kết quả'),
+])
+def test_score_contradicts_result(make_registry, old, new, place, message):
+    root = make_registry(files(**{old: new}))
+    assert found(root) == [("score-contradicts-result", F, *place)]
+    assert messages(root, "score-contradicts-result") == [message]
+
+
+def test_a_score_that_agrees_with_its_result(make_registry):
+    root = make_registry(files(**{'self: {"1.1": 10, "1.3": 15,': 'self: {"1.1": 10, "1.2": 0, "1.3": 15,'}))
+    assert found(root) == []

@@ -153,26 +153,25 @@ meeting:
   next_leader: cd-vien-chuc-ha-giang
 """
 
-#: The results the linked items read: Công đoàn Viên chức changed every member's card
-#: (đạt → 1.1 is 10), Công đoàn ngành Giáo dục has 17 of 20 HCSN unions vững mạnh, 85% against
-#: "từ 90% trở lên" (không đạt → 1.2 is 0).
-RESULT_VIEN_CHUC = """\
-campaign: cum-3-ha-giang-2020
-unit: cd-vien-chuc-ha-giang
-as_of: 2020-12-10
-population: {doan-vien: 3250}
-results:
-  doi-the-doan-vien: {count: 3250, of: doan-vien}
-"""
+#: Every member's report on the covenant (đoàn viên whose card was changed, HCSN unions
+#: vững mạnh): all đạt but Công đoàn ngành Giáo dục's 17 of 20 unions, 85% against "từ 90% trở
+#: lên" — không đạt, so its item 1.2, left unscored, is 0; Công đoàn Viên chức's item 1.1,
+#: left unscored, takes its 10 points from its đạt.
+RESULTS = {
+    "ldld-tp-ha-giang": ((4120, 4120), (12, 13)),
+    "cd-vien-chuc-ha-giang": ((3250, 3250), (46, 50)),
+    "ldld-bac-me": ((1830, 1830), (19, 21)),
+    "cd-nganh-giao-duc": ((9870, 9870), (17, 20)),
+    "cd-nganh-y-te": ((2415, 2415), (10, 11)),
+}
 
-RESULT_GIAO_DUC = """\
-campaign: cum-3-ha-giang-2020
-unit: cd-nganh-giao-duc
-as_of: 2020-12-10
-population: {cdcs-hcsn: 20}
-results:
-  cdcs-vung-manh-hcsn: {count: 17, of: cdcs-hcsn}
-"""
+
+def result_file(unit: str) -> str:
+    (cards, members), (strong, unions) = RESULTS[unit]
+    return (f"campaign: cum-3-ha-giang-2020\nunit: {unit}\nas_of: 2020-12-10\n"
+            f"population: {{doan-vien: {members}, cdcs-hcsn: {unions}}}\n"
+            f"results:\n  doi-the-doan-vien: {{count: {cards}, of: doan-vien}}\n"
+            f"  cdcs-vung-manh-hcsn: {{count: {strong}, of: cdcs-hcsn}}\n")
 
 
 def files(scoring: str = SCORING, *, results: bool = True, **replace: str) -> dict[str, str]:
@@ -183,6 +182,5 @@ def files(scoring: str = SCORING, *, results: bool = True, **replace: str) -> di
     chosen = {"units/units.yaml": UNITS, "campaigns/cum-3-ha-giang-2020.yaml": COVENANT,
               "scoring/cum-3-ha-giang-2020.yaml": scoring}
     if results:
-        chosen["results/vien-chuc.yaml"] = RESULT_VIEN_CHUC
-        chosen["results/giao-duc.yaml"] = RESULT_GIAO_DUC
+        chosen.update({f"results/{unit}-2020.yaml": result_file(unit) for unit in RESULTS})
     return chosen

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from fractions import Fraction
 
 from thidua_cli.models.scoring import Extras, Scoring, UnitScores
 from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.registry.data import Entry
+from thidua_cli.results.rollup import RollUp
 from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest
 from thidua_cli.scoring import compute, scored
 from thidua_cli.vn.targets import format_number
@@ -127,7 +127,7 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     yield from _check_units(ctx, model, loc, allowed)
     campaign_entry = ctx.campaigns.get(model.campaign) if model.campaign else None
     campaign = campaign_entry.model if campaign_entry is not None else None
-    verdicts = scored.verdicts(model, campaign, units, _value_of(ctx, model))
+    verdicts = scored.verdicts(model, campaign, units, _rollup(ctx))
     complete = True
     for unit in units:
         findings = list(_check_unit(model, loc, unit, verdicts))
@@ -141,11 +141,14 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
             yield _tie(ctx, model, loc, ranking.tied)
 
 
-def _value_of(ctx: Context, scoring: Scoring):  # type: ignore[no-untyped-def]
-    """A unit's exact value for a target of the scoring's campaign, from the results."""
-    def value_of(unit: str, target: str) -> Fraction | None:
-        return None
-    return value_of
+def _rollup(ctx: Context) -> RollUp:
+    """One roll-up of the registry's results for every scoring (its figures are memoised)."""
+    cached: RollUp | None = ctx.__dict__.get("_scoring_rollup")
+    if cached is None:
+        cached = ctx.__dict__["_scoring_rollup"] = RollUp(
+            (e.model for e in ctx.registry.units), (e.model for e in ctx.registry.clusters),
+            (e.model for e in ctx.registry.campaigns), (e.model for e in ctx.registry.results))
+    return cached
 
 
 def _check_references(ctx: Context, model: Scoring, loc: Location) -> Check:

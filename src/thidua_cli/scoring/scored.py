@@ -6,13 +6,12 @@ subordinates that still existed when the year began. ``units:`` narrows and orde
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from fractions import Fraction
 
 from thidua_cli.models import Campaign, Cluster, Unit
 from thidua_cli.models.scoring import Scoring
-from thidua_cli.results.judge import verdict
+from thidua_cli.results.rollup import RollUp, judge
 from thidua_cli.scoring.compute import Verdict
 
 
@@ -39,21 +38,20 @@ def scored(scoring: Scoring, clusters: Mapping[str, Cluster],
 
 
 def verdicts(scoring: Scoring, campaign: Campaign | None, units: Sequence[str],
-             value_of: Callable[[str, str], Fraction | None]) -> dict[tuple[str, str], Verdict]:
-    """The verdict of each scored unit's result on each target an item names:
-    ``value_of(unit, target)`` is the unit's exact achieved value (a percentage for a share
-    target), or None when it has none."""
+             rollup: RollUp) -> dict[tuple[str, str], Verdict]:
+    """The verdict of each scored unit's result on each target an item names — the unit's
+    own report or its subordinates' pooled counts (:class:`~thidua_cli.results.rollup.RollUp`),
+    judged by the verdict table; absent where nothing can be judged."""
     if campaign is None:
         return {}
-    targets = {target.id: target for target in campaign.targets}
-    linked = {item.target for item in scoring.items() if item.target in targets}
+    names = {item.target for item in scoring.items()}
+    linked = [target for target in campaign.targets if target.id in names]
     found: dict[tuple[str, str], Verdict] = {}
     for unit in units:
-        for target_id in linked:
-            assert target_id is not None
-            value = value_of(unit, target_id)
-            if value is not None:
-                found[(unit, target_id)] = verdict(targets[target_id].value, value).kind
+        for target in linked:
+            judged = judge(target, rollup.figure(campaign, unit, target))
+            if judged is not None:
+                found[(unit, target.id)] = judged.kind
     return found
 
 
