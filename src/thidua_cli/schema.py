@@ -29,7 +29,7 @@ import typing
 from typing import Any
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("anniversaries", "units", "campaign", "result")
+KINDS = ("anniversaries", "units", "campaign", "result", "scoring")
 #: The file each kind is written to by ``thidua schema -o DIR`` (and ``thidua init``).
 FILE_NAMES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
@@ -233,6 +233,53 @@ _FIELDS: dict[str, tuple[str, str]] = {
                         "The share the report prints beside the count, e.g. \"75,01%\" (checked)."),
     "Achieved.value": ("Tỉ lệ đã tính sẵn khi không có số lượng, ví dụ \"95,2%\".",
                        "A share known without counts, e.g. \"95,2%\"."),
+    "Scoring.by": ("Mã cụm thi đua (chấm các thành viên) hoặc đơn vị (chấm các đơn vị trực thuộc).",
+                   "Id of a cluster (its members are scored) or a unit (its direct subordinates)."),
+    "Scoring.year": ("Năm chấm điểm.", "Year scored."),
+    "Scoring.campaign": ("Mã phong trào (bản giao ước) có các chỉ tiêu mà tiêu chí gắn vào.",
+                         "Id of the campaign (the covenant) whose targets criteria may name."),
+    "Scoring.units": ("Các đơn vị được chấm, theo thứ tự; mặc định: mọi thành viên / đơn vị trực thuộc.",
+                      "Who is scored, in this order; default: every member / direct subordinate."),
+    "Scoring.criteria": ("Các nhóm tiêu chí, mỗi nhóm có điểm tối đa bằng tổng các tiêu chí của nó.",
+                         "Criteria groups, each with a max equal to the sum of its items'."),
+    "Scoring.bonus": ("Điểm thưởng: điểm mỗi lần, tổng không quá max.",
+                      "Bonus: points per time, the total capped at max."),
+    "Scoring.deductions": ("Điểm trừ: điểm mỗi lần, tổng không quá max.",
+                           "Deductions: points per time, the total capped at max."),
+    "Scoring.classes": ("Xếp loại theo tổng điểm, từ cao xuống thấp; loại cuối có thể không có min.",
+                        "Classes by total, highest first; the last may have no min."),
+    "Scoring.scores": ("Mã đơn vị → điểm tự chấm (self), thẩm định (final), lý do (reasons), "
+                       "số lần thưởng (bonus) và trừ (deductions).",
+                       "Unit id → self-scores, final scores, reasons, bonus and deduction counts."),
+    "Scoring.vote": ("Bình xét, suy tôn: số phiếu hợp lệ và số phiếu mỗi đơn vị.",
+                     "The meeting's vote: valid ballots and each unit's votes."),
+    "Scoring.proposals": ("Đề nghị khen thưởng: đơn vị và hình thức.", "Award proposals: unit and award."),
+    "Scoring.meeting": ("Hội nghị tổng kết, chấm điểm, bình xét (cho biên bản).",
+                        "The year-end meeting (for the minutes)."),
+    "Scoring.document": ("Tờ trình đề nghị khen thưởng dưới dạng văn bản (số, ngày, người ký).",
+                         "The proposal as an official document (number, date, signer)."),
+    "max": ("Điểm tối đa (tối đa một chữ số thập phân: 10, 2,5).", "Maximum points (at most one decimal)."),
+    "Item.target": ("Mã chỉ tiêu của phong trào: không có điểm thì lấy theo kết quả (đạt: tối đa, không đạt: 0).",
+                    "Target id of the campaign: unscored, the item takes max if met, 0 if not."),
+    "Extra.points": ("Điểm mỗi lần.", "Points per time."),
+    "ScoreClass.min": ("Tổng điểm tối thiểu để được xếp loại này.", "Lowest total of this class."),
+    "UnitScores.self": ("Điểm tự chấm: mã tiêu chí → điểm (0 cũng phải ghi).",
+                        "Self-scores: item id → score (write 0 too)."),
+    "UnitScores.final": ("Điểm thẩm định: chỉ các tiêu chí thay đổi.", "Final scores: only the items that changed."),
+    "UnitScores.reasons": ("Lý do mỗi thay đổi: mã tiêu chí → lý do.", "The reason of each change: item id → reason."),
+    "UnitScores.bonus": ("Mã điểm thưởng → số lần.", "Bonus id → times."),
+    "UnitScores.deductions": ("Mã điểm trừ → số lần.", "Deduction id → times."),
+    "Vote.ballots": ("Số phiếu hợp lệ.", "Valid ballots."),
+    "Vote.issued": ("Số phiếu phát ra.", "Ballots issued."),
+    "Vote.returned": ("Số phiếu thu về.", "Ballots returned."),
+    "Vote.votes": ("Mã đơn vị → số phiếu.", "Unit id → votes."),
+    "Meeting.opens": ('Giờ khai mạc, ví dụ "08:00".', 'Opening time, e.g. "08:00".'),
+    "Meeting.closes": ('Giờ bế mạc, ví dụ "11:30".', 'Closing time, e.g. "11:30".'),
+    "Meeting.chair": ("Chủ trì (thường là Cụm trưởng).", "Chair (usually the cluster's leader)."),
+    "Meeting.secretary": ("Thư ký.", "Secretary."),
+    "Meeting.guests": ("Đại biểu cấp trên dự họp.", "The superior's representatives."),
+    "Meeting.present": ("Mã các thành viên có mặt.", "Ids of the members present."),
+    "Meeting.next_leader": ("Mã đơn vị làm Cụm trưởng năm sau.", "Id of next year's leader."),
     # The top level of anniversaries.yaml and units/*.yaml (no model name).
     ".anniversaries": ("Danh sách ngày kỷ niệm.", "The anniversaries."),
     ".units": ("Danh sách đơn vị.", "The units."),
@@ -252,6 +299,15 @@ _MODELS = {
     "Target": ("Chỉ tiêu", "Target"),
     "Reporting": ("Hạn báo cáo", "Reporting deadline"),
     "Achieved": ("Kết quả một chỉ tiêu", "What was achieved for one target"),
+    "Group": ("Nhóm tiêu chí", "Criteria group"),
+    "Item": ("Tiêu chí", "Criterion"),
+    "Extras": ("Điểm thưởng hoặc điểm trừ", "Bonus or deductions"),
+    "Extra": ("Mục điểm thưởng hoặc trừ", "Bonus or deduction item"),
+    "ScoreClass": ("Xếp loại", "Class"),
+    "UnitScores": ("Điểm của một đơn vị", "One unit's scores"),
+    "Vote": ("Bình xét, suy tôn", "Vote"),
+    "Proposal": ("Đề nghị khen thưởng", "Award proposal"),
+    "Meeting": ("Hội nghị tổng kết", "Year-end meeting"),
 }
 
 _KIND_TITLES = {
@@ -267,6 +323,9 @@ _KIND_TITLES = {
     "result": (("Kết quả thực hiện (results/*.yaml)",
                 "Kết quả một đơn vị đạt được trong một phong trào hoặc một đợt."),
                ("thidua result file", "What one unit achieved in one campaign or one phase.")),
+    "scoring": (("Chấm điểm thi đua (scoring/*.yaml)",
+                 "Một bảng chấm điểm: tiêu chí, điểm, xếp hạng, bình xét, đề nghị khen thưởng."),
+                ("thidua scoring file", "One scoring: criteria, scores, ranking, vote, award proposals.")),
 }
 
 
@@ -353,9 +412,10 @@ def _generate(kind: str) -> dict[str, Any]:
     from pydantic import BaseModel
 
     from thidua_cli.models import AnniversariesFile, Campaign, Result, UnitsFile
+    from thidua_cli.models.scoring import Scoring
 
     models: dict[str, type[BaseModel]] = {"anniversaries": AnniversariesFile, "units": UnitsFile,
-                                          "campaign": Campaign, "result": Result}
+                                          "campaign": Campaign, "result": Result, "scoring": Scoring}
     model = models[kind]
     raw = model.model_json_schema(mode="validation")
     schema: dict[str, Any] = _fix_types(raw, _replacements())
@@ -366,8 +426,8 @@ def _generate(kind: str) -> dict[str, Any]:
         _anniversary_rules(defs["Anniversary"])
     if kind == "result":
         _result_rules(schema, defs)
-    _document({"campaign": "Campaign", "result": "Result"}.get(kind, ""), schema)
-    if kind not in ("campaign", "result"):
+    _document({"campaign": "Campaign", "result": "Result", "scoring": "Scoring"}.get(kind, ""), schema)
+    if kind not in ("campaign", "result", "scoring"):
         for key, prop in schema["properties"].items():
             description = prop.pop("description", None)
             prop.pop("default", None)
@@ -388,5 +448,6 @@ def _generate(kind: str) -> dict[str, Any]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """``{kind: JSON Schema}`` for ``anniversaries``, ``units``, ``campaign`` and ``result``."""
+    """``{kind: JSON Schema}`` for ``anniversaries``, ``units``, ``campaign``, ``result`` and
+    ``scoring``."""
     return {kind: _generate(kind) for kind in KINDS}

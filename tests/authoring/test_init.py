@@ -25,6 +25,7 @@ WRITTEN = [
     "schema/units.schema.json",
     "schema/campaign.schema.json",
     "schema/result.schema.json",
+    "schema/scoring.schema.json",
 ]
 
 

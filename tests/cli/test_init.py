@@ -23,7 +23,8 @@ def test_creates_a_registry_that_validates(tmp_path: Path, capsys: pytest.Captur
     assert err == "".join(f"Đã ghi {root}/{name}\n" for name in (
         "anniversaries.yaml", "units/don-vi.yaml", "campaigns/cd-phuong-ba-dinh-2026.yaml",
         "results/cd-phuong-ba-dinh-2026.yaml", "schema/anniversaries.schema.json",
-        "schema/units.schema.json", "schema/campaign.schema.json", "schema/result.schema.json")) + (
+        "schema/units.schema.json", "schema/campaign.schema.json", "schema/result.schema.json",
+            "schema/scoring.schema.json")) + (
         f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của "
         f"mình, rồi kiểm tra bằng: thidua --registry {root} validate\n")
     assert validate(root).problems == []

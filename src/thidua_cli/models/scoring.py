@@ -87,7 +87,7 @@ def _time(value: Any) -> str:
 
 
 _NUMBER_SCHEMA = {"anyOf": [{"type": "number"},
-                            {"type": "string", "pattern": r"^\s*-?[0-9]+([.,][0-9])?\s*$"}]}
+                            {"type": "string", "pattern": r"^\s*-?[0-9]+([.,][0-9])?\s*(?![\s\S])"}]}
 
 #: A score, a maximum or points: a number with at most one decimal (``8``, ``8.5``, ``"8,5"``).
 Score = Annotated[Decimal, PlainValidator(_score), PlainSerializer(str, return_type=str),
@@ -97,10 +97,11 @@ Times = Annotated[Decimal, PlainValidator(_times), PlainSerializer(str, return_t
                   WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]})]
 CriterionId = Annotated[str, PlainValidator(_criterion_id),
                         WithJsonSchema({"anyOf": [
-                            {"type": "string", "pattern": r"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$"},
+                            {"type": "string", "pattern": r"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*(?![\s\S])"},
                             {"type": "integer", "minimum": 0}]})]
 Time = Annotated[str, PlainValidator(_time),
-                 WithJsonSchema({"type": "string", "pattern": r"^\s*[0-2]?[0-9](:|h| giờ )[0-5][0-9]\s*$"})]
+                 WithJsonSchema({"type": "string",
+                                 "pattern": r"^\s*[0-2]?[0-9](:|h| giờ )[0-5][0-9]\s*(?![\s\S])"})]
 
 
 def _not_empty(value: list[Any]) -> list[Any]:
