@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from thidua_cli.errors import UserError
+
 
 class FileExists(Exception):
     """The target exists and overwriting was not asked for."""
@@ -52,3 +54,17 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> N
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_output(path: Path, data: bytes | str, force: bool) -> None:
+    """Write one file a command made, atomically; refused when it exists unless ``force``.
+    Every failure becomes a one-line :class:`~thidua_cli.errors.UserError`."""
+    try:
+        write_atomic(path, data, overwrite=force)
+    except FileExists:
+        raise UserError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
+                        f"file exists, not overwritten: {path} (use --force to overwrite)"
+                        ) from None
+    except OSError as exc:
+        raise UserError(f"không ghi được {path}: {exc.strerror or exc}",
+                        f"cannot write {path}: {exc.strerror or exc}") from None

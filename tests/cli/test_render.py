@@ -297,7 +297,7 @@ def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no
     code, _, _ = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "one")
     assert code == 0
     # Whatever this machine's cores: two worker processes.
-    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.render.batch.workers_for", lambda count, fmt: 2)
     code, _, err = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "two")
     assert code == 0
     assert err.splitlines()[:3] == [f"Đã ghi two/cdcs-0{i}-2020-ke-hoach.docx" for i in (1, 2, 3)]
@@ -307,7 +307,7 @@ def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no
 
 
 def test_workers_only_for_many_docx_on_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    from thidua_cli.cli import render
+    from thidua_cli.render import batch as render
     monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert [render.workers_for(39, "docx"), render.workers_for(40, "docx"),
             render.workers_for(6000, "md"), render.workers_for(6000, "html")] == [0, 2, 0, 0]
@@ -327,8 +327,8 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
         make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     registry = _many_plans(make_registry, 3)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
-    monkeypatch.setattr("thidua_cli.cli.render._docx_in_worker", _die)
+    monkeypatch.setattr("thidua_cli.render.batch.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.render.batch._docx_in_worker", _die)
     code, out, err = run(capsys, "--lang", "en", "--registry", str(registry), "render", "plan",
                          "2020", "-o", "out")
     assert (code, out) == (2, "")

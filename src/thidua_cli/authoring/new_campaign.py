@@ -25,7 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from thidua_cli.authoring.yaml_roundtrip import Null, loads
+from thidua_cli.errors import UserError
+from thidua_cli.models import Campaign
 from thidua_cli.problems import Text
+from thidua_cli.registry.data import Entry
+from thidua_cli.registry.index import RegistryIndex
 
 _ISO = re.compile(r"^(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(\s*)$", re.ASCII)
 _VN = re.compile(r"^(\s*)(\d{1,2})/(\d{1,2})/(\d{4})(\s*)$", re.ASCII)
@@ -235,3 +239,60 @@ def _parse(value: Any) -> date | None:
 def target_path(source: Path, old_id: str, new_id: str) -> Path:
     """The new file beside the source: named from the new id (the source's suffix kept)."""
     return source.with_name(f"{new_id}{source.suffix}")
+
+
+# --------------------------------------------------------------------------- the command's checks
+
+@dataclass(frozen=True)
+class Plan:
+    """What ``thidua new campaign`` will write: from which campaign, under which id, where."""
+
+    source: Entry[Campaign]
+    source_path: Path
+    new_id: str
+    path: Path
+
+
+def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Plan:
+    """The new campaign's id and file, once every precondition holds; else a
+    :class:`~thidua_cli.errors.UserError` saying which does not."""
+    from thidua_cli.rules.base import suggest
+    from thidua_cli.vn.slug import is_valid_id, slugify
+
+    campaigns = index.campaigns
+    entry = campaigns.get(source)
+    if entry is None:
+        vi, en = suggest(source, campaigns)
+        raise UserError(f'không có phong trào mã "{source}"{vi}',
+                        f'no campaign with id "{source}"{en}')
+    old = entry.model
+    if new_id is not None and not is_valid_id(new_id):
+        hint = slugify(new_id) or "vi-du-2021"
+        raise UserError(f'mã "{new_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
+                        f'id "{new_id}" is not valid; did you mean "{hint}"?')
+    target_id = new_id or new_id_for(old.id, old.year, year)
+    if target_id in campaigns:
+        raise UserError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',
+                        f'a campaign with id "{target_id}" already exists; choose another with --id')
+    for other in campaigns.values():
+        m = other.model
+        if (m.issuer, m.kind, m.year) == (old.issuer, old.kind, year):
+            raise UserError(
+                f'{old.issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
+                f'{old.issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
+    source_path = index.registry.paths[entry.loc.file]
+    return Plan(entry, source_path, target_id, target_path(source_path, old.id, target_id))
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write the new campaign's file, never over an existing one; a failure is one line."""
+    from thidua_cli.files import FileExists, write_atomic
+
+    try:
+        write_atomic(path, text)
+    except FileExists:
+        raise UserError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
+                        f"not overwriting an existing file: {path}; choose another id with --id") from None
+    except OSError as exc:
+        raise UserError(f"không ghi được {path}: {exc.strerror or exc}",
+                        f"cannot write {path}: {exc.strerror or exc}") from None

@@ -105,14 +105,22 @@ def load(root: Path, folder: Path | None = None,
          progress: Callable[[int, int], None] | None = None) -> tuple[Registry, list[Problem]]:
     """:func:`loader.load` with each file's own results taken from the cache when its
     bytes are unchanged; ``progress(done, total)`` is told as the loader tells it."""
-    store_path = cache_file(root, folder)
     version = code_version()
-    old = _read_store(store_path, version)
+    store: list[tuple[Path, dict[tuple[str, str, str], bytes]]] = []
     new: dict[tuple[str, str, str], bytes] = {}
     changed = False
 
+    def opened() -> tuple[Path, dict[tuple[str, str, str], bytes]]:
+        # Only once the loader has opened the registry: a path that is no registry (a
+        # missing folder, a symlink loop that resolve() refuses) is the loader's to report.
+        if not store:
+            path = cache_file(root, folder)
+            store.append((path, _read_store(path, version)))
+        return store[0]
+
     def cached(kind: str, name: str, raw: bytes) -> FileResult:
         nonlocal changed
+        old = opened()[1]
         key = (kind, name, hashlib.blake2b(raw, digest_size=20).hexdigest())
         result = None
         blob = old.get(key)
@@ -131,6 +139,7 @@ def load(root: Path, folder: Path | None = None,
         return result
 
     registry, problems = loader.load(root, progress, cached)
+    store_path, old = opened()
     if changed or new.keys() != old.keys():
         _write_store(store_path, version, new)
     return registry, problems

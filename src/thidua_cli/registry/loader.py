@@ -12,22 +12,14 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from thidua_cli.errors import RegistryError
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import directives, kinds, yaml_source
-# Entry is re-exported so that code written before registry/data.py still imports.
-from thidua_cli.registry.data import Entry as Entry
+from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
 from thidua_cli.registry.data import FileResult, Registry
 from thidua_cli.registry.kinds import KINDS
 
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class RegistryError(Exception):
-    """The registry cannot be opened at all (exit 2)."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.text = Text(vi, en)
 
 
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:

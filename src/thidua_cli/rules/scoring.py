@@ -122,8 +122,8 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     if model.by not in known:
         return  # unknown-reference above; who is scored cannot be known
     clusters = {key: e.model for key, e in ctx.clusters.items()}
-    allowed = scored.eligible(model, clusters, ctx.children)
-    units = scored.scored(model, clusters, ctx.children)
+    allowed = scored.eligible(model, clusters, ctx.subordinates)
+    units = scored.scored(model, clusters, ctx.subordinates)
     yield from _check_units(ctx, model, loc, allowed)
     campaign_entry = ctx.campaigns.get(model.campaign) if model.campaign else None
     campaign = campaign_entry.model if campaign_entry is not None else None
