@@ -17,6 +17,7 @@ from typing import Optional
 import typer
 
 from thidua_cli.cli.common import Settings, checked_registry
+from thidua_cli.errors import UserError
 
 
 class Kind(str, Enum):
@@ -92,7 +93,7 @@ def register(app: typer.Typer, t: Settings) -> None:
             raise typer.Exit(render_scoring.run(settings, kind.value, year, by, campaign, unit,
                                                 format.value, out, force, templates))
         if by is not None:
-            raise CommandError("--by chỉ dùng cho scores, minutes và proposal",
+            raise UserError("--by chỉ dùng cho scores, minutes và proposal",
                                "--by is for scores, minutes and proposal only")
         raise typer.Exit(run(settings, kind.value, year, campaign, unit, format.value, out,
                              force, templates))

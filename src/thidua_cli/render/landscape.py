@@ -18,18 +18,17 @@ from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm
-
-PORTRAIT_WIDTH = Mm(210)
-
+from docx.shared import Emu
 
 def landscape(data: bytes) -> bytes:
     doc = open_docx(io.BytesIO(data))
     section = doc.sections[0]
-    portrait_text = section.page_width - section.left_margin - section.right_margin
+    width, height = int(section.page_width or 0), int(section.page_height or 0)
+    margins = int(section.left_margin or 0) + int(section.right_margin or 0)
+    portrait_text = width - margins
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    landscape_text = section.page_width - section.left_margin - section.right_margin
+    section.page_width, section.page_height = Emu(height), Emu(width)
+    landscape_text = height - margins
     extra = landscape_text - portrait_text
     for table in doc.tables:
         _widen(table._tbl, portrait_text, landscape_text, extra)

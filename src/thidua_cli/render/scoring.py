@@ -135,13 +135,14 @@ def context(sheet: Sheet) -> dict[str, Any]:
     ranking = sheet.ranking
     cluster = sheet.cluster
     superior_unit = _superior(sheet)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for index, row in enumerate(ranking.units, 1):
         unit_scores = scoring.scores.get(row.unit)
-        changes = [{"item": item_id, "self": points(item.self_score), "final": points(item.score),
-                    "reason": unit_scores.reasons.get(item_id, "…") if unit_scores else "…"}
-                   for item_id, item in row.items.items()
-                   if item.source == "final" and item.self_score is not None and item.self_score != item.score]
+        changes: list[dict[str, str]] = [
+            {"item": item_id, "self": points(item.self_score), "final": points(item.score),
+             "reason": unit_scores.reasons.get(item_id, "…") if unit_scores else "…"}
+            for item_id, item in row.items.items()
+            if item.source == "final" and item.self_score is not None and item.self_score != item.score]
         rows.append({
             "index": index, "id": row.unit, "name": sheet.name(row.unit), "short": sheet.short(row.unit),
             "self": points(row.self_base), "bonus": points(row.bonus), "deductions": points(row.deductions),
