@@ -149,3 +149,11 @@ def test_errors_elsewhere_do_not(capsys, make_registry):
     assert (code, out) == (0, TABLE)
     assert err == ("Lưu ý: sổ đăng ký còn 5 lỗi ở 1 tệp khác, không liên quan đến bảng chấm điểm này "
                    "(xem bằng thidua validate).\n")
+
+
+def test_the_readme_shows_this_table():
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("`thidua scores 2020` then prints", 1)[1].split("```\n", 2)[1]
+    assert shown == TABLE

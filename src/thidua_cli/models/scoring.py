@@ -32,9 +32,11 @@ def _decimal(value: Any, pattern: re.Pattern[str], what_vi: str, what_en: str) -
         shown = str(value).lower() if isinstance(value, bool) else repr(value)
         raise user_error(f"{what_vi} phải là một số như 8 hoặc 8,5, không phải {shown}",
                          f"{what_en} must be a number such as 8 or 8.5, not {shown}")
+    if isinstance(value, int):
+        return Decimal(value)  # the common case, 6,000 units × 20 items: no text on the way
     # A YAML float is read back from its shortest text (8.5, not 8.4999…): the number the
     # cadre wrote, not its binary approximation.
-    text = repr(value) if isinstance(value, float) else str(value)
+    text = repr(value) if isinstance(value, float) else value
     match = pattern.fullmatch(text)
     if match is None:
         raise user_error(

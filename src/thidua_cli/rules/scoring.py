@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from thidua_cli.models.scoring import Extras, Scoring, UnitScores
+from thidua_cli.models.scoring import Extras, Item, Scoring, UnitScores
 from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.registry.data import Entry
 from thidua_cli.results.rollup import RollUp
@@ -129,8 +129,9 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     campaign = campaign_entry.model if campaign_entry is not None else None
     verdicts = scored.verdicts(model, campaign, units, _rollup(ctx))
     complete = True
+    items = model.items()
     for unit in units:
-        findings = list(_check_unit(model, loc, unit, verdicts))
+        findings = list(_check_unit(model, loc, unit, items, verdicts))
         complete = complete and not any(f.rule == "score-missing" for f in findings)
         yield from findings
     yield from _check_vote(model, loc, set(units))
@@ -284,13 +285,12 @@ def _whose(ctx: Context, model: Scoring) -> tuple[str, str]:
             f"a direct subordinate of {ctx.name_of(model.by)}")
 
 
-def _check_unit(model: Scoring, loc: Location, unit: str,
+def _check_unit(model: Scoring, loc: Location, unit: str, table: list[Item],
                 verdicts: Mapping[tuple[str, str], compute.Verdict]) -> Check:
     scores = model.scores.get(unit)
-    items = {item.id: item for item in model.items()}
     here = loc.child("scores", unit)
     missing = []
-    for item in model.items():
+    for item in table:
         verdict = verdicts.get((unit, item.target)) if item.target is not None else None
         result = compute.item_score(scores, item.id, item.max, verdict)
         if result.source == "missing":
@@ -309,15 +309,14 @@ def _check_unit(model: Scoring, loc: Location, unit: str,
             f'unit "{unit}" has no score for item {listed}; write a score (0 included) under "self"'))
     if scores is None:
         return
-    yield from _check_scores(scores, here, items)
+    yield from _check_scores(scores, here, table)
     yield from _check_times(scores.bonus, here.child("bonus"), model.bonus, "điểm thưởng", "bonus")
     yield from _check_times(scores.deductions, here.child("deductions"), model.deductions,
                             "điểm trừ", "deduction")
 
 
-def _check_scores(scores: UnitScores, here: Location, items: Mapping[str, object]) -> Check:
-    from thidua_cli.models.scoring import Item
-
+def _check_scores(scores: UnitScores, here: Location, table: list[Item]) -> Check:
+    items = {item.id: item for item in table}
     for key, mapping in (("self", scores.self_), ("final", scores.final), ("reasons", scores.reasons)):
         for item_id, value in mapping.items():
             where = here.child(key, item_id)
@@ -330,7 +329,6 @@ def _check_scores(scores: UnitScores, here: Location, items: Mapping[str, object
                 continue
             if key == "reasons" or not isinstance(value, Decimal):
                 continue
-            assert isinstance(item, Item)
             if value < 0 or value > item.max:
                 yield Finding("score-out-of-range", where, Text(
                     f'điểm {_n(value)} của tiêu chí "{item_id}" phải từ 0 đến {_n(item.max)}',
