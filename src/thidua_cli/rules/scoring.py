@@ -130,8 +130,9 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     verdicts = scored.verdicts(model, campaign, units, _rollup(ctx))
     complete = True
     items = model.items()
+    by_id = {item.id: item for item in items}
     for unit in units:
-        findings = list(_check_unit(model, loc, unit, items, verdicts))
+        findings = list(_check_unit(model, loc, unit, items, by_id, verdicts))
         complete = complete and not any(f.rule == "score-missing" for f in findings)
         yield from findings
     yield from _check_vote(model, loc, set(units))
@@ -285,12 +286,15 @@ def _whose(ctx: Context, model: Scoring) -> tuple[str, str]:
             f"a direct subordinate of {ctx.name_of(model.by)}")
 
 
-def _check_unit(model: Scoring, loc: Location, unit: str, table: list[Item],
+def _check_unit(model: Scoring, loc: Location, unit: str, table: list[Item], by_id: dict[str, Item],
                 verdicts: Mapping[tuple[str, str], compute.Verdict]) -> Check:
     scores = model.scores.get(unit)
     here = loc.child("scores", unit)
     missing = []
     for item in table:
+        if scores is not None and (item.id in scores.self_ or item.id in scores.final) \
+                and (item.target is None or not verdicts):
+            continue  # scored, and no result to compare with: the common case, kept cheap
         verdict = verdicts.get((unit, item.target)) if item.target is not None else None
         result = compute.item_score(scores, item.id, item.max, verdict)
         if result.source == "missing":
@@ -309,17 +313,15 @@ def _check_unit(model: Scoring, loc: Location, unit: str, table: list[Item],
             f'unit "{unit}" has no score for item {listed}; write a score (0 included) under "self"'))
     if scores is None:
         return
-    yield from _check_scores(scores, here, table)
+    yield from _check_scores(scores, here, by_id)
     yield from _check_times(scores.bonus, here.child("bonus"), model.bonus, "điểm thưởng", "bonus")
     yield from _check_times(scores.deductions, here.child("deductions"), model.deductions,
                             "điểm trừ", "deduction")
 
 
-def _check_scores(scores: UnitScores, here: Location, table: list[Item]) -> Check:
-    items = {item.id: item for item in table}
+def _check_scores(scores: UnitScores, here: Location, items: dict[str, Item]) -> Check:
     for key, mapping in (("self", scores.self_), ("final", scores.final), ("reasons", scores.reasons)):
         for item_id, value in mapping.items():
-            where = here.child(key, item_id)
             item = items.get(item_id)
             if item is None:
                 hint_vi, hint_en = suggest(item_id, items)
@@ -330,7 +332,7 @@ def _check_scores(scores: UnitScores, here: Location, table: list[Item]) -> Chec
             if key == "reasons" or not isinstance(value, Decimal):
                 continue
             if value < 0 or value > item.max:
-                yield Finding("score-out-of-range", where, Text(
+                yield Finding("score-out-of-range", here.child(key, item_id), Text(
                     f'điểm {_n(value)} của tiêu chí "{item_id}" phải từ 0 đến {_n(item.max)}',
                     f'score {_en(value)} of item "{item_id}" must be between 0 and {_en(item.max)}'))
     for item_id, final in scores.final.items():
