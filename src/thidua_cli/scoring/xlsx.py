@@ -17,6 +17,8 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
 from thidua_cli.scoring.compute import ItemScore
 from thidua_cli.scoring.sheet import Sheet
 
@@ -41,15 +43,42 @@ def to_xlsx(chosen: Sequence[Sheet]) -> bytes:
     book.remove(book.active)
     several = len(chosen) > 1
     for sheet in chosen:
-        _summary(book.create_sheet(_sheet_name("Tổng hợp", sheet, several)), sheet)
-        _details(book.create_sheet(_sheet_name("Chi tiết", sheet, several)), sheet)
+        summary = book.create_sheet(_sheet_name("Tổng hợp", sheet, several))
+        _summary(summary, sheet)
+        _printed(summary, header_rows="3:3")
+        details = book.create_sheet(_sheet_name("Chi tiết", sheet, several))
+        _details(details, sheet)
+        _printed(details, header_rows="3:4")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
+def _printed(ws, header_rows: str) -> None:  # type: ignore[no-untyped-def]
+    """A4 landscape, one page wide, the header rows repeated on every page, every cell of the
+    table ruled: the sheet prints as the meeting hands it out."""
+    from openpyxl.styles import Border, Font, Side  # type: ignore[import-untyped]
+
+    thin = Side(style="thin")
+    first = int(header_rows.split(":")[0])
+    for row in ws.iter_rows(min_row=first):
+        for cell in row:
+            cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = Font(name="Times New Roman", size=12, bold=cell.font.bold)
+    ws.row_dimensions[1].height = 20
+    ws["A1"].font = Font(name="Times New Roman", size=13, bold=True)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = header_rows
+
+
 def _style_header(row: tuple, bold: bool = True) -> None:  # type: ignore[type-arg]
-    from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Border, Font, Side
 
     thin = Side(style="thin")
     for cell in row:
@@ -74,6 +103,9 @@ def _summary(ws, sheet: Sheet) -> None:  # type: ignore[no-untyped-def]
                    _number(row.bonus), _number(row.deductions), _number(row.total), row.rank,
                    row.klass, row.votes, note])
     ws.column_dimensions["B"].width = 40
+    ws.row_dimensions[3].height = 48
+    for column in range(3, len(header) + 1):
+        ws.column_dimensions[get_column_letter(column)].width = 11
     ws.freeze_panes = "C4"
 
 
@@ -111,6 +143,9 @@ def _details(ws, sheet: Sheet) -> None:  # type: ignore[no-untyped-def]
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     ws.column_dimensions["B"].width = 50
+    ws.row_dimensions[top].height = 48
+    for column in range(4, 4 + 2 * len(units)):
+        ws.column_dimensions[get_column_letter(column)].width = 10
     ws.freeze_panes = ws.cell(row=top + 2, column=4)
 
 
