@@ -105,3 +105,11 @@ def test_classes_take_the_first_reached():
     assert [compute.class_of(scoring, D(t)) for t in ("90", "89.9", "70", "50", "49.5")] == [
         "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
         "Hoàn thành nhiệm vụ", None]
+
+
+def test_a_scoring_reads_back_from_its_json_dump(make_registry):
+    # The results cache keeps models as model_dump(mode="json"): the dump must validate again.
+    model = validate(make_registry(files())).registry.scorings[0].model
+    dumped = model.model_dump(mode="json", exclude_unset=True)
+    assert dumped["scores"]["ldld-tp-ha-giang"]["self"]["2.3"] == "14.5"
+    assert Scoring.model_validate(dumped) == model

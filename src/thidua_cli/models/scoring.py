@@ -15,7 +15,8 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator,
+                      WithJsonSchema)
 
 from thidua_cli.models.base import Date, Id, Model, Text, user_error
 from thidua_cli.models.campaign import Document
@@ -160,6 +161,10 @@ class ScoreClass(Model):
 class UnitScores(Model):
     """One unit's scores: self-scores (tự chấm), the changes of the review (thẩm định) with
     a reason each, and how many times each bonus and deduction applies."""
+
+    # Dumped as it is written ("self", not the attribute's name), so that a dump reads back
+    # (the results cache stores models as their JSON dump).
+    model_config = ConfigDict(**Model.model_config, serialize_by_alias=True)
 
     self_: _keyed(Score) = Field(default={}, alias="self")  # type: ignore[valid-type]
     final: _keyed(Score) = {}  # type: ignore[valid-type]
