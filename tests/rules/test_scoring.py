@@ -276,3 +276,11 @@ def test_score_contradicts_result(make_registry, old, new, place, message):
 def test_a_score_that_agrees_with_its_result(make_registry):
     root = make_registry(files(**{'self: {"1.1": 10, "1.3": 15,': 'self: {"1.1": 10, "1.2": 0, "1.3": 15,'}))
     assert found(root) == []
+
+
+def test_a_decimal_comma_inside_braces_is_explained(make_registry):
+    root = registry(make_registry, **{'"2.3": 14.5}': '"2.3": 14,5}'})
+    assert found(root) == [("schema", F, 35, 11)]
+    assert messages(root, "schema") == [
+        '"…,5" bị đọc thành một mục riêng: trong {…}, điểm có dấu phẩy thập phân phải đặt trong ngoặc kép '
+        '("8,5") hoặc viết bằng dấu chấm (8.5)']

@@ -76,9 +76,17 @@ def _criterion_id(value: Any) -> str:
 
 def _criterion_keys(value: Any) -> Any:
     """``{1: 10, "1.1": 8}``: a whole-number key is the id it spells; a decimal key must be quoted."""
-    if isinstance(value, dict):
-        return {_criterion_id(key): item for key, item in value.items()}
-    return value
+    if not isinstance(value, dict):
+        return value
+    for key, item in value.items():
+        if item is None and isinstance(key, int) and not isinstance(key, bool):
+            # {"1.1": 8,5} is read as {"1.1": 8, 5: null}: a decimal comma inside {…} ends the value.
+            raise user_error(
+                f'"…,{key}" bị đọc thành một mục riêng: trong {{…}}, điểm có dấu phẩy thập phân phải đặt '
+                f'trong ngoặc kép ("8,{key}") hoặc viết bằng dấu chấm (8.{key})',
+                f'"…,{key}" was read as an entry of its own: inside {{…}}, a score with a decimal comma must '
+                f'be quoted ("8,{key}") or written with a dot (8.{key})')
+    return {_criterion_id(key): item for key, item in value.items()}
 
 
 def _time(value: Any) -> str:
