@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows, startup = run(args.registry, args.runs, render=not args.no_render)
         text = "\n".join(header + table(rows) + [""] + table(startup)
-                         + ([] if args.no_render else [""] + scaling(args.registry))) + "\n"
+                         + ([] if args.no_render else ["", *scaling(args.registry)])) + "\n"
     print(text)
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
+
 def landscape(data: bytes) -> bytes:
     doc = open_docx(io.BytesIO(data))
     section = doc.sections[0]
