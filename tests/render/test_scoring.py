@@ -138,3 +138,11 @@ def test_render_options_of_a_plan_do_not_apply(capsys, make_registry):
                                          "--campaign/--unit\n")
     assert run(capsys, "--registry", str(make_registry(files())), "render", "plan", "2020", "--by",
                "cum-3-ha-giang") == (2, "", "thidua: --by chỉ dùng cho scores, minutes và proposal\n")
+
+
+def test_the_score_table_in_html_is_landscape_too(make_registry):
+    from thidua_cli.render.html import to_html
+    from thidua_cli.render.landscape import landscape_html
+
+    page = landscape_html(to_html(build(sheet(make_registry), "scores")))
+    assert "@page { size: A4 landscape;" in page and "max-width: 252mm" in page

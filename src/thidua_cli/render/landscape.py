@@ -21,6 +21,20 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 
 
+#: The HTML writer's page (A4 portrait, 165 mm of text) and the landscape one (252 mm).
+_HTML_PAGE = (("size: A4 portrait", "size: A4 landscape"), ("max-width: 165mm", "max-width: 252mm"),
+              ("max-width: 210mm", "max-width: 297mm"))
+
+
+def landscape_html(text: str) -> str:
+    """The HTML page of the score table printed on A4 landscape (and as wide on a screen)."""
+    for portrait, wide in _HTML_PAGE:
+        if portrait not in text:
+            raise ValueError(f"the HTML writer's page changed: {portrait!r} not found")
+        text = text.replace(portrait, wide, 1)
+    return text
+
+
 def landscape(data: bytes) -> bytes:
     doc = open_docx(io.BytesIO(data))
     section = doc.sections[0]
