@@ -37,6 +37,8 @@ class Scale:
     upper_per_province: int
     grassroots_per_upper: int
     clusters_per_province: int = 5
+    #: each union above the grassroots scores its CĐCS (scoring/*.yaml, a 20-item table)
+    scorings: bool = False
 
 
 SCALES = {
@@ -49,7 +51,30 @@ SCALES = {
     "dozens": Scale(1, 3, 10, clusters_per_province=1),
     # For tests: the same shape, a few files.
     "tiny": Scale(1, 3, 4, clusters_per_province=1),
+    # A superior scoring 6,000 CĐCS on a 20-item table (issue 16): 1 LĐLĐ, one union above
+    # the grassroots with 6,000 CĐCS, and its scoring file.
+    "scoring": Scale(1, 1, 6000, clusters_per_province=1, scorings=True),
+    # For tests: a scoring of a few CĐCS.
+    "tiny-scoring": Scale(1, 2, 4, clusters_per_province=1, scorings=True),
 }
+
+#: The 20-item table: four groups of five items, 25 points a group, 100 in all.
+SCORING_GROUPS = [
+    ("Công tác đại diện, bảo vệ quyền, lợi ích hợp pháp, chính đáng của đoàn viên", 25),
+    ("Công tác tuyên truyền, giáo dục; phong trào thi đua", 25),
+    ("Công tác phát triển đoàn viên, xây dựng tổ chức công đoàn", 25),
+    ("Công tác tài chính, kiểm tra; công tác nữ công", 25),
+]
+SCORING_ITEMS = [
+    "Tổ chức hội nghị người lao động", "Thương lượng, ký kết thỏa ước lao động tập thể",
+    "Tham gia giải quyết chế độ, chính sách", "Chăm lo đời sống đoàn viên", "Tổ chức đối thoại",
+    "Tuyên truyền nghị quyết", "Phát động phong trào thi đua", "Hoạt động văn hóa, thể thao",
+    "Phong trào lao động sáng tạo", "Giới thiệu đoàn viên ưu tú cho Đảng",
+    "Phát triển đoàn viên mới", "Sinh hoạt công đoàn định kỳ", "Đào tạo cán bộ công đoàn",
+    "Xây dựng quy chế hoạt động", "Hồ sơ, sổ sách công đoàn", "Thu, nộp kinh phí công đoàn",
+    "Thu, nộp đoàn phí", "Công tác kiểm tra, giám sát", "Hoạt động nữ công",
+    "Phong trào Giỏi việc nước, đảm việc nhà",
+]
 
 PROVINCES = [
     "Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "An Giang",
@@ -211,6 +236,7 @@ class Stats:
     units: int = 0
     clusters: int = 0
     campaigns: int = 0
+    scorings: int = 0
     files: int = 0
     bytes: int = 0
 
@@ -349,6 +375,46 @@ class Generator:
             self.stats.clusters += 1
         return "\n" + "\n".join(out)
 
+    # ------------------------------------------------------------------ scoring
+
+    def scoring(self, upper: UnitSpec, children: list[UnitSpec]) -> str:
+        """The superior's scoring of its CĐCS: the 20-item table, every CĐCS's self-scores
+        (one decimal), some reviewed with a reason, bonus and deductions; the first CĐCS full
+        marks so that rank 1 is one unit."""
+        r = self.rng
+        out = [f"# Chấm điểm, xếp loại công đoàn cơ sở năm {YEAR} của {upper.name}.", "",
+               f"by: {upper.id}", f"year: {YEAR}", "criteria:"]
+        ids: list[tuple[str, int]] = []
+        for g, (name, top) in enumerate(SCORING_GROUPS, 1):
+            out += [f'  - id: "{g}"', f"    name: {_q(name)}", f"    max: {top}", "    items:"]
+            for i in range(5):
+                item_id = f"{g}.{i + 1}"
+                ids.append((item_id, top // 5))
+                # Quoted: a comma inside {…} would end the name.
+                out.append(f'      - {{id: "{item_id}", name: "{SCORING_ITEMS[(g - 1) * 5 + i]}", '
+                           f"max: {top // 5}}}")
+        out += ["bonus:", "  max: 5", "  items:",
+                '    - {id: T1, name: "Mô hình, cách làm hay được nhân rộng", points: 1}',
+                "deductions:", "  max: 5", "  items:",
+                '    - {id: D1, name: "Nộp báo cáo chậm (mỗi lần)", points: 0.5}',
+                "classes:", "  - {name: Hoàn thành xuất sắc nhiệm vụ, min: 90}",
+                "  - {name: Hoàn thành tốt nhiệm vụ, min: 70}", "  - {name: Hoàn thành nhiệm vụ, min: 50}",
+                "  - {name: Không hoàn thành nhiệm vụ}", "scores:"]
+        for n, child in enumerate(children):
+            scores = {item_id: top if n == 0 else r.randint(top * 4, top * 10) / 10 for item_id, top in ids}
+            out.append(f"  {child.id}:")
+            out.append("    self: {" + ", ".join(f'"{k}": {_score(v)}' for k, v in scores.items()) + "}")
+            if n and r.random() < 0.1:
+                item_id = r.choice(ids)[0]
+                out.append(f'    final: {{"{item_id}": {_score(max(0.0, scores[item_id] - 1))}}}')
+                out.append(f'    reasons: {{"{item_id}": "Hồ sơ minh chứng chưa đầy đủ"}}')
+            if n == 0 or r.random() < 0.2:
+                out.append("    bonus: {T1: 1}")
+            if n and r.random() < 0.2:
+                out.append(f"    deductions: {{D1: {r.randint(1, 3)}}}")
+        self.stats.scorings += 1
+        return "\n".join(out) + "\n"
+
     # ------------------------------------------------------------------ campaigns
 
     def campaign(self, unit: UnitSpec, number: int) -> str:
@@ -445,6 +511,11 @@ def _solar_anniversaries() -> list[tuple[str, int, date]]:
     return found
 
 
+def _score(value: float) -> str:
+    """A score as a cadre types it: ``8``, ``7.5``."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
 def _write(path: Path, text: str, stats: Stats) -> None:
     data = text.encode("utf-8")
     path.write_bytes(data)
@@ -492,6 +563,9 @@ def generate(out: Path, scale: str | Scale = "province", seed: int = 2024, force
             for child in children:
                 _write(out / "campaigns" / f"{child.id}-{YEAR}.yaml",
                        gen.campaign(child, gen.rng.randint(1, 12)), stats)
+            if spec.scorings:
+                (out / "scoring").mkdir(exist_ok=True)
+                _write(out / "scoring" / f"{upper.id}-{YEAR}.yaml", gen.scoring(upper, children), stats)
     return stats
 
 
@@ -505,6 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or REPO / ".bench" / args.scale
     stats = generate(out, args.scale, args.seed, args.force)
     print(f"{out}: {stats.units:,} units, {stats.clusters:,} clusters, {stats.campaigns:,} campaigns, "
+          f"{stats.scorings:,} scorings, "
           f"{stats.files:,} files, {stats.bytes / 1e6:.1f} MB", file=sys.stderr)
     return 0
 

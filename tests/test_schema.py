@@ -217,7 +217,7 @@ def verdicts(kind: str, text: str, tmp_path: Path) -> tuple[bool, bool] | None:
 
 
 def test_each_schema_is_a_valid_draft_2020_12_schema() -> None:
-    assert list(SCHEMAS) == ["anniversaries", "units", "campaign"] == list(KINDS)
+    assert list(SCHEMAS) == ["anniversaries", "units", "campaign", "result", "scoring"] == list(KINDS)
     for kind, schema in SCHEMAS.items():
         Draft202012Validator.check_schema(schema)
         assert schema["$schema"] == SCHEMA_DIALECT
@@ -474,7 +474,9 @@ def test_patterns_match_alike_in_python_and_in_editors():
         if source.usable:
             corpus |= strings(source.data)
     found = set().union(*(patterns(schema) for schema in SCHEMAS.values()))
-    assert len(found) == 5  # id, date, lunar date, target value, plain text
+    # id, date, lunar date, target value, plain text, a result's stated share; a scoring's
+    # criterion id, score and meeting time
+    assert len(found) == 9
     for pattern in found:
         ecma = regress.Regex(pattern, "u")
         python = re.compile(pattern)
@@ -493,7 +495,8 @@ def test_the_modelines_of_docs_editor_md_reach_the_written_schemas():
     text = (TESTS.parent / "docs" / "editor.md").read_text(encoding="utf-8")
     rows = re.findall(r"^ *\| `data/([^`]+)` \| `# yaml-language-server: \$schema=([^`]+)` \|$",
                       text, flags=re.MULTILINE)
-    assert [file for file, _ in rows] == ["anniversaries.yaml", "units/*.yaml", "campaigns/*.yaml"]
+    assert [file for file, _ in rows] == ["anniversaries.yaml", "units/*.yaml", "campaigns/*.yaml",
+                                          "results/*.yaml", "scoring/*.yaml"]
     written = {f"schema/{name}" for name in FILE_NAMES.values()}
     for (file, target), kind in zip(rows, KINDS):
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(file), target))

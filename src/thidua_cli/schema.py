@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("anniversaries", "units", "campaign")
+KINDS = ("anniversaries", "units", "campaign", "result", "scoring")
 #: The file each kind is written to by ``thidua schema -o DIR`` (and ``thidua init``).
 FILE_NAMES = {kind: f"{kind}.schema.json" for kind in KINDS}
 
@@ -208,6 +208,85 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "Target.text": ("Nội dung chỉ tiêu.", "What the target measures."),
     "Target.value": ("Giá trị chỉ tiêu.", "Target value."),
     "Target.within": ("Mã chỉ tiêu giới hạn chỉ tiêu này.", "Id of the target that bounds this one."),
+    "Campaign.reporting": ("Hạn báo cáo của các đơn vị cấp dưới: sơ kết từng đợt (phase) và tổng kết.",
+                           "Reporting deadlines of the units below: per phase, and for the whole."),
+    "Reporting.phase": ("Số đợt được sơ kết; bỏ trống: tổng kết cả phong trào.",
+                        "The phase reviewed; absent: the whole campaign."),
+    "Reporting.due": ("Hạn gửi báo cáo.", "Due date of the report."),
+    "Result.campaign": ("Mã phong trào được báo cáo.", "Id of the campaign reported on."),
+    "Result.unit": ("Mã đơn vị báo cáo; mặc định: đơn vị ban hành phong trào.",
+                    "Id of the reporting unit; default: the campaign's issuer."),
+    "Result.phase": ("Sơ kết đợt số mấy; bỏ trống: tổng kết cả phong trào.",
+                     "The phase reviewed; absent: the whole campaign."),
+    "Result.as_of": ("Ngày chốt số liệu.", "The day the figures stand at."),
+    "Result.document": ("Báo cáo dưới dạng văn bản (số, ngày, người ký).",
+                        "The report as an official document (number, date, signer)."),
+    "Result.population": ("Các tổng số có tên (quy mô), số nguyên ≥ 0, ví dụ cbccvcld: 10159.",
+                          "Named totals, whole numbers ≥ 0, e.g. cbccvcld: 10159."),
+    "Result.results": ("Mã chỉ tiêu → kết quả: {count: N, of: TỔNG}, một số nguyên, hoặc {value: \"95,2%\"}.",
+                       "Target id → result: {count: N, of: TOTAL}, a whole number, or {value: \"95,2%\"}."),
+    "Result.situation": ("Đặc điểm, tình hình (các đoạn).", "Situation (paragraphs)."),
+    "Result.highlights": ("Kết quả nổi bật.", "Highlights."),
+    "Result.shortcomings": ("Hạn chế, nguyên nhân.", "Shortcomings and their causes."),
+    "Result.lessons": ("Bài học kinh nghiệm.", "Lessons learned."),
+    "Result.awards_received": ("Khen thưởng đã nhận, như báo cáo ghi.",
+                               "Awards received, as the report prints them."),
+    "Result.proposals": ("Đề xuất, kiến nghị.", "Proposals."),
+    "Achieved.count": ("Số lượng đạt được (số nguyên ≥ 0, không có dấu chấm ngăn nghìn).",
+                       "The count achieved (a whole number ≥ 0, no thousands dots)."),
+    "Achieved.of": ("Tên tổng số trong population mà count là một phần.",
+                    "Name of the population total the count is a share of."),
+    "Achieved.stated": ("Tỉ lệ báo cáo in bên cạnh số lượng, ví dụ \"75,01%\" (được kiểm tra).",
+                        "The share the report prints beside the count, e.g. \"75,01%\" (checked)."),
+    "Achieved.value": ("Tỉ lệ đã tính sẵn khi không có số lượng, ví dụ \"95,2%\".",
+                       "A share known without counts, e.g. \"95,2%\"."),
+    "Scoring.by": ("Mã cụm thi đua (chấm các thành viên) hoặc đơn vị (chấm các đơn vị trực thuộc).",
+                   "Id of a cluster (its members are scored) or a unit (its direct subordinates)."),
+    "Scoring.year": ("Năm chấm điểm.", "Year scored."),
+    "Scoring.campaign": ("Mã phong trào (bản giao ước) có các chỉ tiêu mà tiêu chí gắn vào.",
+                         "Id of the campaign (the covenant) whose targets criteria may name."),
+    "Scoring.units": ("Các đơn vị được chấm, theo thứ tự; mặc định: mọi thành viên / đơn vị trực thuộc.",
+                      "Who is scored, in this order; default: every member / direct subordinate."),
+    "Scoring.criteria": ("Các nhóm tiêu chí, mỗi nhóm có điểm tối đa bằng tổng các tiêu chí của nó.",
+                         "Criteria groups, each with a max equal to the sum of its items'."),
+    "Scoring.bonus": ("Điểm thưởng: điểm mỗi lần, tổng không quá max.",
+                      "Bonus: points per time, the total capped at max."),
+    "Scoring.deductions": ("Điểm trừ: điểm mỗi lần, tổng không quá max.",
+                           "Deductions: points per time, the total capped at max."),
+    "Scoring.classes": ("Xếp loại theo tổng điểm, từ cao xuống thấp; loại cuối có thể không có min.",
+                        "Classes by total, highest first; the last may have no min."),
+    "Scoring.scores": ("Mã đơn vị → điểm tự chấm (self), thẩm định (final), lý do (reasons), "
+                       "số lần thưởng (bonus) và trừ (deductions).",
+                       "Unit id → self-scores, final scores, reasons, bonus and deduction counts."),
+    "Scoring.vote": ("Bình xét, suy tôn: số phiếu hợp lệ và số phiếu mỗi đơn vị.",
+                     "The meeting's vote: valid ballots and each unit's votes."),
+    "Scoring.proposals": ("Đề nghị khen thưởng: đơn vị và hình thức.", "Award proposals: unit and award."),
+    "Scoring.meeting": ("Hội nghị tổng kết, chấm điểm, bình xét (cho biên bản).",
+                        "The year-end meeting (for the minutes)."),
+    "Scoring.document": ("Tờ trình đề nghị khen thưởng dưới dạng văn bản (số, ngày, người ký).",
+                         "The proposal as an official document (number, date, signer)."),
+    "max": ("Điểm tối đa (tối đa một chữ số thập phân: 10, 2,5).", "Maximum points (at most one decimal)."),
+    "Item.target": ("Mã chỉ tiêu của phong trào: không có điểm thì lấy theo kết quả (đạt: tối đa, không đạt: 0).",
+                    "Target id of the campaign: unscored, the item takes max if met, 0 if not."),
+    "Extra.points": ("Điểm mỗi lần.", "Points per time."),
+    "ScoreClass.min": ("Tổng điểm tối thiểu để được xếp loại này.", "Lowest total of this class."),
+    "UnitScores.self": ("Điểm tự chấm: mã tiêu chí → điểm (0 cũng phải ghi).",
+                        "Self-scores: item id → score (write 0 too)."),
+    "UnitScores.final": ("Điểm thẩm định: chỉ các tiêu chí thay đổi.", "Final scores: only the items that changed."),
+    "UnitScores.reasons": ("Lý do mỗi thay đổi: mã tiêu chí → lý do.", "The reason of each change: item id → reason."),
+    "UnitScores.bonus": ("Mã điểm thưởng → số lần.", "Bonus id → times."),
+    "UnitScores.deductions": ("Mã điểm trừ → số lần.", "Deduction id → times."),
+    "Vote.ballots": ("Số phiếu hợp lệ.", "Valid ballots."),
+    "Vote.issued": ("Số phiếu phát ra.", "Ballots issued."),
+    "Vote.returned": ("Số phiếu thu về.", "Ballots returned."),
+    "Vote.votes": ("Mã đơn vị → số phiếu.", "Unit id → votes."),
+    "Meeting.opens": ('Giờ khai mạc, ví dụ "08:00".', 'Opening time, e.g. "08:00".'),
+    "Meeting.closes": ('Giờ bế mạc, ví dụ "11:30".', 'Closing time, e.g. "11:30".'),
+    "Meeting.chair": ("Chủ trì (thường là Cụm trưởng).", "Chair (usually the cluster's leader)."),
+    "Meeting.secretary": ("Thư ký.", "Secretary."),
+    "Meeting.guests": ("Đại biểu cấp trên dự họp.", "The superior's representatives."),
+    "Meeting.present": ("Mã các thành viên có mặt.", "Ids of the members present."),
+    "Meeting.next_leader": ("Mã đơn vị làm Cụm trưởng năm sau.", "Id of next year's leader."),
     # The top level of anniversaries.yaml and units/*.yaml (no model name).
     ".anniversaries": ("Danh sách ngày kỷ niệm.", "The anniversaries."),
     ".units": ("Danh sách đơn vị.", "The units."),
@@ -225,6 +304,17 @@ _MODELS = {
     "Task": ("Nội dung thi đua", "Emulation task"),
     "Phase": ("Đợt thi đua", "Phase"),
     "Target": ("Chỉ tiêu", "Target"),
+    "Reporting": ("Hạn báo cáo", "Reporting deadline"),
+    "Achieved": ("Kết quả một chỉ tiêu", "What was achieved for one target"),
+    "Group": ("Nhóm tiêu chí", "Criteria group"),
+    "Item": ("Tiêu chí", "Criterion"),
+    "Extras": ("Điểm thưởng hoặc điểm trừ", "Bonus or deductions"),
+    "Extra": ("Mục điểm thưởng hoặc trừ", "Bonus or deduction item"),
+    "ScoreClass": ("Xếp loại", "Class"),
+    "UnitScores": ("Điểm của một đơn vị", "One unit's scores"),
+    "Vote": ("Bình xét, suy tôn", "Vote"),
+    "Proposal": ("Đề nghị khen thưởng", "Award proposal"),
+    "Meeting": ("Hội nghị tổng kết", "Year-end meeting"),
 }
 
 _KIND_TITLES = {
@@ -237,6 +327,12 @@ _KIND_TITLES = {
     "campaign": (("Phong trào thi đua (campaigns/*.yaml)",
                   "Một phong trào, đợt hoặc giao ước thi đua."),
                  ("thidua campaign file", "One emulation campaign, drive or covenant.")),
+    "result": (("Kết quả thực hiện (results/*.yaml)",
+                "Kết quả một đơn vị đạt được trong một phong trào hoặc một đợt."),
+               ("thidua result file", "What one unit achieved in one campaign or one phase.")),
+    "scoring": (("Chấm điểm thi đua (scoring/*.yaml)",
+                 "Một bảng chấm điểm: tiêu chí, điểm, xếp hạng, bình xét, đề nghị khen thưởng."),
+                ("thidua scoring file", "One scoring: criteria, scores, ranking, vote, award proposals.")),
 }
 
 
@@ -329,10 +425,24 @@ def _anniversary_rules(schema: dict[str, Any]) -> None:
     schema["then"] = {"properties": {"since": {"type": "null"}}}
 
 
-def _generate(kind: str) -> dict[str, Any]:
-    from thidua_cli.models import AnniversariesFile, Campaign, UnitsFile
+def _result_rules(schema: dict[str, Any], defs: dict[str, Any]) -> None:
+    """A result is a bare whole number or an object with exactly one of count/value."""
+    results = schema["properties"]["results"]
+    results["additionalProperties"] = {"anyOf": [{"type": "integer", "minimum": 0},
+                                                 {"$ref": "#/$defs/Achieved"}]}
+    achieved = defs["Achieved"]
+    achieved["oneOf"] = [{"required": ["count"]}, {"required": ["value"]}]  # both: neither branch alone
 
-    model = {"anniversaries": AnniversariesFile, "units": UnitsFile, "campaign": Campaign}[kind]
+
+def _generate(kind: str) -> dict[str, Any]:
+    from pydantic import BaseModel
+
+    from thidua_cli.models import AnniversariesFile, Campaign, Result, UnitsFile
+    from thidua_cli.models.scoring import Scoring
+
+    models: dict[str, type[BaseModel]] = {"anniversaries": AnniversariesFile, "units": UnitsFile,
+                                          "campaign": Campaign, "result": Result, "scoring": Scoring}
+    model = models[kind]
     raw = model.model_json_schema(mode="validation")
     schema: dict[str, Any] = _fix_types(raw, _replacements())
     _plain_text(schema)
@@ -341,8 +451,10 @@ def _generate(kind: str) -> dict[str, Any]:
         _document(name, definition)
     if "Anniversary" in defs:
         _anniversary_rules(defs["Anniversary"])
-    _document("Campaign" if kind == "campaign" else "", schema)
-    if kind != "campaign":
+    if kind == "result":
+        _result_rules(schema, defs)
+    _document({"campaign": "Campaign", "result": "Result", "scoring": "Scoring"}.get(kind, ""), schema)
+    if kind not in ("campaign", "result", "scoring"):
         for key, prop in schema["properties"].items():
             description = prop.pop("description", None)
             prop.pop("default", None)
@@ -363,7 +475,8 @@ def _generate(kind: str) -> dict[str, Any]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """``{kind: JSON Schema}`` for ``anniversaries``, ``units`` and ``campaign``."""
+    """``{kind: JSON Schema}`` for ``anniversaries``, ``units``, ``campaign``, ``result`` and
+    ``scoring``."""
     return {kind: _generate(kind) for kind in KINDS}
 
 

@@ -20,9 +20,12 @@ WRITTEN = [
     "anniversaries.yaml",
     "units/don-vi.yaml",
     "campaigns/cd-phuong-ba-dinh-2026.yaml",
+    "results/cd-phuong-ba-dinh-2026.yaml",
     "schema/anniversaries.schema.json",
     "schema/units.schema.json",
     "schema/campaign.schema.json",
+    "schema/result.schema.json",
+    "schema/scoring.schema.json",
 ]
 
 
@@ -70,7 +73,8 @@ def test_every_file_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
     root = tmp_path / "data"
     init.init_registry(root, 2026)
     kinds = {"anniversaries.yaml": "anniversaries", "units/don-vi.yaml": "units",
-             "campaigns/cd-phuong-ba-dinh-2026.yaml": "campaign"}
+             "campaigns/cd-phuong-ba-dinh-2026.yaml": "campaign",
+             "results/cd-phuong-ba-dinh-2026.yaml": "result"}
     for name, kind in kinds.items():
         first = (root / name).read_text(encoding="utf-8").splitlines()[0]
         prefix, _, target = first.partition("$schema=")
@@ -98,7 +102,8 @@ def test_examples_validate_against_their_schema(tmp_path: Path) -> None:
     root = tmp_path / "data"
     init.init_registry(root, 2026)
     for name, kind in [("anniversaries.yaml", "anniversaries"), ("units/don-vi.yaml", "units"),
-                       ("campaigns/cd-phuong-ba-dinh-2026.yaml", "campaign")]:
+                       ("campaigns/cd-phuong-ba-dinh-2026.yaml", "campaign"),
+                       ("results/cd-phuong-ba-dinh-2026.yaml", "result")]:
         schema = json.loads((root / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         data = yaml_source.read((root / name).read_bytes(), name).data
         jsonschema.Draft202012Validator(schema).validate(data)

@@ -49,3 +49,17 @@ def test_refuses_the_sample_registry() -> None:
     sample = Path(__file__).resolve().parents[2] / "data"  # never written: refused
     with pytest.raises(SystemExit, match="data/"):
         generate(sample / "generated", "tiny")
+
+
+def test_tiny_scoring_registry_validates_clean(tmp_path: Path) -> None:
+    from thidua_cli.scoring.sheet import sheets
+
+    stats = generate(tmp_path / "reg", "tiny-scoring", seed=5)
+    result = validate(tmp_path / "reg")
+    assert [(p.rule, p.file, p.line, p.message.en) for p in result.problems] == []
+    assert stats.scorings == 2 and len(result.registry.scorings) == 2
+    made = sheets(result.registry, 2024)
+    # Two superiors, four CĐCS each, on the 20-item table; the first CĐCS has full marks.
+    assert [len(s.ranking.units) for s in made] == [4, 4]
+    assert [len(s.scoring.items()) for s in made] == [20, 20]
+    assert [s.ranking.units[0].base for s in made] == [100, 100]

@@ -22,13 +22,14 @@ def test_creates_a_registry_that_validates(tmp_path: Path, capsys: pytest.Captur
     assert (code, out) == (0, "")
     assert err == "".join(f"Đã ghi {root}/{name}\n" for name in (
         "anniversaries.yaml", "units/don-vi.yaml", "campaigns/cd-phuong-ba-dinh-2026.yaml",
-        "schema/anniversaries.schema.json", "schema/units.schema.json",
-        "schema/campaign.schema.json")) + (
+        "results/cd-phuong-ba-dinh-2026.yaml", "schema/anniversaries.schema.json",
+        "schema/units.schema.json", "schema/campaign.schema.json", "schema/result.schema.json",
+            "schema/scoring.schema.json")) + (
         f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của "
         f"mình, rồi kiểm tra bằng: thidua --registry {root} validate\n")
     assert validate(root).problems == []
     assert run(capsys, "--registry", str(root), "validate") == (
-        0, "Đã kiểm tra 3 tệp: 0 lỗi, 0 cảnh báo\n", "")
+        0, "Đã kiểm tra 4 tệp: 0 lỗi, 0 cảnh báo\n", "")
 
 
 def test_default_folder_is_the_registry(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -10,6 +10,7 @@ from thidua_cli.cli.app import main
 from thidua_cli.rules import RULES
 
 FORMAT_PAGE = Path(__file__).resolve().parents[2] / "docs" / "registry-format.md"
+RESULTS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "results-format.md"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -32,10 +33,19 @@ def format_table() -> dict[str, str]:
     return table
 
 
+def results_table() -> dict[str, str]:
+    """rule → severity, from the "Rules" table of the results page."""
+    section = RESULTS_PAGE.read_text(encoding="utf-8").split("\n## Rules\n", 1)[1]
+    return {match.group(1): "warning" if match.group(2) else "error"
+            for match in re.finditer(r"^\| `([a-z-]+)`( \*warning\*)? \|", section, re.MULTILINE)}
+
+
 def test_every_rule_of_the_format_page_is_in_rules_with_its_severity():
     table = format_table()
-    assert len(table) == 24
-    assert {name: RULES[name].severity.value for name in table if name in RULES} == table
+    assert len(table) == 33
+    assert len(results_table()) == 11
+    table.update(results_table())
+    assert {name: RULES[name].severity.value for name in table} == table
     # The rules beyond the table are documented in the README's choices (file-unreadable)
     # and in its thidua.yaml and suppression section (the settings family).
     extra = set(RULES) - set(table)

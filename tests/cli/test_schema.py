@@ -19,7 +19,7 @@ def test_stdout_is_one_object_of_every_kind(capsys):
     code, out, err = run(capsys, "schema")
     assert (code, err) == (0, "")
     assert out == dumps(schemas())
-    assert list(json.loads(out)) == ["anniversaries", "units", "campaign"]
+    assert list(json.loads(out)) == ["anniversaries", "units", "campaign", "result", "scoring"]
     assert "Phong trào thi đua" in out  # Vietnamese written as is, not \\u escapes
 
 
@@ -28,9 +28,10 @@ def test_writes_one_file_per_kind(tmp_path, capsys):
     code, out, err = run(capsys, "schema", "-o", str(out_dir))
     assert (code, out) == (0, "")
     assert err == "".join(f"Đã ghi {out_dir}/{kind}.schema.json\n"
-                          for kind in ("anniversaries", "units", "campaign"))
+                          for kind in ("anniversaries", "units", "campaign", "result", "scoring"))
     assert sorted(p.name for p in out_dir.iterdir()) == [
-        "anniversaries.schema.json", "campaign.schema.json", "units.schema.json"]
+        "anniversaries.schema.json", "campaign.schema.json", "result.schema.json", "scoring.schema.json",
+            "units.schema.json"]
     assert json.loads((out_dir / "units.schema.json").read_text(encoding="utf-8")) == schemas()["units"]
 
 

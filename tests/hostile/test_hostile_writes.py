@@ -38,7 +38,7 @@ def test_files_follow_the_umask(tmp_path: Path, umask_027: object) -> None:
                     "-o", "lich.ics")
     assert result.returncode == 0, result.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert len(written) == 10
+    assert len(written) == 15  # init: 4 files and 5 schemas; schema: 5; the calendar
     assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o640}
 
 

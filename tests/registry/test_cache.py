@@ -263,3 +263,26 @@ def test_a_shard_larger_than_any_store_is_not_read(make_registry, folder, monkey
     monkeypatch.setattr(cache_store, "MAX_SHARD_BYTES", 10)
     assert cache_store.read(cache.cache_file(root, folder), cache.code_version()) == {}
     assert found(root, folder) == expected
+
+
+def test_results_and_scorings_round_trip_exactly(make_registry):
+    # The year-end kinds go through the JSON store too: a warm run answers with the same models.
+    from tests.scoring.fixtures import files
+    from thidua_cli.registry import loader
+
+    root = make_registry(files())
+    checked = 0
+    for kind, path in loader.find_files(root):
+        if kind not in ("results", "scoring"):
+            continue
+        name = loader.display_name(root, path)
+        raw = path.read_bytes()
+        result = loader.file_result(kind, name, raw)
+        digest = "d" * 40
+        again = cache.decode(json.loads(json.dumps(cache.encode(result, kind, name, digest))),
+                             kind, name, digest)
+        assert again is not None
+        for field in ("results", "scorings"):
+            assert [e.model for e in getattr(again, field)] == [e.model for e in getattr(result, field)]
+            checked += len(getattr(result, field))
+    assert checked >= 2

@@ -2,7 +2,8 @@
 
 The skeleton shipped in the package (``authoring/skeleton/``): the national
 anniversaries (the same list as the sample registry's, a test keeps them equal),
-one example units file and one example campaign, commented in Vietnamese. Each
+one example units file, one example campaign and its (empty) result file, commented in
+Vietnamese. Each
 file starts with a ``# yaml-language-server: $schema=…`` line pointing at the JSON
 Schemas written beside them in ``schema/``, so that an editor completes and
 underlines mistakes from the first keystroke. The example campaign is made for
@@ -24,6 +25,7 @@ SKELETON = "skeleton"
 ANNIVERSARIES = "anniversaries.yaml"
 UNITS = "units/don-vi.yaml"
 CAMPAIGN_TEMPLATE = "campaigns/phong-trao.yaml.tmpl"
+RESULT_TEMPLATE = "results/ket-qua.yaml.tmpl"
 ISSUER = "cd-phuong-ba-dinh"
 
 _ORDINAL = re.compile(r"@ORD:([a-z0-9-]+)@")
@@ -99,6 +101,12 @@ def example_years() -> tuple[int, int]:
     return max(founded) + 1, lunar.LAST_YEAR
 
 
+def result_text(year: int) -> str:
+    """The example result file of the example campaign: its shape, no figures."""
+    text = skeleton_text(RESULT_TEMPLATE)
+    return text.replace("@ID@", campaign_id(year)).replace("@YEAR@", str(year))
+
+
 def schema_text(schema: object) -> str:
     # Byte for byte what `thidua schema -o DIR` writes (tests/authoring/test_init.py).
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
@@ -112,6 +120,7 @@ def files(year: int) -> dict[str, str]:
         ANNIVERSARIES: skeleton_text(ANNIVERSARIES),
         UNITS: skeleton_text(UNITS),
         f"campaigns/{campaign_id(year)}.yaml": campaign_text(year),
+        f"results/{campaign_id(year)}.yaml": result_text(year),
     }
     for kind, schema in schemas().items():
         content[f"schema/{FILE_NAMES[kind]}"] = schema_text(schema)

@@ -74,6 +74,8 @@ def build_app(lang: str) -> typer.Typer:
     render.register(app, t)
     from thidua_cli.cli import calendar
     calendar.register(app, t)
+    from thidua_cli.cli import scores
+    scores.register(app, t)
     from thidua_cli.cli import init
     init.register(app, t)
     from thidua_cli.cli import new

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from thidua_cli.cli.common import Settings, refuse_empty
+from thidua_cli.errors import UserError
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ class Kind(str, Enum):
     plan = "plan"
     kickoff = "kickoff"
     covenant = "covenant"
+    scores = "scores"
+    minutes = "minutes"
+    proposal = "proposal"
 
 
 class Format(str, Enum):
@@ -43,14 +47,19 @@ def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "render",
         help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời kêu gọi thi đua (kickoff) hoặc bản "
-                 "giao ước (covenant) của các phong trào trong năm.",
+                 "giao ước (covenant) của các phong trào trong năm; bảng tổng hợp điểm (scores), "
+                 "biên bản họp (minutes) hoặc tờ trình khen thưởng (proposal) của các bảng chấm điểm.",
                  "Render documents from the registry: the plan, the kickoff call or the covenant "
-                 "of the year's campaigns."),
+                 "of the year's campaigns; the score table, the minutes or the award proposal of "
+                 "the year's scorings."),
     )
     def render_command(
         ctx: typer.Context,
-        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t("plan, kickoff hoặc covenant.",
-                                                  "plan, kickoff or covenant.")),
+        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t(
+            "plan, kickoff, covenant; hoặc scores (bảng tổng hợp điểm), minutes (biên bản họp), "
+            "proposal (tờ trình khen thưởng) của một bảng chấm điểm.",
+            "plan, kickoff, covenant; or scores (score table), minutes (meeting minutes), "
+            "proposal (award proposal) of a scoring.")),
         year: int = typer.Argument(..., metavar="YEAR", help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--campaign", metavar="ID", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
@@ -66,12 +75,24 @@ def register(app: typer.Typer, t: Settings) -> None:
                      "Folder to write to (default ./out/); '-' prints one document to stdout.")),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
                                                              "Overwrite existing files.")),
+        by: Optional[str] = typer.Option(  # noqa: UP007
+            None, "--by", metavar="ID", help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
+                                                 "(hoặc đơn vị) này.",
+                                                 "scores, minutes, proposal: only the scoring made by "
+                                                 "this cluster (or unit).")),
         templates: Optional[Path] = typer.Option(  # noqa: UP007
             None, "--templates", metavar="DIR",
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
     ) -> None:
         settings: Settings = ctx.obj
+        if kind.value in ("scores", "minutes", "proposal"):
+            from thidua_cli.cli import render_scoring
+            raise typer.Exit(render_scoring.run(settings, kind.value, year, by, campaign, unit,
+                                                format.value, out, force, templates))
+        if by is not None:
+            raise UserError("--by chỉ dùng cho scores, minutes và proposal",
+                               "--by is for scores, minutes and proposal only")
         raise typer.Exit(run(settings, kind.value, year, campaign, unit, format.value, out,
                              force, templates))
 

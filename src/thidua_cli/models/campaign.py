@@ -87,6 +87,13 @@ class Target(Model):
     within: Id | None = None
 
 
+class Reporting(Model):
+    """A reporting deadline (hạn báo cáo) of the units below the issuer."""
+
+    phase: int | None = None   # sơ kết đợt N; absent: tổng kết of the whole campaign
+    due: Date
+
+
 class Campaign(Model):
     id: Id
     issuer: Id
@@ -109,6 +116,7 @@ class Campaign(Model):
     targets: list[Target] = []
     awards: list[Text] = []
     implementation: list[Text] = []   # tổ chức thực hiện
+    reporting: list[Reporting] = []   # hạn báo cáo: when the units below report
 
     @property
     def issued(self) -> date:

@@ -45,7 +45,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
+from thidua_cli.models import Anniversary, Campaign, Cluster, Result, Unit
+from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.suppress import Directive
 from thidua_cli.vn.targets import TargetValue
@@ -217,7 +218,8 @@ def _sigterm_held() -> Iterator[None]:
 # --------------------------------------------------------------------------- entries as plain data
 
 _MODELS: dict[str, type[BaseModel]] = {
-    "anniversaries": Anniversary, "units": Unit, "clusters": Cluster, "campaigns": Campaign}
+    "anniversaries": Anniversary, "units": Unit, "clusters": Cluster, "campaigns": Campaign,
+    "results": Result, "scorings": Scoring}
 
 
 def encode_location(loc: Location) -> list[Any]:

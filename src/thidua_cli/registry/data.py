@@ -13,7 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
+from thidua_cli.models import Anniversary, Campaign, Cluster, Result, Unit
+from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import Location, Problem
 from thidua_cli.registry.directives import Directive
 
@@ -38,6 +39,8 @@ class Registry:
     units: list[Entry[Unit]] = field(default_factory=list)
     clusters: list[Entry[Cluster]] = field(default_factory=list)
     campaigns: list[Entry[Campaign]] = field(default_factory=list)
+    results: list[Entry[Result]] = field(default_factory=list)
+    scorings: list[Entry[Scoring]] = field(default_factory=list)
     #: ids of entries that exist but failed the schema: references to them are
     #: not reported as unknown, since the schema problem already says what is wrong.
     broken_ids: set[str] = field(default_factory=set)
@@ -50,6 +53,8 @@ class Registry:
         self.units.extend(result.units)
         self.clusters.extend(result.clusters)
         self.campaigns.extend(result.campaigns)
+        self.results.extend(result.results)
+        self.scorings.extend(result.scorings)
         self.broken_ids.update(result.broken_ids)
         if result.suppressions is not None:
             self.suppressions[name] = result.suppressions
@@ -65,5 +70,7 @@ class FileResult:
     units: list[Any] = field(default_factory=list)
     clusters: list[Any] = field(default_factory=list)
     campaigns: list[Any] = field(default_factory=list)
+    results: list[Any] = field(default_factory=list)
+    scorings: list[Any] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     suppressions: list[Any] | None = None

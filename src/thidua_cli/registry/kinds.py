@@ -19,8 +19,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
 from thidua_cli import hints
+from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
+                               UnitsFile)
+from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, printable
 from thidua_cli.registry import schema_errors, yaml_source
 from thidua_cli.registry.data import Entry, FileResult
@@ -68,10 +70,24 @@ def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
         result.broken_ids.add(data["id"])
 
 
+def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
+    report = _validate(Result, data, Location(file), result.problems)
+    if report is not None:
+        result.results.append(Entry(report, Location(file)))
+
+
+def _scoring(data: dict[str, Any], file: str, result: FileResult) -> None:
+    scoring = _validate(Scoring, data, Location(file), result.problems)
+    if scoring is not None:
+        result.scorings.append(Entry(scoring, Location(file)))
+
+
 KINDS: tuple[FileKind, ...] = (
     FileKind("anniversaries", folder=False, example="anniversaries:", build=_anniversaries),
     FileKind("units", folder=True, example="units:", build=_units),
     FileKind("campaigns", folder=True, example="id: …", build=_campaign),
+    FileKind("results", folder=True, example="campaign: …", build=_result),
+    FileKind("scoring", folder=True, example="by: …", build=_scoring),
 )
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
 

@@ -12,11 +12,11 @@ from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
-                              settings, targets, units)
+                              results, scoring, settings, targets, units)
 from thidua_cli.rules.base import Context, Rule
 
 FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, targets, documents,
-            settings)
+            results, scoring, settings)
 
 RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.RULES}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
 from thidua_cli.problems import Location, Severity, Text
@@ -69,6 +70,15 @@ class Context:
         """Campaigns by (issuer, year, kind), in registry order: target-below-parent looks up
         each ancestor's campaigns here instead of scanning them all (quadratic at 6,000)."""
         return self.index.campaigns_by_issuer
+
+    @cached_property
+    def subordinates(self) -> dict[str, list[Unit]]:
+        """Each unit's direct subordinates, in registry order (who a superior scores)."""
+        index: dict[str, list[Unit]] = {}
+        for entry in self.registry.units:
+            if entry.model.parent is not None:
+                index.setdefault(entry.model.parent, []).append(entry.model)
+        return index
 
     def ancestors(self, unit_id: str) -> tuple[str, ...]:
         """Parent, grandparent … of a unit, nearest first; stops at a cycle."""

@@ -165,6 +165,12 @@ def _number(token: str, original: str) -> Decimal:
     return Decimal(token)
 
 
+def parse_number(token: str, original: str | None = None) -> Decimal:
+    """One number the Vietnamese way (``12,5``, ``10.141``); raises :class:`TargetSyntaxError`.
+    ``original`` is the text it came from, for the message."""
+    return _number(token, token if original is None else original)
+
+
 def _bad_number(token: str, original: str) -> TargetSyntaxError:
     return TargetSyntaxError(
         original,
