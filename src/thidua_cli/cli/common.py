@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from rich.console import Console
 
@@ -141,7 +141,7 @@ def write_output(path: Path, data: bytes | str, force: bool) -> None:
     write_outputs({path: data}, force)
 
 
-def write_outputs(files: dict[Path, bytes | str], force: bool) -> None:
+def write_outputs(files: Mapping[Path, bytes | str], force: bool) -> None:
     """Write a set of files all or nothing (see :func:`thidua_cli.files.write_all`).
     Every failure becomes a one-line :class:`CommandError`."""
     from thidua_cli.files import FileExists, NotRegularFile, write_all
