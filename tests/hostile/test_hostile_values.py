@@ -270,3 +270,37 @@ def test_forty_thousand_unknown_keys(make_registry: MakeRegistry) -> None:
     assert (problems[-1]["line"], problems[-1]["column"]) == (40_022, 1)
     assert problems[-1]["message"].startswith('field "khoa-39999" is not part of the registry '
                                               "format")
+
+
+# ----------------------------------------------------------------------------- item 19: details
+
+
+def test_an_unknown_key_holding_brackets_is_named(make_registry: MakeRegistry) -> None:
+    # Pydantic's validator tags contain "[": the key itself was dropped as if it were one.
+    text = BASE_CAMPAIGN + "a[b]: 1\nphases[0]: 2\n"
+    root = make_registry({"campaigns/x.yaml": text})
+    result = thidua(root.parent, "validate")
+    assert result.stdout.splitlines()[:2] == [
+        f'{CAMPAIGN}:23:1: error schema: field "a[b]" is not part of the registry format; '
+        "valid fields: id, issuer, year, kind, title, start, end, launch, document, basis, "
+        "context, theme, spirit, celebrates, events, aims, tasks, phases, targets, awards, "
+        "implementation",
+        f'{CAMPAIGN}:24:1: error schema: field "phases[0]" is not part of the registry '
+        'format; did you mean "phases"?',
+    ]
+
+
+def test_thidua_yaml_cannot_turn_the_ci_gate_off_with_no_config(
+        make_registry: MakeRegistry) -> None:
+    root = make_registry({
+        "campaigns/x.yaml": BASE_CAMPAIGN.replace("year: 2020", 'year: "2020"'),
+        "thidua.yaml": "rules:\n  schema: off\n  yaml-syntax: off\n  encoding: off\n",
+    })
+    result = thidua(root.parent, "validate")
+    assert (result.returncode, result.stdout) == (0, "3 files checked: 0 errors, 0 warnings\n")
+    result = thidua(root.parent, "validate", "--no-config")
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        f'{CAMPAIGN}:3:7: error schema: "year" expects a whole number, but found text "2020"; '
+        "remove the quotes",
+        "",
+        "3 files checked: 1 error, 0 warnings"])
