@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from thidua_cli.cli.common import (CommandError, Settings, checked_registry, refuse_empty,
-                                   write_output)
+                                   shown, write_output)
 
 if TYPE_CHECKING:
     from thidua_cli.render.document import Document
@@ -225,10 +225,23 @@ def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: st
                named: bool, progress: Callable[[str, int, int], None]) -> None:
     """Turn each document into its bytes and write it, in order, as soon as it is made."""
     encoded = _encoded([document for _, document in targets], fmt)
+    written = 0
     try:
         for done, ((path, _), data) in enumerate(zip(targets, encoded), 1):
             _write_one(settings, path, data, force, named)
+            written = done
             progress("write", done, len(targets))
+    except CommandError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one document that cannot be made
+        # Reported for the file it was to become, with what stands written: each file
+        # written is whole, and the rest of the batch is not left to a vague failure.
+        failed = shown(targets[written][0])
+        raise CommandError(
+            f"không lập được {failed} ({type(exc).__name__}: {exc}); {written} tệp trước đó "
+            "đã ghi đầy đủ, các tệp sau chưa ghi",
+            f"cannot make {failed} ({type(exc).__name__}: {exc}); the {written} files before "
+            "it are written whole, the ones after it are not written") from None
     finally:
         encoded.close()  # a refused file stops the workers too, without waiting for them
 
