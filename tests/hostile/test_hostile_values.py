@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import BASE_CAMPAIGN, MakeRegistry
 from tests.hostile.commands import files_under, thidua
+from tests.hostile.test_hostile_input import HANG_BOUND_SECONDS
 
 CAMPAIGN = "data/campaigns/x.yaml"
 EVERY_COMMAND = [
@@ -263,7 +264,11 @@ def test_forty_thousand_unknown_keys(make_registry: MakeRegistry) -> None:
     text = BASE_CAMPAIGN + "".join(f"khoa-{i}: 1\n" for i in range(40_000))
     assert len(text.encode("utf-8")) < 600_000
     root = make_registry({"campaigns/x.yaml": text})
-    result = thidua(root.parent, "validate", "--format", "json", memory=SMALL_MEMORY)
+    # 40,000 located problems, each with its "did you mean" search, take about 7 s on a
+    # quiet machine: three times the hang bound leaves room for a loaded one, and is still
+    # far from the minutes the quadratic lookup took.
+    result = thidua(root.parent, "validate", "--format", "json", memory=SMALL_MEMORY,
+                    timeout=3 * HANG_BOUND_SECONDS)
     assert result.returncode == 1
     problems = json.loads(result.stdout)["problems"]
     assert len(problems) == 40_000
