@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import (CommandError, Settings, checked_registry, refuse_empty,
-                                   write_output)
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, refuse_empty, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.calendar import Entry

@@ -7,14 +7,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
-from time import perf_counter
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import (CommandError, Settings, checked_registry, refuse_empty,
-                                   shown, write_output)
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, refuse_empty, shown, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.render.document import Document
@@ -233,7 +232,7 @@ def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: st
             progress("write", done, len(targets))
     except CommandError:
         raise
-    except Exception as exc:  # noqa: BLE001 - one document that cannot be made
+    except Exception as exc:  # one document that cannot be made
         # Reported for the file it was to become, with what stands written: each file
         # written is whole, and the rest of the batch is not left to a vague failure.
         failed = shown(targets[written][0])
