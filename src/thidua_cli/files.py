@@ -15,6 +15,7 @@ import errno
 import functools
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from thidua_cli.errors import UserError
@@ -114,7 +115,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> N
     write_all({path: data}, overwrite=overwrite)
 
 
-def write_all(files: dict[Path, bytes | str], *, overwrite: bool = False) -> None:
+def write_all(files: Mapping[Path, bytes | str], *, overwrite: bool = False) -> None:
     """Write a set of files all or nothing: every target is checked, then every content
     written to a temporary file, and only then are they renamed into place. A failure
     before the renames (a full disk, a refused target) leaves no file and no folder of

@@ -212,3 +212,4 @@ def test_init_into_a_path_component_over_255_bytes(tmp_path: Path) -> None:
     result = thidua(tmp_path, "init", LONG)
     assert (result.returncode, result.stderr) == (
         2, f"thidua: cannot write into {'a' * 40}…: File name too long\n")
+

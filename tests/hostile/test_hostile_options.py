@@ -192,3 +192,32 @@ def test_new_campaign_from_a_file_with_a_tab_in_a_value(make_registry: MakeRegis
     one_line(result, 2, f"thidua: {CAMPAIGN}:5:17: this file cannot be rewritten keeping its "
                         "layout; replace the Tab inside the value with spaces or quote the value")
     assert files_under(root / "campaigns") == ["x.yaml"]
+
+
+def test_a_document_that_cannot_be_made_is_reported_for_its_file(
+        make_registry: MakeRegistry, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # In-process, since no registry that validates is known to break a writer any more
+    # (the 255-character document property did): the second of three documents fails.
+    from thidua_cli.cli import app
+    from thidua_cli.render import batch
+
+    root = make_registry({f"campaigns/{name}.yaml": BASE_CAMPAIGN.replace("ba-dinh-2020", name)
+                          for name in ("a", "b", "c")})
+    real = batch.WRITERS["md"]
+
+    def failing(document: object) -> bytes | str:
+        if getattr(document, "stem", "") == "b-ke-hoach":
+            raise ValueError("exceeded 255 char limit for property")
+        return real(document)  # type: ignore[arg-type]
+
+    monkeypatch.setitem(batch.WRITERS, "md", failing)
+    monkeypatch.chdir(root.parent)
+    code = app.main(["--lang", "en", "--registry", str(root), "render", "plan", "2020", "-f",
+                     "md"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "thidua: cannot make out/b-ke-hoach.md (ValueError: exceeded 255 char limit for "
+        "property); the 1 files before it are written whole, the ones after it are not written")
+    assert files_under(root.parent / "out") == ["a-ke-hoach.md"]

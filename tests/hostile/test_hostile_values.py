@@ -8,12 +8,14 @@ loaded and says in one line what it left aside (cli.md v2) — never "unexpected
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import BASE_CAMPAIGN, MakeRegistry
 from tests.hostile.commands import files_under, thidua
+from tests.hostile.test_hostile_input import HANG_BOUND_SECONDS
 
 CAMPAIGN = "data/campaigns/x.yaml"
 EVERY_COMMAND = [
@@ -251,3 +253,79 @@ def test_line_breaks_in_fields_never_make_markdown_structure(make_registry: Make
     # Only the document's own headings start a line with "#".
     headings = [line for line in result.stdout.splitlines() if line.startswith("#")]
     assert all(not line.startswith("# Tiêu đề giả") for line in headings)
+
+
+# -------------------------------------------------------------------- item 18: quadratic work
+
+#: Far below what the quadratic versions took (1.2 GB for the phases).
+SMALL_MEMORY = 512 << 20
+
+
+def test_a_thousand_identical_phases(make_registry: MakeRegistry) -> None:
+    # 59 KB: every pair used to be a problem (499,500 of them: 50 s and 1.2 GB). Now each
+    # phase that overlaps an earlier one is reported once.
+    phases = "phases:\n" + "  - number: 1\n    start: 2020-01-01\n    end: 2020-12-31\n" * 1_000
+    text = BASE_CAMPAIGN.split("phases:")[0] + phases
+    assert len(text.encode("utf-8")) < 60_000
+    root = make_registry({"campaigns/x.yaml": text})
+    result = thidua(root.parent, "validate", "--format", "json", memory=SMALL_MEMORY)
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["problems"]
+    overlaps = [p for p in problems if p["rule"] == "phase-overlap"]
+    assert len(overlaps) == 999
+    assert (overlaps[-1]["line"], overlaps[-1]["column"], overlaps[-1]["message"]) == (
+        3007, 12, "phase 1 overlaps phase 1 (data/campaigns/x.yaml:10:12) on "
+                  "2020-01-01–2020-12-31; a day belongs to one phase")
+
+
+def test_forty_thousand_unknown_keys(make_registry: MakeRegistry) -> None:
+    # 0.5 MB: the place of each unknown key was found by walking every key of the mapping
+    # (minutes); now each mapping's keys are indexed once.
+    text = BASE_CAMPAIGN + "".join(f"khoa-{i}: 1\n" for i in range(40_000))
+    assert len(text.encode("utf-8")) < 600_000
+    root = make_registry({"campaigns/x.yaml": text})
+    # 40,000 located problems, each with its "did you mean" search, take about 7 s on a
+    # quiet machine: three times the hang bound leaves room for a loaded one, and is still
+    # far from the minutes the quadratic lookup took.
+    result = thidua(root.parent, "validate", "--format", "json", memory=SMALL_MEMORY,
+                    timeout=3 * HANG_BOUND_SECONDS)
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert len(problems) == 40_000
+    assert (problems[-1]["line"], problems[-1]["column"]) == (40_022, 1)
+    assert problems[-1]["message"].startswith('field "khoa-39999" is not part of the registry '
+                                              "format")
+
+
+# ----------------------------------------------------------------------------- item 19: details
+
+
+def test_an_unknown_key_holding_brackets_is_named(make_registry: MakeRegistry) -> None:
+    # Pydantic's validator tags contain "[": the key itself was dropped as if it were one.
+    text = BASE_CAMPAIGN + "a[b]: 1\nphases[0]: 2\n"
+    root = make_registry({"campaigns/x.yaml": text})
+    result = thidua(root.parent, "validate")
+    assert result.stdout.splitlines()[:2] == [
+        f'{CAMPAIGN}:23:1: error schema: field "a[b]" is not part of the registry format; '
+        "valid fields: id, issuer, year, kind, title, start, end, launch, document, basis, "
+        "context, theme, spirit, celebrates, events, aims, tasks, phases, targets, awards, "
+        "implementation, reporting",
+        f'{CAMPAIGN}:24:1: error schema: field "phases[0]" is not part of the registry '
+        'format; did you mean "phases"?',
+    ]
+
+
+def test_thidua_yaml_cannot_turn_the_ci_gate_off_with_no_config(
+        make_registry: MakeRegistry) -> None:
+    root = make_registry({
+        "campaigns/x.yaml": BASE_CAMPAIGN.replace("year: 2020", 'year: "2020"'),
+        "thidua.yaml": "rules:\n  schema: off\n  yaml-syntax: off\n  encoding: off\n",
+    })
+    result = thidua(root.parent, "validate")
+    assert (result.returncode, result.stdout) == (0, "3 files checked: 0 errors, 0 warnings\n")
+    result = thidua(root.parent, "validate", "--no-config")
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        f'{CAMPAIGN}:3:7: error schema: "year" expects a whole number, but found text "2020"; '
+        "remove the quotes",
+        "",
+        "3 files checked: 1 error, 0 warnings"])

@@ -131,13 +131,19 @@ def _guarded(argv: list[str] | None) -> int:
         code = _main(argv)
         streams.finish()
     except streams.OutputError as exc:
+        # stdout failed: it stays a sink until exit (see streams.abandon_stdout).
         streams.abandon_stdout()
-        if exc.errno == errno.EPIPE:
-            return 128 + 13  # the reader went away (| head): quiet, as other tools are
-        lang = common.detect_lang(list(sys.argv[1:] if argv is None else argv))
-        typer.echo(f"thidua: không ghi được kết quả ra stdout: {exc.reason}" if lang == "vi"
-                   else f"thidua: cannot write the output to stdout: {exc.reason}", err=True)
-        return 2
+        if exc.errno != errno.EPIPE:  # a reader gone away (| head) ends quietly
+            lang = common.detect_lang(list(sys.argv[1:] if argv is None else argv))
+            typer.echo(f"thidua: không ghi được kết quả ra stdout: {exc.reason}" if lang == "vi"
+                       else f"thidua: cannot write the output to stdout: {exc.reason}",
+                       err=True)
+        if before[1] is not None:
+            sys.stderr = before[1]
+        return 128 + 13 if exc.errno == errno.EPIPE else 2
+    except BaseException:
+        streams.restore(before)  # THIDUA_DEBUG's traceback, a SystemExit: the real streams
+        raise
     streams.restore(before)
     return code
 

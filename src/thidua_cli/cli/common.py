@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from thidua_cli.errors import UserError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from rich.console import Console
 
@@ -144,7 +144,7 @@ def write_output(path: Path, data: bytes | str, force: bool) -> None:
     write(path, data, force)
 
 
-def write_outputs(files: dict[Path, bytes | str], force: bool) -> None:
+def write_outputs(files: Mapping[Path, bytes | str], force: bool) -> None:
     """:func:`thidua_cli.files.write_outputs`: a set of files, all or nothing."""
     from thidua_cli.files import write_outputs as write
 

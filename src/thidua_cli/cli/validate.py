@@ -46,19 +46,30 @@ def register(app: typer.Typer, t: Settings) -> None:
             help=t.t("Không dùng bộ nhớ đệm kết quả từng tệp (~/.cache/thidua); kết quả vẫn như nhau.",
                      "Bypass the per-file results cache (~/.cache/thidua); the answer is the same."),
         ),
+        no_config: bool = typer.Option(
+            False, "--no-config",
+            help=t.t("Bỏ qua thidua.yaml của sổ đăng ký: kiểm tra mọi quy tắc ở mức mặc định "
+                     "(cho CI, để một dòng trong pull request không tắt được kiểm tra).",
+                     "Ignore the registry's own thidua.yaml: every rule at its default "
+                     "severity (for CI, so that one line in a pull request cannot turn the "
+                     "check off)."),
+        ),
     ) -> None:
         settings: Settings = ctx.obj
-        raise typer.Exit(run(settings, format.value, strict, cache=not no_cache))
+        raise typer.Exit(run(settings, format.value, strict, cache=not no_cache,
+                             use_config=not no_config))
 
 
-def run(settings: Settings, format: str, strict: bool, cache: bool = False) -> int:  # noqa: A002
+def run(settings: Settings, format: str, strict: bool, cache: bool = False,  # noqa: A002
+        use_config: bool = True) -> int:
     from thidua_cli import report
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.repository import repository_paths
     from thidua_cli.validation import validate
 
     with ProgressBar(settings) as progress:
-        result = validate(settings.registry, cache=cache, progress=progress)
+        result = validate(settings.registry, cache=cache, progress=progress,
+                          use_config=use_config)
     lines = report.REPORTERS[format](result.problems, len(result.registry.files), settings.lang,
                                      lambda: repository_paths(result.registry),
                                      os.environ.get("GITHUB_ACTIONS") == "true")

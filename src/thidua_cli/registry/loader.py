@@ -199,8 +199,9 @@ def place_problems(registry: Registry, problems: list[Problem]) -> None:
     for name, locations in wanted.items():
         text = _text_of(registry, name)
         node = yaml_source.compose(text) if text else None
+        index: yaml_source.KeyIndex = {}  # each mapping's keys, looked up once per file
         for loc in locations:
-            positions[loc] = yaml_source.find(node, loc.path, loc.anchor)
+            positions[loc] = yaml_source.find(node, loc.path, loc.anchor, index)
 
     def position(loc: Location) -> tuple[int, int]:
         if loc.line is not None:

@@ -98,7 +98,14 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
 def to_problems(exc: ValidationError, model: type[BaseModel], location: Location) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc, anchor = _clean_loc(tuple(error["loc"]))
+        raw = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and raw:
+            # The last step is the unknown key itself, whatever it holds: a key "a[b]"
+            # is not one of pydantic's validator tags and must not be dropped as one.
+            loc, anchor = _clean_loc(raw[:-1])
+            loc = (*loc, raw[-1])
+        else:
+            loc, anchor = _clean_loc(raw)
         vi, en, anchor = _message(error, model, loc, anchor)
         problems.append(Problem("schema", UNSTAMPED,
                                 Location(location.file, location.path + loc, anchor), Text(vi, en)))

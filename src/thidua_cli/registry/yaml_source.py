@@ -627,24 +627,43 @@ def compose(text: str) -> yaml.Node | None:
         return None
 
 
-def find(node: yaml.Node | None, path: YamlPath, anchor: str) -> tuple[int, int]:
+#: Per mapping node (by id), its keys → (key node, value node): built once per node, so
+#: that finding 40,000 places in one mapping is not 40,000 walks over its keys.
+KeyIndex = dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+
+
+def _keys(node: yaml.MappingNode, index: KeyIndex) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    keys = index.get(id(node))
+    if keys is None:
+        keys = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                keys.setdefault(key_node.value, (key_node, value_node))  # the first, as before
+        index[id(node)] = keys
+    return keys
+
+
+def find(node: yaml.Node | None, path: YamlPath, anchor: str,
+         index: KeyIndex | None = None) -> tuple[int, int]:
     """1-based line and column of ``path`` in a composed file: the key or the value.
 
     Where the path leaves the document (a missing field), the deepest node that
-    exists is returned: the mapping that lacks the field.
+    exists is returned: the mapping that lacks the field. Pass one ``index`` for all
+    the paths of one composed file.
     """
     if node is None:
         return 1, 1
+    if index is None:
+        index = {}
     mark = node.start_mark
     for step in path:
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                    mark = key_node.start_mark if anchor == "key" else value_node.start_mark
-                    node = value_node
-                    break
-            else:
+            found = _keys(node, index).get(str(step))
+            if found is None:
                 return mark.line + 1, mark.column + 1
+            key_node, value_node = found
+            mark = key_node.start_mark if anchor == "key" else value_node.start_mark
+            node = value_node
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) \
                 and 0 <= step < len(node.value):
             node = node.value[step]

@@ -187,11 +187,25 @@ def write_all(found: list[tuple[Path, Document]], fmt: str, force: bool,
     gc.freeze()
     try:
         encoded = _encoded([document for _, document in found], fmt)
+        done = 0
         try:
             for done, ((path, _), data) in enumerate(zip(found, encoded, strict=False), 1):
                 write_output(path, data, force)
                 written(path)
                 progress("write", done, len(found))
+        except UserError:
+            raise
+        except Exception as exc:  # one document that cannot be made
+            # Reported for the file it was to become, with what stands written: each file
+            # written is whole, and the rest of the batch is not left to a vague failure.
+            from thidua_cli.files import shown
+
+            failed = shown(found[done][0] if done < len(found) else found[-1][0])
+            raise UserError(
+                f"không lập được {failed} ({type(exc).__name__}: {exc}); {done} tệp trước đó "
+                "đã ghi đầy đủ, các tệp sau chưa ghi",
+                f"cannot make {failed} ({type(exc).__name__}: {exc}); the {done} files before "
+                "it are written whole, the ones after it are not written") from None
         finally:
             encoded.close()  # a refused file stops the workers too, without waiting for them
     finally:

@@ -43,16 +43,16 @@ def check(ctx: Context) -> Check:
             period_en = f"{model.start.isoformat()} – {model.end.isoformat()}"
             if model.kind == "nam-hoc":
                 yield Finding("campaign-period", campaign.loc.child("year"), Text(
-                    f"năm học bắt đầu năm {model.start.year} ({period_vi}) nhưng year là "
-                    f"{model.year}; year của phong trào năm học là năm bắt đầu: hãy viết "
+                    f"năm học bắt đầu năm {model.start.year} ({period_vi}) nhưng year ghi "
+                    f"{model.year}; year của phong trào năm học là năm bắt đầu năm học: hãy viết "
                     f"{model.start.year} hoặc sửa ngày",
                     f"the school year starts in {model.start.year} ({period_en}) but year is "
                     f"{model.year}; a school-year campaign's year is the year it starts: write "
                     f"{model.start.year} or fix the dates"))
             else:
                 yield Finding("campaign-period", campaign.loc.child("year"), Text(
-                    f"year {model.year} không khớp thời gian phong trào ({period_vi}); hãy viết "
-                    f'{model.start.year} hoặc sửa ngày',
+                    f"năm {model.year} (year) không khớp với thời gian của phong trào "
+                    f"({period_vi}); hãy viết {model.start.year} hoặc sửa ngày",
                     f"year {model.year} does not agree with the campaign's period ({period_en}); "
                     f"write {model.start.year} or fix the dates"))
         elif model.kind == "nam" and not (model.start.year == model.end.year == model.year):

@@ -7,6 +7,7 @@ compared with the real length, both ends included: 01/5–31/7 is 92 days.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from thidua_cli.models import Campaign, Phase
@@ -103,20 +104,18 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
                 f"the phase starting {phase.start.isoformat()} is number {position} by date but is "
                 f"numbered {phase.number}; number the phases 1..{len(phases)} in date order"))
             break
-    # Overlaps: reported at the later-listed phase, naming the earlier.
-    for later in valid:
-        for earlier in valid:
-            if earlier >= later:
-                break
-            a, b = phases[earlier], phases[later]
-            first_day, last_day = max(a.start, b.start), min(a.end, b.end)
-            if first_day <= last_day:
-                yield Finding("phase-overlap", here[later].child("start"), Text(
-                    f"đợt {b.number} trùng với đợt {a.number} ({{related}}) trong "
-                    f"{_span(first_day, last_day)}; một ngày chỉ thuộc một đợt",
-                    f"phase {b.number} overlaps phase {a.number} ({{related}}) on "
-                    f"{first_day.isoformat()}–{last_day.isoformat()}; a day belongs to one phase"),
-                    related=here[earlier].child("start"))
+    # Overlaps: reported once at each phase that overlaps an earlier-listed one, naming
+    # that one. Once, not per pair: 1,000 identical phases (59 KB) made half a million
+    # problems, 50 s and 1.2 GB.
+    for later, earlier in _first_overlaps([(phases[i].start, phases[i].end) for i in valid]):
+        a, b = phases[valid[earlier]], phases[valid[later]]
+        first_day, last_day = max(a.start, b.start), min(a.end, b.end)
+        yield Finding("phase-overlap", here[valid[later]].child("start"), Text(
+            f"đợt {b.number} trùng với đợt {a.number} ({{related}}) trong "
+            f"{_span(first_day, last_day)}; một ngày chỉ thuộc một đợt",
+            f"phase {b.number} overlaps phase {a.number} ({{related}}) on "
+            f"{first_day.isoformat()}–{last_day.isoformat()}; a day belongs to one phase"),
+            related=here[valid[earlier]].child("start"))
     if model.end >= model.start:
         gaps = _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in valid])
         if gaps:
@@ -127,6 +126,37 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
                 f"{days} days of the campaign are covered by no phase: "
                 + ", ".join(s.isoformat() if s == e else f"{s.isoformat()}–{e.isoformat()}"
                             for s, e in gaps)))
+
+
+def _first_overlaps(spans: list[tuple[date, date]]) -> list[tuple[int, int]]:
+    """(later, earlier) for each span that shares a day with an earlier-listed one: the
+    earlier one reaching furthest among those starting by the later one's end.
+
+    In O(n log n): the spans are added in listed order to a Fenwick tree over their
+    start dates that keeps, for each prefix of starts, the furthest end and whose it is.
+    """
+    starts = sorted({start for start, _ in spans})
+    rank = {start: number for number, start in enumerate(starts, 1)}
+    best: list[tuple[date, int] | None] = [None] * (len(starts) + 1)
+    found = []
+    for index, (start, end) in enumerate(spans):
+        # The furthest-reaching earlier span among those starting on or before ``end``.
+        position = bisect.bisect_right(starts, end)
+        reach: tuple[date, int] | None = None
+        while position > 0:
+            here = best[position]
+            if here is not None and (reach is None or here[0] > reach[0]):
+                reach = here
+            position -= position & -position
+        if reach is not None and reach[0] >= start:
+            found.append((index, reach[1]))
+        position = rank[start]
+        while position < len(best):
+            here = best[position]
+            if here is None or end > here[0]:
+                best[position] = (end, index)
+            position += position & -position
+    return found
 
 
 def _uncovered(start: date, end: date, spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
