@@ -78,10 +78,11 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def build(registry: Registry, campaign: Campaign, kind: Kind,
-          env: Any | None = None) -> Document:
-    """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`."""
+          env: Any | None = None, context: dict[str, Any] | None = None) -> Document:
+    """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`.
+    ``context``: :func:`build_context`'s answer when the caller already has it."""
     env = env or engine.environment()
-    ctx = build_context(registry, campaign)
+    ctx = context if context is not None else build_context(registry, campaign)
     blocks = engine.render_blocks(env, f"{kind}.md.j2", ctx, BLOCKS)
     try:
         body = parse_body(blocks["body"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
@@ -65,6 +66,17 @@ class Lookup:
             anniversaries=anniversaries,
             campaigns=[e.model for e in registry.campaigns],
         )
+
+    @cached_property
+    def plans_by_issuer(self) -> dict[tuple[str, int], Campaign]:
+        """(issuer, year) → its first campaign that is not a covenant, in registry order:
+        one pass, so that a site or a batch of 6,000 documents does not scan every campaign
+        for every document."""
+        found: dict[tuple[str, int], Campaign] = {}
+        for campaign in self.campaigns:
+            if campaign.kind != "giao-uoc":
+                found.setdefault((campaign.issuer, campaign.year), campaign)
+        return found
 
     def place(self, unit: Unit | None) -> str | None:
         """A unit's place, inherited from its nearest ancestor that has one."""
@@ -178,21 +190,22 @@ def _superior_plan(campaign: Campaign, issuer: Unit | None, lookup: Lookup) -> d
     """The superior's campaign of the same year this one implements, if the registry has it."""
     if issuer is None or issuer.parent is None:
         return None
-    for other in lookup.campaigns:
-        if (other.issuer == issuer.parent and other.year == campaign.year
-                and other.kind != "giao-uoc"):
-            doc = other.document
-            return {
-                "title": other.title,
-                "number": doc.number if doc and doc.number else None,
-                "date": vn_dates.admin_date(doc.date) if doc and doc.date else None,
-            }
-    return None
+    other = lookup.plans_by_issuer.get((issuer.parent, campaign.year))
+    if other is None:
+        return None
+    doc = other.document
+    return {
+        "title": other.title,
+        "number": doc.number if doc and doc.number else None,
+        "date": vn_dates.admin_date(doc.date) if doc and doc.date else None,
+    }
 
 
-def build_context(registry: Registry, campaign: Campaign) -> dict[str, Any]:
-    """Everything the templates of ``campaign`` may use, as plain data."""
-    lookup = Lookup.of(registry)
+def build_context(registry: Registry, campaign: Campaign,
+                  lookup: Lookup | None = None) -> dict[str, Any]:
+    """Everything the templates of ``campaign`` may use, as plain data; ``lookup``, built
+    once by a caller that makes many documents (the web view), saves rebuilding it each time."""
+    lookup = lookup or Lookup.of(registry)
     issuer_unit = lookup.units.get(campaign.issuer)
     cluster = lookup.clusters.get(campaign.issuer)
     if issuer_unit is not None:

@@ -1,0 +1,213 @@
+"""The whole site: every page made from a validated registry, written whole or not at all.
+
+:func:`pages` yields ``(relative path, content)`` one page at a time (a province is tens of
+thousands of pages: they are written as they are made, never all held in memory);
+:func:`write_site` writes them into a temporary folder beside the destination and moves it
+into place only when every page is written. An existing destination is replaced only when
+asked (``force``) and only when it is a site made by thidua (it holds :data:`MARKER`) or an
+empty folder: ``-o ~ --force`` must never delete a home folder.
+
+Deterministic: the same registry and the same ``today`` (``SOURCE_DATE_EPOCH``) give the
+same bytes, page for page (no clock, no random ids, sorted orders).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from thidua_cli.models import Campaign
+from thidua_cli.problems import Problem
+from thidua_cli.registry.loader import Registry
+from thidua_cli.site import pages
+
+#: A file at the root of every site thidua makes: only such a folder is ever replaced.
+MARKER = ".thidua-site"
+DOCUMENT_LABELS = {"plan": "Kế hoạch", "kickoff": "Lời phát động", "covenant": "Bản giao ước thi đua"}
+
+
+def today() -> date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` for a reproducible site."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+@dataclass(frozen=True)
+class Options:
+    year: int | None = None
+    docx: bool = False            # --documents docx: the DOCX files beside the HTML pages
+    today: date | None = None
+
+
+def stylesheet() -> str:
+    return (Path(__file__).resolve().parent / "static" / "site.css").read_text(encoding="utf-8")
+
+
+def pages_of(registry: Registry, problems: list[Problem], options: Options,
+             progress: Callable[[str, int, int], None] | None = None
+             ) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site, in a stable order."""
+    from thidua_cli.render import build as documents
+    from thidua_cli.render import engine
+    from thidua_cli.render.context import ContextError, Lookup, build_context
+    from thidua_cli.render.html import to_html
+
+    data = pages.SiteData.of(registry, problems, options.year, options.today or today())
+    env = pages.environment()
+
+    def page(template: str, context: dict[str, object]) -> str:
+        return env.get_template(template).render(context)
+
+    yield MARKER, "Trang web do `thidua site` lập; `thidua site --force` thay thế cả thư mục này.\n"
+    yield "assets/site.css", stylesheet()
+    yield "index.html", page("year.html.j2", pages.year_page(data, data.year, ""))
+    for year in data.years:
+        yield f"years/{year}.html", page("year.html.j2", pages.year_page(data, year, "../"))
+        yield f"calendar/{year}.html", page("calendar.html.j2", pages.calendar_page(data, year, "../"))
+        yield f"calendar/{year}.ics", _ics(registry, year)
+    if problems:
+        yield "problems.html", page("problems.html.j2", pages.problems_page(data, ""))
+
+    yield "units/index.html", page("units.html.j2", pages.units_index(data, "../"))
+    for unit in data.tree.units.values():
+        yield f"units/{unit.id}.html", page("unit.html.j2", pages.unit_page(data, unit, "../"))
+    yield "clusters/index.html", page("clusters.html.j2", pages.clusters_index(data, "../"))
+    for cluster in data.tree.clusters.values():
+        yield f"clusters/{cluster.id}.html", page("cluster.html.j2",
+                                                  pages.cluster_page(data, cluster, "../"))
+
+    yield "campaigns/index.html", page("campaigns.html.j2", pages.campaigns_index(data, "../"))
+    lookup = Lookup.of(registry)
+    document_env = engine.environment()
+    campaigns = _unique([e.model for e in registry.campaigns])
+    for done, campaign in enumerate(campaigns, 1):
+        context = None
+        made: list[tuple[str, str | bytes]] = []
+        links: list[dict[str, str]] = []
+        if data.campaign_ok(campaign):
+            try:
+                context = build_context(registry, campaign, lookup)
+                for kind in documents.KINDS:
+                    if not documents.applies(kind, campaign):
+                        continue
+                    document = documents.build(registry, campaign, kind, document_env, context)
+                    made.append((f"documents/{document.stem}.html", to_html(document)))
+                    links.append({"href": f"../documents/{document.stem}.html", "format": "html",
+                                  "label": DOCUMENT_LABELS[kind]})
+                    if options.docx:
+                        from thidua_cli.render.docx import to_docx
+                        made.append((f"documents/{document.stem}.docx", to_docx(document)))
+                        links.append({"href": f"../documents/{document.stem}.docx",
+                                      "format": "docx", "label": DOCUMENT_LABELS[kind]})
+            except (ContextError, engine.TemplateProblem, KeyError):
+                # A reference the validator reports (an unknown issuer or anniversary):
+                # the page says what it can, without documents.
+                context, made, links = None, [], []
+        yield f"campaigns/{campaign.id}.html", page(
+            "campaign.html.j2", pages.campaign_page(data, campaign, context, links, "../"))
+        yield from made
+        if progress is not None:
+            progress("site", done, len(campaigns))
+
+
+def _unique(campaigns: list[Campaign]) -> list[Campaign]:
+    """One campaign per id (a duplicate id is the validator's to report; its page is the first)."""
+    seen: dict[str, Campaign] = {}
+    for campaign in campaigns:
+        seen.setdefault(campaign.id, campaign)
+    return list(seen.values())
+
+
+def _ics(registry: Registry, year: int) -> bytes:
+    # The calendar command's own export (all-day events, stable UIDs, SOURCE_DATE_EPOCH).
+    from thidua_cli import calendar
+    from thidua_cli.cli.calendar import calendar_name, to_ics
+
+    found = calendar.entries(registry, date(year, 1, 1), date(year, 12, 31))
+    return to_ics(found, calendar_name(date(year, 1, 1), date(year, 12, 31), year, None, False))
+
+
+# --------------------------------------------------------------------------- writing
+
+class SiteExists(Exception):
+    """The destination exists and may not be replaced (``force`` missing, or not a site)."""
+
+    def __init__(self, path: Path, ours: bool) -> None:
+        super().__init__(str(path))
+        self.path, self.ours = path, ours
+
+
+def replaceable(out: Path) -> bool:
+    """A folder thidua made (its marker file is there) or an empty folder."""
+    if out.is_symlink() or not out.is_dir():
+        return False
+    return (out / MARKER).is_file() or not any(out.iterdir())
+
+
+def _empty_folder(path: Path) -> bool:
+    return not path.is_symlink() and path.is_dir() and not any(path.iterdir())
+
+
+def check_destination(out: Path, force: bool) -> None:
+    """Refuse before any work: an existing destination without ``force``, or one that
+    is not a site (a file, a link, a folder of other things) even with it."""
+    if not (out.exists() or out.is_symlink()) or _empty_folder(out):
+        return
+    ours = replaceable(out)
+    if not force or not ours:
+        raise SiteExists(out, ours)
+
+
+def write_site(out: Path, files: Iterator[tuple[str, str | bytes]], force: bool) -> int:
+    """Write every file into a temporary folder beside ``out``, then put it in ``out``'s
+    place; returns the number of files. Nothing of a failed run is left behind."""
+    check_destination(out, force)
+    parent = out.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
+    count = 0
+    try:
+        # mkdtemp makes a private folder (0700); a site is read by a web server or a colleague.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o777 & ~umask)
+        made: set[Path] = set()
+        for name, content in files:
+            path = temporary / name
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            count += 1
+        _swap(temporary, out, force)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return count
+
+
+def _swap(temporary: Path, out: Path, force: bool) -> None:
+    """Put ``temporary`` where ``out`` is: the old site goes aside first, and comes back if
+    the move fails, so ``out`` is always a whole site (the old or the new)."""
+    if _empty_folder(out):
+        out.rmdir()
+    if not (out.exists() or out.is_symlink()):
+        os.rename(temporary, out)
+        return
+    check_destination(out, force)  # again: it may have changed while the pages were made
+    aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=temporary.parent))
+    aside.rmdir()
+    os.rename(out, aside)
+    try:
+        os.rename(temporary, out)
+    except BaseException:
+        os.rename(aside, out)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
