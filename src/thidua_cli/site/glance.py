@@ -39,6 +39,9 @@ KIND_LABELS = {
     "giao-uoc": "Giao ước thi đua",
 }
 
+#: A campaign without phases, drawn as one bar: what that bar is called.
+WHOLE = {"nam": "Cả năm", "nam-hoc": "Cả năm học", "giao-uoc": "Cả năm"}
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -49,11 +52,12 @@ class Bar:
     end: date
     cut_start: bool = False   # starts before the drawn range
     cut_end: bool = False     # ends after it
+    whole: str = "Cả đợt"     # what a campaign drawn whole is called: "Cả năm", "Cả đợt"
 
     @property
     def label(self) -> str:
         """``Đợt 1 · Mừng Đảng, mừng xuân, mừng Đất nước đổi mới``."""
-        head = f"Đợt {self.number}" if self.number is not None else "Cả đợt"
+        head = f"Đợt {self.number}" if self.number is not None else self.whole
         return f"{head} · {self.theme}" if self.theme else head
 
 
@@ -120,7 +124,8 @@ def bars(campaign: Campaign, start: date, end: date) -> tuple[Bar, ...]:
         (p.number, p.theme or p.name, p.start, p.end) for p in campaign.phases]
     if not spans:
         spans = [(None, None, campaign.start, campaign.end)]
-    return tuple(Bar(campaign.id, number, theme, first, last, first < start, last > end)
+    whole = WHOLE.get(campaign.kind, "Cả đợt")
+    return tuple(Bar(campaign.id, number, theme, first, last, first < start, last > end, whole)
                  for number, theme, first, last in spans if first <= end and last >= start)
 
 

@@ -25,7 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from thidua_cli.models import Campaign, Cluster, Unit
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.loader import Registry
-from thidua_cli.render.engine import FolderLoader
+from thidua_cli.render.engine import FolderLoader, capfirst
 from thidua_cli.site import glance as glance_mod
 from thidua_cli.site import svg
 from thidua_cli.site.glance import Glance, Mark
@@ -64,6 +64,7 @@ def environment() -> ImmutableSandboxedEnvironment:
         auto_reload=False,
     )
     env.filters["vn_number"] = vn_number
+    env.filters["capfirst"] = capfirst  # the documents' own: "CNVCLĐ …" keeps its capitals
     return env
 
 

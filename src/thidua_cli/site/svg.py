@@ -38,8 +38,9 @@ ROW_H = 50
 FOOT_H = 34
 
 #: Approximate advance of one character, for cutting labels to their bar (sans-serif).
-CHAR_W = {13: 7.0, 14: 7.6, 15: 8.2, 16: 8.8}
-BOLD_W = 9.0  # 15 px bold
+#: DejaVu Sans (the widest of the usual fallbacks) sets the pace.
+CHAR_W = {13: 7.6, 14: 8.2, 15: 8.8, 16: 9.4}
+BOLD_W = 8.6  # 14 px bold
 
 PHASE_FILLS = ("#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#e4d7f5", "#d0f0ef")
 RED = "#a61c1c"        # round anniversaries, deadlines: 7.3:1 on white
@@ -111,19 +112,17 @@ def _months(glance: Glance, rows_end: int) -> list[str]:
         left = x_of(glance, max(first, glance.start))
         following = months[i + 1] if i + 1 < len(months) else glance.end + timedelta(days=1)
         spans.append((first, left, x_of(glance, following)))
-    # One form for every month ("Tháng 10" or "T10"), whichever fits the narrowest whole month.
-    whole = [right - left for first, left, right in spans[1:-1]] or [spans[0][2] - spans[0][1]]
-    long_form = all(len(f"Tháng {first.month}/{first.year}" if cross_year else f"Tháng {first.month}")
-                    * BOLD_W + 8 <= min(whole) for first, _, _ in spans)
+    # One form for every month ("Tháng 10" or "T10"): the long one when each fits its month.
+    long_form = all(len(_month_name(first, cross_year)) * BOLD_W + 4 <= right - left
+                    for first, left, right in spans
+                    if first >= glance.start and right < x_of(glance, glance.end))
     for first, left, right in spans:
-        if long_form:
-            label = f"Tháng {first.month}" + (f"/{first.year}" if cross_year else "")
-        else:
-            label = f"T{first.month}" + (f"/{first.year % 100:02d}" if cross_year else "")
+        label = _month_name(first, cross_year) if long_form else \
+            f"T{first.month}" + (f"/{first.year % 100:02d}" if cross_year else "")
         out.append(f'<line x1="{_f(left)}" y1="4" x2="{_f(left)}" y2="{rows_end}" '
                    'stroke="#b3b3b3" stroke-width="1"/>')
         if (right - left) >= len(label) * BOLD_W * 0.8:  # a sliver of a month stays unnamed
-            out.append(f'<text x="{_f((left + right) / 2)}" y="20" font-size="15" '
+            out.append(f'<text x="{_f((left + right) / 2)}" y="20" font-size="14" '
                        f'text-anchor="middle" fill="{INK}" font-weight="bold">{escape(label)}</text>')
     end = x_of(glance, glance.end + timedelta(days=1))
     out.append(f'<line x1="{_f(end)}" y1="4" x2="{_f(end)}" y2="{rows_end}" stroke="#b3b3b3"/>')
@@ -134,6 +133,10 @@ def _months(glance: Glance, rows_end: int) -> list[str]:
                "(số năm: năm tròn, năm lẻ 5)</text>")
     out.append("</g>")
     return out
+
+
+def _month_name(first: date, cross_year: bool) -> str:
+    return f"Tháng {first.month}" + (f"/{first.year}" if cross_year else "")
 
 
 def _mark_label(mark: Mark) -> str:
