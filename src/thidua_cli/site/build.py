@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from thidua_cli.calendar import Entry
 from thidua_cli.models import Campaign
 from thidua_cli.problems import Problem
 from thidua_cli.registry.loader import Registry
@@ -61,6 +62,7 @@ def pages_of(registry: Registry, problems: list[Problem], options: Options,
 
     data = pages.SiteData.of(registry, problems, options.year, options.today or today())
     env = pages.environment()
+    data.env = env
 
     def page(template: str, context: dict[str, object]) -> str:
         return env.get_template(template).render(context)
@@ -71,7 +73,7 @@ def pages_of(registry: Registry, problems: list[Problem], options: Options,
     for year in data.years:
         yield f"years/{year}.html", page("year.html.j2", pages.year_page(data, year, "../"))
         yield f"calendar/{year}.html", page("calendar.html.j2", pages.calendar_page(data, year, "../"))
-        yield f"calendar/{year}.ics", _ics(registry, year)
+        yield f"calendar/{year}.ics", _ics(data.calendar(year), year)
     if problems:
         yield "problems.html", page("problems.html.j2", pages.problems_page(data, ""))
 
@@ -125,12 +127,10 @@ def _unique(campaigns: list[Campaign]) -> list[Campaign]:
     return list(seen.values())
 
 
-def _ics(registry: Registry, year: int) -> bytes:
+def _ics(found: list[Entry], year: int) -> bytes:
     # The calendar command's own export (all-day events, stable UIDs, SOURCE_DATE_EPOCH).
-    from thidua_cli import calendar
     from thidua_cli.cli.calendar import calendar_name, to_ics
 
-    found = calendar.entries(registry, date(year, 1, 1), date(year, 12, 31))
     return to_ics(found, calendar_name(date(year, 1, 1), date(year, 12, 31), year, None, False))
 
 

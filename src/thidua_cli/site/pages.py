@@ -21,7 +21,10 @@ from typing import Any
 import jinja2
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
+from thidua_cli import calendar as registry_calendar
+from thidua_cli.calendar import Entry
 from thidua_cli.models import Campaign, Cluster, Unit
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.loader import Registry
@@ -88,7 +91,10 @@ class SiteData:
     #: registry files with an error: their campaigns get no documents
     broken_files: set[str] = field(default_factory=set)
     campaign_files: dict[str, str] = field(default_factory=dict)
+    env: ImmutableSandboxedEnvironment | None = None
     _marks: dict[tuple[date, date], list[tuple[str | None, Mark]]] = field(default_factory=dict)
+    _marks_tables: dict[tuple[Mark, ...], Markup] = field(default_factory=dict)
+    _calendars: dict[int, list[Entry]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, registry: Registry, problems: list[Problem], year: int | None,
@@ -107,6 +113,37 @@ class SiteData:
         if key not in self._marks:
             self._marks[key] = glance_mod.marks_in(self.registry, start, end)
         return self._marks[key]
+
+    def marks_table(self, marks: tuple[Mark, ...]) -> Markup:
+        """The table of a drawing's anniversaries: most pages share the same list."""
+        if marks not in self._marks_tables:
+            assert self.env is not None
+            rows = [{"date": short_date(m.day), "date_iso": m.day.isoformat(), "title": m.title,
+                     "anniversary": m.anniversary, "ordinal": m.ordinal,
+                     "round": ROUND_LABELS.get(m.round or "", ""), "round_kind": m.round or ""}
+                    for m in marks]
+            self._marks_tables[marks] = Markup(
+                self.env.get_template("_marks.html.j2").render({"marks": rows}))
+        return self._marks_tables[marks]
+
+    def calendar(self, year: int) -> list[Entry]:
+        """The year's calendar as the site shows it (page and ICS): every anniversary of the
+        units drawn on the year's front page, and those campaigns' launches and phases."""
+        if year not in self._calendars:
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            campaigns = glance_mod.pick(
+                [e.model for e in self.registry.campaigns if e.model.year == year], self.tree)
+            units = {u for c in campaigns if (u := self.tree.issuer_unit(c.issuer)) is not None}
+            found: list[Entry] = []
+            for item in self.registry.anniversaries:
+                if item.owner is None or item.owner in units:
+                    found.extend(registry_calendar.anniversary_entries(item.model, start, end))
+            issuers = {c.issuer: self.tree.issuer_name(c.issuer) for c in campaigns}
+            for campaign in campaigns:
+                found.extend(e for e in registry_calendar.campaign_entries(campaign, issuers)
+                             if start <= e.date <= end)
+            self._calendars[year] = sorted(found, key=lambda e: e.sort_key)
+        return self._calendars[year]
 
     def campaign_ok(self, campaign: Campaign) -> bool:
         """Whether the campaign's own file is free of errors (documents only then)."""
@@ -147,7 +184,7 @@ def campaign_ref(data: SiteData, campaign: Campaign, root: str) -> dict[str, Any
 
 # --------------------------------------------------------------------------- drawings
 
-def drawing(g: Glance, title: str, root: str, table_id: str) -> dict[str, Any]:
+def drawing(data: SiteData, g: Glance, title: str, root: str, table_id: str) -> dict[str, Any]:
     """A drawing with its text alternative: the same rows, bars, marks and events."""
     phases = []
     events = []
@@ -162,22 +199,21 @@ def drawing(g: Glance, title: str, root: str, table_id: str) -> dict[str, Any]:
             events.append({"campaign": row.campaign, "kind": event.kind, "title": event.title,
                            "date": short_date(event.day), "date_iso": event.day.isoformat()})
     events.sort(key=lambda e: (e["date_iso"], e["title"]))
-    marks = [{"date": short_date(m.day), "date_iso": m.day.isoformat(), "title": m.title,
-              "anniversary": m.anniversary, "ordinal": m.ordinal,
-              "round": ROUND_LABELS.get(m.round or "", ""), "round_kind": m.round or ""}
-             for m in g.marks]
     return {"svg": svg.draw(g, title, root, table_id), "title": title, "table_id": table_id,
-            "phases": phases, "marks": marks, "events": events, "hidden": g.hidden,
+            "phases": phases, "marks_table": data.marks_table(g.marks), "events": events, "hidden": g.hidden,
             "today": short_date(g.today) if g.today else None}
 
 
 def year_drawing(data: SiteData, year: int, root: str, within: set[str] | None = None,
                  title: str | None = None) -> dict[str, Any]:
     start, end = date(year, 1, 1), date(year, 12, 31)
-    campaigns = [e.model for e in data.registry.campaigns if e.model.year == year
-                 and (within is None or e.model.issuer in within)]
+    if within is None:
+        campaigns = [e.model for e in data.registry.campaigns if e.model.year == year]
+    else:
+        campaigns = [c for issuer in sorted(within)
+                     for c in data.tree.campaigns_by_issuer.get(issuer, []) if c.year == year]
     g = glance_mod.glance(data.tree, campaigns, start, end, data.marks(start, end), data.today)
-    return drawing(g, title or f"Các phong trào thi đua năm {year}", root, "bang-hinh")
+    return drawing(data, g, title or f"Các phong trào thi đua năm {year}", root, "bang-hinh")
 
 
 # --------------------------------------------------------------------------- pages
@@ -234,7 +270,7 @@ def campaign_page(data: SiteData, campaign: Campaign, ctx: dict[str, Any] | None
         "document": {"number": doc.number or "", "date": short_date(doc.date) if doc.date else ""}
         if doc else None,
         "celebrates": [c["short_phrase"] for c in ctx["celebrates"]] if ctx else [],
-        "drawing": drawing(g, f"Thời gian biểu: {campaign.title}", root, "bang-thoi-gian"),
+        "drawing": drawing(data, g, f"Thời gian biểu: {campaign.title}", root, "bang-thoi-gian"),
         "phases": phases,
         "targets": targets,
         "documents": documents,
@@ -339,10 +375,8 @@ def campaigns_index(data: SiteData, root: str) -> dict[str, Any]:
 def calendar_page(data: SiteData, year: int, root: str) -> dict[str, Any]:
     from calendar import Calendar
 
-    from thidua_cli import calendar as registry_calendar
-
     page = data.base(root, f"Lịch thi đua năm {year}", "calendar")
-    found = registry_calendar.entries(data.registry, date(year, 1, 1), date(year, 12, 31))
+    found = data.calendar(year)
     by_day: dict[date, list[Any]] = {}
     for entry in found:
         by_day.setdefault(entry.date, []).append(entry)
@@ -366,8 +400,14 @@ def calendar_page(data: SiteData, year: int, root: str) -> dict[str, Any]:
                    for e in found if e.date.month == month]
         months.append({"number": month, "weeks": weeks, "entries": entries})
     page.update({"page_year": year, "months": months, "weekdays": WEEKDAYS,
-                 "ics": f"{year}.ics", "count": len(found)})
+                 "ics": f"{year}.ics", "count": len(found),
+                 "hidden": _hidden(data, year)})
     return page
+
+
+def _hidden(data: SiteData, year: int) -> int:
+    campaigns = [e.model for e in data.registry.campaigns if e.model.year == year]
+    return len(campaigns) - len(glance_mod.pick(campaigns, data.tree))
 
 
 def problems_page(data: SiteData, root: str) -> dict[str, Any]:
