@@ -138,3 +138,29 @@ def test_docx_beside_html_when_asked(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "campaigns" / "bac-tu-liem-2020.html").read_text(encoding="utf-8")
     assert ('<li><a href="../documents/bac-tu-liem-2020-ke-hoach.docx" download>Kế hoạch</a> '
             '<span class="format">(DOCX)</span></li>') in page
+
+
+def test_pages_made_by_workers_are_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1592179200")
+    build.write_site(tmp_path / "here", _files(), force=False)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build, "CHUNK", 3)
+    monkeypatch.setattr(build, "workers_for", lambda jobs: 2)
+    build.write_site(tmp_path / "workers", _files(), force=False)
+    assert _tree(tmp_path / "workers") == _tree(tmp_path / "here")
+
+
+def _die(jobs: list[tuple[str, str]]) -> list[build.Made]:
+    """A worker killed by the out-of-memory killer, as far as its parent can tell."""
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+    return []
+
+
+def test_a_dying_worker_ends_the_run_with_nothing_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "workers_for", lambda jobs: 2)
+    monkeypatch.setattr(build, "_in_worker", _die)
+    with pytest.raises(build.WorkerDied):
+        build.write_site(tmp_path / "site", _files(), force=False)
+    assert list(tmp_path.iterdir()) == []

@@ -73,6 +73,12 @@ def run(settings: Settings, out: Path, year: int | None, docx: bool, force: bool
             count = build.write_site(out, files, force)
         except build.SiteExists as exc:
             raise _exists(exc) from None
+        except build.WorkerDied:
+            raise CommandError(
+                "một tiến trình phụ lập trang web đã dừng đột ngột (có thể do thiếu bộ nhớ); không "
+                f"có gì được ghi vào {out}; hãy chạy lại",
+                f"a worker process making pages stopped abruptly (out of memory?); nothing was "
+                f"written to {out}; run again") from None
         except OSError as exc:
             raise CommandError(f"không ghi được trang web vào {out}: {exc.strerror or exc}",
                                f"cannot write the site to {out}: {exc.strerror or exc}") from None

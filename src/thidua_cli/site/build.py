@@ -51,15 +51,142 @@ def stylesheet() -> str:
     return (Path(__file__).resolve().parent / "static" / "site.css").read_text(encoding="utf-8")
 
 
+Made = list[tuple[str, str | bytes]]
+
+#: From this many unit and campaign pages on, they are made in forked worker processes (one
+#: per core): a campaign's page and its documents take ~10 ms, a worker ~50 ms to fork.
+PARALLEL_FROM = 400
+CHUNK = 100
+MAX_WORKERS = 8
+
+
+class Maker:
+    """Makes the pages of units and campaigns, one job at a time (here or in a worker)."""
+
+    def __init__(self, registry: Registry, data: pages.SiteData, options: Options) -> None:
+        from thidua_cli.render import engine
+        from thidua_cli.render.context import Lookup
+
+        self.registry, self.data, self.options = registry, data, options
+        self.env = data.env or pages.environment()
+        self.lookup = Lookup.of(registry)
+        self.document_env = engine.environment()
+        self.campaigns = {c.id: c for c in _unique([e.model for e in registry.campaigns])}
+
+    def page(self, template: str, context: dict[str, object]) -> str:
+        return self.env.get_template(template).render(context)
+
+    def unit(self, unit_id: str) -> Made:
+        unit = self.data.tree.units[unit_id]
+        return [(f"units/{unit.id}.html", self.page("unit.html.j2", pages.unit_page(self.data, unit, "../")))]
+
+    def campaign(self, campaign_id: str) -> Made:
+        from thidua_cli.render import build as documents
+        from thidua_cli.render import engine
+        from thidua_cli.render.context import ContextError, build_context
+        from thidua_cli.render.html import to_html
+
+        campaign = self.campaigns[campaign_id]
+        context = None
+        made: Made = []
+        links: list[dict[str, str]] = []
+        if self.data.campaign_ok(campaign):
+            try:
+                context = build_context(self.registry, campaign, self.lookup)
+                for kind in documents.KINDS:
+                    if not documents.applies(kind, campaign):
+                        continue
+                    document = documents.build(self.registry, campaign, kind, self.document_env, context)
+                    made.append((f"documents/{document.stem}.html", to_html(document)))
+                    links.append({"href": f"../documents/{document.stem}.html", "format": "html",
+                                  "label": DOCUMENT_LABELS[kind]})
+                    if self.options.docx:
+                        from thidua_cli.render.docx import to_docx
+                        made.append((f"documents/{document.stem}.docx", to_docx(document)))
+                        links.append({"href": f"../documents/{document.stem}.docx",
+                                      "format": "docx", "label": DOCUMENT_LABELS[kind]})
+            except (ContextError, engine.TemplateProblem, KeyError):
+                # A reference the validator reports (an unknown issuer or anniversary):
+                # the page says what it can, without documents.
+                context, made, links = None, [], []
+        page = self.page("campaign.html.j2",
+                         pages.campaign_page(self.data, campaign, context, links, "../"))
+        return [(f"campaigns/{campaign.id}.html", page), *made]
+
+    def chunk(self, jobs: list[tuple[str, str]]) -> list[Made]:
+        return [self.unit(key) if kind == "unit" else self.campaign(key) for kind, key in jobs]
+
+
+#: The maker a forked worker inherits (set just before the pool forks).
+_MAKER: Maker | None = None
+
+
+def _in_worker(jobs: list[tuple[str, str]]) -> list[Made]:
+    assert _MAKER is not None
+    return _MAKER.chunk(jobs)
+
+
+def _quiet_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def workers_for(jobs: int) -> int:
+    import multiprocessing
+
+    if jobs < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = min(cores or 1, MAX_WORKERS)
+    return workers if workers > 1 else 0
+
+
+def _made(maker: Maker, jobs: list[tuple[str, str]]) -> Iterator[Made]:
+    """Each job's files, in order: here, or from forked workers sharing the registry.
+
+    Fork, not spawn: a spawned worker would read the whole registry again. The workers only
+    compute pages (no output, no files), so a thread of the parent (the progress bar) they do
+    not have cannot hold anything they need.
+    """
+    global _MAKER
+    workers = workers_for(len(jobs))
+    if not workers:
+        for job in jobs:
+            yield maker.chunk([job])[0]
+        return
+    import multiprocessing
+
+    _MAKER = maker
+    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker)
+    started = {child.pid for child in multiprocessing.active_children()}
+    try:
+        results = pool.imap(_in_worker, chunks)
+        for _ in chunks:
+            while True:
+                try:
+                    chunk = results.next(timeout=1.0)
+                    break
+                except multiprocessing.TimeoutError:
+                    # A worker killed (out of memory) takes its chunk with it: never wait forever.
+                    if not started <= {child.pid for child in multiprocessing.active_children()}:
+                        raise WorkerDied() from None
+            yield from chunk
+    finally:
+        pool.terminate()
+        pool.join()
+        _MAKER = None
+
+
+class WorkerDied(Exception):
+    """A worker process making pages stopped abruptly."""
+
+
 def pages_of(registry: Registry, problems: list[Problem], options: Options,
              progress: Callable[[str, int, int], None] | None = None
              ) -> Iterator[tuple[str, str | bytes]]:
     """Every file of the site, in a stable order."""
-    from thidua_cli.render import build as documents
-    from thidua_cli.render import engine
-    from thidua_cli.render.context import ContextError, Lookup, build_context
-    from thidua_cli.render.html import to_html
-
     data = pages.SiteData.of(registry, problems, options.year, options.today or today())
     env = pages.environment()
     data.env = env
@@ -76,47 +203,20 @@ def pages_of(registry: Registry, problems: list[Problem], options: Options,
         yield f"calendar/{year}.ics", _ics(data.calendar(year), year)
     if problems:
         yield "problems.html", page("problems.html.j2", pages.problems_page(data, ""))
-
     yield "units/index.html", page("units.html.j2", pages.units_index(data, "../"))
-    for unit in data.tree.units.values():
-        yield f"units/{unit.id}.html", page("unit.html.j2", pages.unit_page(data, unit, "../"))
     yield "clusters/index.html", page("clusters.html.j2", pages.clusters_index(data, "../"))
     for cluster in data.tree.clusters.values():
         yield f"clusters/{cluster.id}.html", page("cluster.html.j2",
                                                   pages.cluster_page(data, cluster, "../"))
-
     yield "campaigns/index.html", page("campaigns.html.j2", pages.campaigns_index(data, "../"))
-    lookup = Lookup.of(registry)
-    document_env = engine.environment()
-    campaigns = _unique([e.model for e in registry.campaigns])
-    for done, campaign in enumerate(campaigns, 1):
-        context = None
-        made: list[tuple[str, str | bytes]] = []
-        links: list[dict[str, str]] = []
-        if data.campaign_ok(campaign):
-            try:
-                context = build_context(registry, campaign, lookup)
-                for kind in documents.KINDS:
-                    if not documents.applies(kind, campaign):
-                        continue
-                    document = documents.build(registry, campaign, kind, document_env, context)
-                    made.append((f"documents/{document.stem}.html", to_html(document)))
-                    links.append({"href": f"../documents/{document.stem}.html", "format": "html",
-                                  "label": DOCUMENT_LABELS[kind]})
-                    if options.docx:
-                        from thidua_cli.render.docx import to_docx
-                        made.append((f"documents/{document.stem}.docx", to_docx(document)))
-                        links.append({"href": f"../documents/{document.stem}.docx",
-                                      "format": "docx", "label": DOCUMENT_LABELS[kind]})
-            except (ContextError, engine.TemplateProblem, KeyError):
-                # A reference the validator reports (an unknown issuer or anniversary):
-                # the page says what it can, without documents.
-                context, made, links = None, [], []
-        yield f"campaigns/{campaign.id}.html", page(
-            "campaign.html.j2", pages.campaign_page(data, campaign, context, links, "../"))
+
+    maker = Maker(registry, data, options)
+    jobs = [("unit", unit_id) for unit_id in data.tree.units]
+    jobs += [("campaign", campaign_id) for campaign_id in maker.campaigns]
+    for done, made in enumerate(_made(maker, jobs), 1):
         yield from made
         if progress is not None:
-            progress("site", done, len(campaigns))
+            progress("site", done, len(jobs))
 
 
 def _unique(campaigns: list[Campaign]) -> list[Campaign]:

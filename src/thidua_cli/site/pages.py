@@ -95,6 +95,8 @@ class SiteData:
     _marks: dict[tuple[date, date], list[tuple[str | None, Mark]]] = field(default_factory=dict)
     _marks_tables: dict[tuple[Mark, ...], Markup] = field(default_factory=dict)
     _calendars: dict[int, list[Entry]] = field(default_factory=dict)
+    #: the drawings' month grid and anniversary band, shared by thousands of unit pages
+    svg_parts: dict[object, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, registry: Registry, problems: list[Problem], year: int | None,
@@ -199,7 +201,7 @@ def drawing(data: SiteData, g: Glance, title: str, root: str, table_id: str) -> 
             events.append({"campaign": row.campaign, "kind": event.kind, "title": event.title,
                            "date": short_date(event.day), "date_iso": event.day.isoformat()})
     events.sort(key=lambda e: (e["date_iso"], e["title"]))
-    return {"svg": svg.draw(g, title, root, table_id), "title": title, "table_id": table_id,
+    return {"svg": svg.draw(g, title, root, table_id, data.svg_parts), "title": title, "table_id": table_id,
             "phases": phases, "marks_table": data.marks_table(g.marks), "events": events, "hidden": g.hidden,
             "today": short_date(g.today) if g.today else None}
 
@@ -238,11 +240,6 @@ def campaign_page(data: SiteData, campaign: Campaign, ctx: dict[str, Any] | None
     page = data.base(root, campaign.title, "campaigns")
     g = glance_mod.glance(data.tree, [campaign], campaign.start, campaign.end,
                           data.marks(campaign.start, campaign.end), data.today)
-    unit = data.tree.issuer_unit(campaign.issuer)
-    g = Glance(g.start, g.end, g.rows,
-               tuple(m for owner, m in data.marks(campaign.start, campaign.end)
-                     if owner is None or owner == unit),
-               g.today)
     phases = []
     context_phases = {p["number"]: p for p in ctx["phases"]} if ctx else {}
     for phase in campaign.phases:

@@ -72,9 +72,11 @@ def height(glance: Glance) -> int:
     return BAND_H + max(len(glance.rows), 1) * ROW_H + FOOT_H
 
 
-def draw(glance: Glance, title: str, root: str, table_id: str) -> Markup:
+def draw(glance: Glance, title: str, root: str, table_id: str,
+         parts: dict[object, list[str]] | None = None) -> Markup:
     """The drawing; ``root`` leads from the page to the site's root (links to campaigns);
-    ``table_id`` is the id of the table that says the same in text."""
+    ``table_id`` is the id of the table that says the same in text; ``parts`` keeps the
+    month grid and the anniversary band for the next drawing of the same range and rows."""
     h = height(glance)
     rows_top, rows_end = BAND_H, BAND_H + max(len(glance.rows), 1) * ROW_H
     out = [f'<svg class="glance" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {h}" '
@@ -84,9 +86,13 @@ def draw(glance: Glance, title: str, root: str, table_id: str) -> Markup:
            f'<title id="glance-title">{escape(title)}</title>',
            f'<desc id="glance-desc">Cùng các thông tin này có trong bảng ngay dưới hình '
            f'(#{escape(table_id)}).</desc>']
-    out += _stripes(glance, rows_top)
-    out += _months(glance, rows_end)
-    out += _marks(glance, rows_top, rows_end)
+    key = (glance.start, glance.end, glance.marks, len(glance.rows))
+    band = parts.get(key) if parts is not None else None
+    if band is None:
+        band = _stripes(glance, rows_top) + _months(glance, rows_end) + _marks(glance, rows_top, rows_end)
+        if parts is not None:
+            parts[key] = band
+    out += band
     for index, row in enumerate(glance.rows):
         out += _row(glance, row, rows_top + index * ROW_H, root)
     if not glance.rows:
