@@ -7,9 +7,12 @@ target in one step, so a crash or a full disk never leaves half a document.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from thidua_cli.errors import UserError
 
 
 class FileExists(Exception):
@@ -52,3 +55,46 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> N
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+# Why a file could not be read or written, in Vietnamese: strerror is English (and in the
+# C locale always is). Reading and writing differ only where the permission is named.
+_REASONS_VI = {
+    errno.ELOOP: "vòng lặp liên kết tượng trưng",
+    errno.ENOENT: "không tồn tại, có thể là liên kết hỏng",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.EISDIR: "là một thư mục",
+    errno.ENAMETOOLONG: "tên quá dài",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EDQUOT: "vượt hạn mức đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EIO: "lỗi vào/ra",
+    errno.EEXIST: "đã có",
+}
+
+
+def reason(exc: OSError, writing: bool) -> tuple[str, str]:
+    """Why an operation on a file failed, in Vietnamese and English, without the path."""
+    en = exc.strerror or str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ("không có quyền ghi" if writing else "không có quyền đọc"), en
+    return _REASONS_VI.get(exc.errno or 0, en), en
+
+
+def write_error(path: Path, exc: OSError) -> tuple[str, str]:
+    """The one line a command says when it cannot write ``path``."""
+    vi, en = reason(exc, writing=True)
+    return f"không ghi được {path}: {vi}", f"cannot write {path}: {en}"
+
+
+def write_output(path: Path, data: bytes | str, force: bool) -> None:
+    """Write one file a command made, atomically; refused when it exists unless ``force``.
+    Every failure becomes a one-line :class:`~thidua_cli.errors.UserError`."""
+    try:
+        write_atomic(path, data, overwrite=force)
+    except FileExists:
+        raise UserError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
+                        f"file exists, not overwritten: {path} (use --force to overwrite)"
+                        ) from None
+    except OSError as exc:
+        raise UserError(*write_error(path, exc)) from None

@@ -22,6 +22,12 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+#: The severity a problem made outside the rule engine carries until the engine stamps
+#: every problem with its rule's severity from the one table (:func:`thidua_cli.rules.stamp`):
+#: reading, suppressions and ``thidua.yaml`` are below the rules and cannot see the table.
+UNSTAMPED = Severity.ERROR
+
+
 @dataclass(frozen=True)
 class Text:
     """A user-facing sentence in both languages, already filled in.
@@ -64,6 +70,8 @@ class Problem:
     line: int = 0
     column: int = 0
     suppressed: bool = field(default=False, compare=False)
+    #: the second severity the rule's table entry declares (campaign-period's yearly check)
+    lesser: bool = field(default=False, compare=False)
 
     @property
     def file(self) -> str:

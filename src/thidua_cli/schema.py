@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import copy
 import typing
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -338,3 +340,41 @@ def _generate(kind: str) -> dict[str, Any]:
 def schemas() -> dict[str, dict[str, Any]]:
     """``{kind: JSON Schema}`` for ``anniversaries``, ``units`` and ``campaign``."""
     return {kind: _generate(kind) for kind in KINDS}
+
+
+def dumps(schema: object) -> str:
+    """A schema as the file holds it: indented JSON, Vietnamese as is, a final newline."""
+    import json
+
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(out: Path, force: bool, written: Callable[[Path], None]) -> None:
+    """Write every schema into the folder ``out``; refuse (a one-line
+    :class:`~thidua_cli.errors.UserError`) before writing anything when one exists and
+    ``force`` was not given. ``written(path)`` is told after each file."""
+    from thidua_cli.errors import UserError
+    from thidua_cli.files import FileExists, write_atomic
+
+    generated = schemas()
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} không phải là thư mục", f"{out} is not a folder")
+    targets = {kind: out / FILE_NAMES[kind] for kind in generated}
+    existing = [path for path in targets.values() if path.exists() or path.is_symlink()]
+    if existing and not force:
+        # Checked before writing anything, so that a refusal leaves no half-updated set.
+        names = ", ".join(str(path) for path in existing)
+        raise UserError(f"không ghi đè tệp đã có: {names} (dùng --force để ghi đè)",
+                        f"not overwriting existing files: {names} (use --force to overwrite)")
+    for kind, path in targets.items():
+        try:
+            write_atomic(path, dumps(generated[kind]), overwrite=force)
+        except FileExists as exc:
+            raise UserError(f"không ghi đè tệp đã có: {exc.path} (dùng --force để ghi đè)",
+                            f"not overwriting an existing file: {exc.path} "
+                            "(use --force to overwrite)") from None
+        except OSError as exc:
+            from thidua_cli.files import write_error
+
+            raise UserError(*write_error(path, exc)) from None
+        written(path)

@@ -364,3 +364,19 @@ def test_days_counts_after_the_first_day(capsys):
     # --days N: the first day and the N days after it.
     _, out, _ = run(capsys, *SAMPLE, "calendar", "--from", "2020-07-28", "--days", "3")
     assert out.splitlines()[0] == "Lịch thi đua từ 28/7/2020 đến 31/7/2020 (2 mục)"
+
+
+def test_one_registry_index_per_run(capsys, monkeypatch):
+    # Validation builds the index; --unit's family is looked up in that one.
+    from thidua_cli.registry.index import RegistryIndex
+
+    built = []
+    real = RegistryIndex.of.__func__
+
+    def counting(cls, registry):
+        built.append(registry)
+        return real(cls, registry)
+
+    monkeypatch.setattr(RegistryIndex, "of", classmethod(counting))
+    code, _, _ = run(capsys, *SAMPLE, "calendar", "--year", "2020", "--unit", "ldld-bac-tu-liem")
+    assert (code, len(built)) == (0, 1)

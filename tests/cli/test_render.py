@@ -284,7 +284,7 @@ def test_progress_told_of_each_document_rendered_then_written(  # type: ignore[n
 
 
 def test_vietnamese_figures() -> None:
-    from thidua_cli.cli.render import _vi
+    from thidua_cli.render.batch import _vi
     assert [_vi(6000, 0), _vi(95.24, 1), _vi(15.0, 1), _vi(1234567.891, 1)] == [
         "6.000", "95,2", "15,0", "1.234.567,9"]
 
@@ -297,7 +297,7 @@ def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no
     code, _, _ = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "one")
     assert code == 0
     # Whatever this machine's cores: two worker processes.
-    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.render.batch.workers_for", lambda count, fmt: 2)
     code, _, err = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "two")
     assert code == 0
     assert err.splitlines()[:3] == [f"Đã ghi two/cdcs-0{i}-2020-ke-hoach.docx" for i in (1, 2, 3)]
@@ -307,7 +307,7 @@ def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no
 
 
 def test_workers_only_for_many_docx_on_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    from thidua_cli.cli import render
+    from thidua_cli.render import batch as render
     monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert [render.workers_for(39, "docx"), render.workers_for(40, "docx"),
             render.workers_for(6000, "md"), render.workers_for(6000, "html")] == [0, 2, 0, 0]
@@ -327,8 +327,8 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
         make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     registry = _many_plans(make_registry, 3)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
-    monkeypatch.setattr("thidua_cli.cli.render._docx_in_worker", _die)
+    monkeypatch.setattr("thidua_cli.render.batch.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.render.batch._docx_in_worker", _die)
     code, out, err = run(capsys, "--lang", "en", "--registry", str(registry), "render", "plan",
                          "2020", "-o", "out")
     assert (code, out) == (2, "")
@@ -336,3 +336,21 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
                    "files written so far are whole; run again with --force or render fewer "
                    "(--unit)\n")
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+
+def test_one_registry_index_per_run(sample: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # Validation builds the index; the rules, the selection and each document's context
+    # share it: the two plans of 2018 do not build it again.
+    from thidua_cli.registry.index import RegistryIndex
+
+    built = []
+    real = RegistryIndex.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[RegistryIndex], registry: object) -> RegistryIndex:
+        built.append(registry)
+        return real(cls, registry)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RegistryIndex, "of", classmethod(counting))
+    code, _, err = run(capsys, "render", "plan", "2018", "-f", "md")
+    assert (code, err.count("Đã ghi out/"), len(built)) == (0, 2, 1)

@@ -6,7 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from tests.conftest import MakeRegistry, campaign
-from thidua_cli.registry.loader import Registry, load
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
+from thidua_cli.registry.loader import load
 from thidua_cli.site import glance
 from thidua_cli.site.tree import UnitTree
 
@@ -47,7 +49,7 @@ def _registry(make_registry: MakeRegistry) -> tuple[Registry, UnitTree]:
     root: Path = make_registry(files)
     registry, problems = load(root)
     assert problems == []
-    return registry, UnitTree.of(registry)
+    return registry, UnitTree.of(RegistryIndex.of(registry))
 
 
 def test_phases_become_bars_with_their_own_dates(make_registry: MakeRegistry) -> None:

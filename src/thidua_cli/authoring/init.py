@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from thidua_cli.errors import UserError
+
 SKELETON = "skeleton"
 ANNIVERSARIES = "anniversaries.yaml"
 UNITS = "units/don-vi.yaml"
@@ -27,17 +29,22 @@ ISSUER = "cd-phuong-ba-dinh"
 _ORDINAL = re.compile(r"@ORD:([a-z0-9-]+)@")
 
 
-class NotEmpty(Exception):
+class NotEmpty(UserError):
     """The target folder already holds files: init writes nothing."""
 
     def __init__(self, root: Path, names: list[str]) -> None:
-        super().__init__(str(root))
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        super().__init__(
+            f"thư mục {root} đã có tệp ({shown}); thidua init chỉ tạo sổ đăng ký trong thư mục "
+            "trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
+            f"folder {root} already holds files ({shown}); thidua init only creates a registry in "
+            "an empty or new folder: choose another, e.g. `thidua init registry`")
         self.root, self.names = root, names
 
 
-class NotAFolder(Exception):
+class NotAFolder(UserError):
     def __init__(self, root: Path) -> None:
-        super().__init__(str(root))
+        super().__init__(f"{root} là một tệp, không phải thư mục", f"{root} is a file, not a folder")
         self.root = root
 
 
@@ -109,7 +116,22 @@ def occupants(root: Path) -> list[str]:
 def init_registry(root: Path, year: int) -> Created:
     """Write a new registry into ``root`` (created if missing). Refuses a folder that holds
     files before writing anything; every file is written whole (``write_atomic``), and
-    never over an existing one."""
+    never over an existing one. Every failure is a one-line :class:`UserError`."""
+    from thidua_cli.files import FileExists
+
+    try:
+        return _write_registry(root, year)
+    except FileExists as exc:  # a file appeared while writing (another process)
+        raise UserError(f"không ghi đè tệp đã có: {exc.path}",
+                        f"not overwriting an existing file: {exc.path}") from None
+    except OSError as exc:
+        from thidua_cli.files import reason
+
+        vi, en = reason(exc, writing=True)
+        raise UserError(f"không ghi được vào {root}: {vi}", f"cannot write into {root}: {en}") from None
+
+
+def _write_registry(root: Path, year: int) -> Created:
     from thidua_cli.files import write_atomic
 
     names = occupants(root)

@@ -25,7 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from thidua_cli.authoring.yaml_roundtrip import Null, loads
+from thidua_cli.errors import UserError
+from thidua_cli.models import Campaign
 from thidua_cli.problems import Text
+from thidua_cli.registry.data import Entry
+from thidua_cli.registry.index import RegistryIndex
+from thidua_cli.vn.dates import same_day_in_year
 
 _ISO = re.compile(r"^(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(\s*)$", re.ASCII)
 _VN = re.compile(r"^(\s*)(\d{1,2})/(\d{1,2})/(\d{4})(\s*)$", re.ASCII)
@@ -42,10 +47,7 @@ class Result:
 
 
 def _shift(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29/02 into a common year
-        return date(day.year + years, 2, 28)
+    return same_day_in_year(day, day.year + years)  # 29/02 into a common year: 28/02
 
 
 def move_date(text: str, years: int) -> str | None:
@@ -102,7 +104,7 @@ def _where(path: tuple[Any, ...], phases: Any) -> tuple[str, str]:
 def next_year(source_text: str, new_year: int, new_id: str | None,
               anniversaries: dict[str, Any]) -> Result:
     """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model."""
-    from thidua_cli.occurrences import occurrences
+    from thidua_cli.occurrences import celebrated
 
     document = loads(source_text)
     data = document.data
@@ -171,6 +173,8 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
 
     # Ordinals after the dates moved: the period each celebrates belongs to is the new one.
     periods = [((), data)] + [(("phases", i), phase) for i, phase in enumerate(phases)]
+    campaign_start, campaign_end = _parse(data.get("start")), _parse(data.get("end"))
+    campaign = (campaign_start, campaign_end) if campaign_start and campaign_end else None
     for path, holder in periods:
         celebrates = holder.get("celebrates")
         if not isinstance(celebrates, dict):
@@ -184,13 +188,10 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
                 continue  # null: thidua computes it; anything else the validator refused
             if anniversary is None or start is None or end is None:
                 continue
-            found = [o for o in occurrences(anniversary, start, end) if o.ordinal is not None]
-            if not found:
-                found = [o for o in occurrences(anniversary, date(start.year, 1, 1),
-                                                date(start.year, 12, 31)) if o.ordinal is not None]
-            if not found:
+            occurrence = celebrated(anniversary, start, end, campaign)
+            if occurrence is None or occurrence.ordinal is None:
                 continue
-            right = found[0].ordinal
+            right = occurrence.ordinal
             if right == stated:
                 continue
             celebrates[key] = type(stated)(right) if type(stated) is not int else right
@@ -235,3 +236,60 @@ def _parse(value: Any) -> date | None:
 def target_path(source: Path, old_id: str, new_id: str) -> Path:
     """The new file beside the source: named from the new id (the source's suffix kept)."""
     return source.with_name(f"{new_id}{source.suffix}")
+
+
+# --------------------------------------------------------------------------- the command's checks
+
+@dataclass(frozen=True)
+class Plan:
+    """What ``thidua new campaign`` will write: from which campaign, under which id, where."""
+
+    source: Entry[Campaign]
+    source_path: Path
+    new_id: str
+    path: Path
+
+
+def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Plan:
+    """The new campaign's id and file, once every precondition holds; else a
+    :class:`~thidua_cli.errors.UserError` saying which does not."""
+    from thidua_cli.hints import did_you_mean, wording
+    from thidua_cli.vn.slug import is_valid_id, slugify
+
+    campaigns = index.campaigns
+    entry = campaigns.get(source)
+    if entry is None:
+        vi, en = did_you_mean(source, campaigns)
+        raise UserError(f'không có phong trào mã "{source}"{vi}',
+                        f'no campaign with id "{source}"{en}')
+    old = entry.model
+    if new_id is not None and not is_valid_id(new_id):
+        hint_vi, hint_en = wording(slugify(new_id) or "vi-du-2021")
+        raise UserError(f'mã "{new_id}" không hợp lệ{hint_vi}', f'id "{new_id}" is not valid{hint_en}')
+    target_id = new_id or new_id_for(old.id, old.year, year)
+    if target_id in campaigns:
+        raise UserError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',
+                        f'a campaign with id "{target_id}" already exists; choose another with --id')
+    for other in campaigns.values():
+        m = other.model
+        if (m.issuer, m.kind, m.year) == (old.issuer, old.kind, year):
+            raise UserError(
+                f'{old.issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
+                f'{old.issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
+    source_path = index.registry.paths[entry.loc.file]
+    return Plan(entry, source_path, target_id, target_path(source_path, old.id, target_id))
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write the new campaign's file, never over an existing one; a failure is one line."""
+    from thidua_cli.files import FileExists, write_atomic
+
+    try:
+        write_atomic(path, text)
+    except FileExists:
+        raise UserError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
+                        f"not overwriting an existing file: {path}; choose another id with --id") from None
+    except OSError as exc:
+        from thidua_cli.files import write_error
+
+        raise UserError(*write_error(path, exc)) from None

@@ -18,6 +18,7 @@ import typer
 from thidua_cli import __version__
 from thidua_cli.cli import common, native
 from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.errors import ThiduaError
 
 
 def build_app(lang: str) -> typer.Typer:
@@ -102,16 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         typer.echo("", err=True)
         return 130
-    except CommandError as exc:
-        typer.echo(f"thidua: {exc.en if lang == 'en' else exc.vi}", err=True)
+    except ThiduaError as exc:  # every user error, whichever part of thidua raised it
+        typer.echo(f"thidua: {exc.text.get(lang)}", err=True)
         return exc.code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        from thidua_cli.registry.loader import RegistryError
-        if isinstance(exc, RegistryError):
-            typer.echo(f"thidua: {exc.text.get(lang)}", err=True)
-            return 2
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
             # Click's usage errors (Typer vendors Click, so match them by shape).
             return native.show_error(exc, lang)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from thidua_cli.errors import UserError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -114,24 +116,12 @@ def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
 
 
 def write_output(path: Path, data: bytes | str, force: bool) -> None:
-    """Write one file a command made, atomically; refused when it exists unless ``force``.
-    Every failure becomes a one-line :class:`CommandError`."""
-    from thidua_cli.files import FileExists, write_atomic
+    """:func:`thidua_cli.files.write_output` (imported when a command writes)."""
+    from thidua_cli.files import write_output as write
 
-    try:
-        write_atomic(path, data, overwrite=force)
-    except FileExists:
-        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
-                           f"file exists, not overwritten: {path} (use --force to overwrite)"
-                           ) from None
-    except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+    write(path, data, force)
 
 
-class CommandError(Exception):
-    """A user error a command reports in one line (exit 2 unless said otherwise)."""
-
-    def __init__(self, vi: str, en: str, code: int = 2) -> None:
-        super().__init__(en)
-        self.vi, self.en, self.code = vi, en, code
+#: A user error a command reports in one line (exit 2 unless said otherwise): the
+#: library's :class:`~thidua_cli.errors.UserError`, under the name the commands know.
+CommandError = UserError

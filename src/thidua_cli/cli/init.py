@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.cli.common import Settings
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -42,28 +42,9 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
-    from thidua_cli.authoring.init import NotAFolder, NotEmpty, init_registry
-    from thidua_cli.files import FileExists
+    from thidua_cli.authoring.init import init_registry
 
-    try:
-        created = init_registry(root, year or date.today().year)
-    except NotEmpty as exc:
-        shown = ", ".join(exc.names[:5]) + (", …" if len(exc.names) > 5 else "")
-        raise CommandError(
-            f"thư mục {root} đã có tệp ({shown}); thidua init chỉ tạo sổ đăng ký trong thư mục "
-            "trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
-            f"folder {root} already holds files ({shown}); thidua init only creates a registry in "
-            "an empty or new folder: choose another, e.g. `thidua init registry`") from None
-    except NotAFolder:
-        raise CommandError(f"{root} là một tệp, không phải thư mục",
-                           f"{root} is a file, not a folder") from None
-    except FileExists as exc:  # a file appeared while writing (another process)
-        raise CommandError(f"không ghi đè tệp đã có: {exc.path}",
-                           f"not overwriting an existing file: {exc.path}") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CommandError(f"không ghi được vào {root}: {reason}",
-                           f"cannot write into {root}: {reason}") from None
+    created = init_registry(root, year or date.today().year)
     for path in created.paths:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,

@@ -68,7 +68,7 @@ def run(settings: Settings, out: Path, year: int | None, docx: bool, force: bool
             raise CommandError(f"không có phong trào nào năm {year} trong sổ đăng ký (các năm có: {listed})",
                                f"no campaign of {year} in the registry (years with campaigns: {listed})")
         files = build.pages_of(result.registry, result.problems, build.Options(year=year, docx=docx),
-                               progress)
+                               progress, result.index)
         try:
             count = build.write_site(out, files, force)
         except build.SiteExists as exc:

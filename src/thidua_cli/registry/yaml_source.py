@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath
 
 _BOM = b"\xef\xbb\xbf"
 #: libyaml's C parser; PyYAML's wheels ship it, a source build without libyaml
@@ -45,9 +45,8 @@ class SourceFile:
     usable: bool = True
 
 
-def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str,
-             severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(rule, severity, Location(file, line=line, column=col), Text(vi, en),
+def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str) -> Problem:
+    return Problem(rule, UNSTAMPED, Location(file, line=line, column=col), Text(vi, en),
                    line=line, column=col)
 
 
@@ -132,8 +131,7 @@ def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
             "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do sao chép từ Word hoặc PDF; "
             "thidua đã chuẩn hóa để kiểm tra, hãy lưu lại tệp ở dạng NFC",
             "text is not in Unicode NFC (often pasted from Word or PDF); thidua normalised it "
-            "for checking; save the file in NFC",
-            Severity.WARNING))
+            "for checking; save the file in NFC"))
     return unicodedata.normalize("NFC", text), problems
 
 

@@ -8,16 +8,20 @@ anniversary number is computed here (from :mod:`thidua_cli.occurrences`), never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from datetime import date
-from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
-from thidua_cli.occurrences import occurrences
-from thidua_cli.registry.loader import Registry
+from thidua_cli.occurrences import celebrated
+from thidua_cli.registry.data import Entry, Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn.phrases import anniversary_phrase, unit_abbreviation, upper_vi
+
+M = TypeVar("M", bound=BaseModel)
 
 SECTOR_TITLES = {
     "doanh-nghiep": "Khối doanh nghiệp",
@@ -47,36 +51,36 @@ class ContextError(ValueError):
     """The registry lacks something the document needs (a bug if the registry validated)."""
 
 
-@dataclass(frozen=True)
+class _Models(Mapping[str, M]):
+    """The models of an index's entries by id, read through (no copy)."""
+
+    def __init__(self, entries: dict[str, Entry[M]]) -> None:
+        self._entries = entries
+
+    def __getitem__(self, key: str) -> M:
+        return self._entries[key].model
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class Lookup:
-    units: dict[str, Unit]
-    clusters: dict[str, Cluster]
-    anniversaries: dict[str, Anniversary]
-    campaigns: list[Campaign]
+    """Units, clusters and anniversaries by id, for the context builders: a view of the
+    registry's one index, so that building a document's context costs no pass over the
+    registry."""
+
+    def __init__(self, index: RegistryIndex) -> None:
+        self.index = index
+        self.units: Mapping[str, Unit] = _Models(index.units)
+        self.clusters: Mapping[str, Cluster] = _Models(index.clusters)
+        self.anniversaries: Mapping[str, Anniversary] = _Models(index.anniversaries)
 
     @classmethod
     def of(cls, registry: Registry) -> Lookup:
-        anniversaries = {e.model.id: e.model for e in registry.anniversaries}
-        for entry in registry.units:
-            for local in entry.model.anniversaries:
-                anniversaries.setdefault(local.id, local)
-        return cls(
-            units={e.model.id: e.model for e in registry.units},
-            clusters={e.model.id: e.model for e in registry.clusters},
-            anniversaries=anniversaries,
-            campaigns=[e.model for e in registry.campaigns],
-        )
-
-    @cached_property
-    def plans_by_issuer(self) -> dict[tuple[str, int], Campaign]:
-        """(issuer, year) → its first campaign that is not a covenant, in registry order:
-        one pass, so that a site or a batch of 6,000 documents does not scan every campaign
-        for every document."""
-        found: dict[tuple[str, int], Campaign] = {}
-        for campaign in self.campaigns:
-            if campaign.kind != "giao-uoc":
-                found.setdefault((campaign.issuer, campaign.year), campaign)
-        return found
+        return cls(RegistryIndex.of(registry))
 
     def place(self, unit: Unit | None) -> str | None:
         """A unit's place, inherited from its nearest ancestor that has one."""
@@ -129,14 +133,11 @@ def cluster_info(cluster: Cluster, lookup: Lookup) -> dict[str, Any]:
     }
 
 
-def celebration(anniversary: Anniversary, start: date, end: date, year: int) -> dict[str, Any]:
-    """One anniversary a campaign or a phase salutes, with its ordinal computed."""
-    found = occurrences(anniversary, start, end)
-    if not found:
-        # Saluted from outside its window (a phase may salute a day just after it ends):
-        # the occurrence of the campaign's year.
-        found = occurrences(anniversary, date(year, 1, 1), date(year, 12, 31))
-    occurrence = found[0] if found else None
+def celebration(anniversary: Anniversary, start: date, end: date, year: int,
+                campaign: tuple[date, date] | None = None) -> dict[str, Any]:
+    """One anniversary a campaign or a phase salutes, with its ordinal computed: the
+    occurrence it celebrates is the one ``validate`` checks (:func:`celebrated`)."""
+    occurrence = celebrated(anniversary, start, end, campaign)
     on = occurrence.date if occurrence else None
     ordinal = occurrence.ordinal if occurrence else None
     if ordinal is not None and ordinal < 1:
@@ -159,13 +160,13 @@ def celebration(anniversary: Anniversary, start: date, end: date, year: int) -> 
 
 
 def _celebrations(ids: dict[str, int | None], start: date, end: date, year: int,
-                  lookup: Lookup) -> list[dict[str, Any]]:
+                  lookup: Lookup, campaign: tuple[date, date] | None = None) -> list[dict[str, Any]]:
     found = []
     for anniversary_id in ids:
         anniversary = lookup.anniversaries.get(anniversary_id)
         if anniversary is None:
             raise ContextError(f"unknown anniversary {anniversary_id!r}")
-        found.append(celebration(anniversary, start, end, year))
+        found.append(celebration(anniversary, start, end, year, campaign))
     return sorted(found, key=lambda c: c["sort"])
 
 
@@ -190,22 +191,23 @@ def _superior_plan(campaign: Campaign, issuer: Unit | None, lookup: Lookup) -> d
     """The superior's campaign of the same year this one implements, if the registry has it."""
     if issuer is None or issuer.parent is None:
         return None
-    other = lookup.plans_by_issuer.get((issuer.parent, campaign.year))
-    if other is None:
-        return None
-    doc = other.document
-    return {
-        "title": other.title,
-        "number": doc.number if doc and doc.number else None,
-        "date": vn_dates.admin_date(doc.date) if doc and doc.date else None,
-    }
+    for entry in lookup.index.campaigns_by_issuer_year.get((issuer.parent, campaign.year), ()):
+        other = entry.model
+        if other.kind != "giao-uoc":
+            doc = other.document
+            return {
+                "title": other.title,
+                "number": doc.number if doc and doc.number else None,
+                "date": vn_dates.admin_date(doc.date) if doc and doc.date else None,
+            }
+    return None
 
 
 def build_context(registry: Registry, campaign: Campaign,
-                  lookup: Lookup | None = None) -> dict[str, Any]:
-    """Everything the templates of ``campaign`` may use, as plain data; ``lookup``, built
-    once by a caller that makes many documents (the web view), saves rebuilding it each time."""
-    lookup = lookup or Lookup.of(registry)
+                  index: RegistryIndex | None = None) -> dict[str, Any]:
+    """Everything the templates of ``campaign`` may use, as plain data. ``index`` is the
+    registry's index, built once for a whole batch of documents (else built here)."""
+    lookup = Lookup(index if index is not None else RegistryIndex.of(registry))
     issuer_unit = lookup.units.get(campaign.issuer)
     cluster = lookup.clusters.get(campaign.issuer)
     if issuer_unit is not None:
@@ -231,7 +233,8 @@ def build_context(registry: Registry, campaign: Campaign,
             "days": phase.days,
             "theme": phase.theme,
             "goal": phase.goal,
-            "celebrates": _celebrations(phase.celebrates, phase.start, phase.end, year, lookup),
+            "celebrates": _celebrations(phase.celebrates, phase.start, phase.end, year, lookup,
+                                        (campaign.start, campaign.end)),
             "events": [{"name": e.name, "date": vn_dates.short_date(e.date)} for e in phase.events],
         })
     # The year's anniversaries the plan names in its preamble: the campaign's and its phases'.

@@ -23,7 +23,6 @@ Choices that keep the page the same in Word and LibreOffice:
 from __future__ import annotations
 
 import io
-import os
 import re
 import unicodedata
 import zipfile
@@ -39,6 +38,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 
+from thidua_cli import clock
 from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table, plain
 
 if TYPE_CHECKING:
@@ -505,13 +505,7 @@ def _timestamp(document: Document) -> datetime:
     reproducible-builds convention: the same input then gives the same bytes), else now.
     Never the 2013 of python-docx's template."""
     created = document.meta.get("created")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if created:
-        when = datetime.fromisoformat(created)
-    elif epoch.isdigit():
-        when = datetime.fromtimestamp(int(epoch), UTC)
-    else:
-        when = datetime.now(UTC)
+    when = datetime.fromisoformat(created) if created else clock.made_at()
     if when.tzinfo is not None:
         when = when.astimezone(UTC).replace(tzinfo=None)
     return when.replace(microsecond=0)

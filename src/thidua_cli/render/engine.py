@@ -32,6 +32,7 @@ from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from thidua_cli.errors import ThiduaError
 from thidua_cli.render.document import escape
 
 
@@ -41,10 +42,8 @@ class Escaped(str):
     __slots__ = ()
 
 
-class TemplateProblem(Exception):
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi, self.en = vi, en
+class TemplateProblem(ThiduaError):
+    """A template that fails, or makes broken markup: one line naming the template (exit 2)."""
 
 
 def md(value: object) -> Escaped:

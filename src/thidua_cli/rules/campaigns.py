@@ -12,7 +12,8 @@ RULES = (
               "end before start; a `nam` campaign whose period is not in its `year` (warning)"),
          Text("Thời gian phong trào là khung cho các đợt, lịch và văn bản.",
               "The campaign period frames the phases, the calendar and the documents."),
-         bad="year: 2020\nstart: 2020-01-01\nend: 2019-12-31", good="year: 2020\nstart: 2020-01-01\nend: 2020-12-31"),
+         bad="year: 2020\nstart: 2020-01-01\nend: 2019-12-31", good="year: 2020\nstart: 2020-01-01\nend: 2020-12-31",
+         lesser=Severity.WARNING),
 )
 
 
@@ -31,4 +32,4 @@ def check(ctx: Context) -> Check:
                 f"phong trào năm {model.year} lại diễn ra từ {short_date(model.start)} đến "
                 f'{short_date(model.end)}; hãy sửa "year" hoặc ngày',
                 f"the {model.year} yearly campaign runs from {model.start.isoformat()} to "
-                f'{model.end.isoformat()}; fix "year" or the dates'), severity=Severity.WARNING)
+                f'{model.end.isoformat()}; fix "year" or the dates'), lesser=True)

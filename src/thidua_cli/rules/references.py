@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from thidua_cli.hints import did_you_mean
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest
+from thidua_cli.rules.base import Check, Context, Finding, Rule
 
 RULES = (
     Rule("unknown-reference", Severity.ERROR,
@@ -30,7 +31,7 @@ def _unknown(ctx: Context, name: str, loc: Location, what_vi: str, what_en: str,
     # 211 s when every one of them searched again.
     cache: dict[tuple[str, str], tuple[str, str]] = ctx.__dict__.setdefault("_suggestions", {})
     if (name, what_en) not in cache:
-        cache[(name, what_en)] = suggest(name, known)
+        cache[(name, what_en)] = did_you_mean(name, known)
     hint_vi, hint_en = cache[(name, what_en)]
     return Finding("unknown-reference", loc, Text(
         f'{what_vi} "{name}" không có trong sổ đăng ký{hint_vi}',
@@ -84,7 +85,7 @@ def check(ctx: Context) -> Check:
         target_ids = [target.id for target in model.targets]
         for index, target in enumerate(model.targets):
             if target.within is not None and target.within not in target_ids:
-                hint_vi, hint_en = suggest(target.within, target_ids)
+                hint_vi, hint_en = did_you_mean(target.within, target_ids)
                 yield Finding("unknown-reference", campaign.loc.child("targets", index, "within"), Text(
                     f'chỉ tiêu "{target.within}" (within) không có trong phong trào này{hint_vi}',
                     f'target "{target.within}" (within) is not in this campaign{hint_en}'))

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from thidua_cli.calendar import Entry
+from thidua_cli.calendar.events import Entry
 from thidua_cli.models import Campaign
 from thidua_cli.problems import Problem
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.site import pages
 
 #: A file at the root of every site thidua makes: only such a folder is ever replaced.
@@ -65,11 +66,9 @@ class Maker:
 
     def __init__(self, registry: Registry, data: pages.SiteData, options: Options) -> None:
         from thidua_cli.render import engine
-        from thidua_cli.render.context import Lookup
-
         self.registry, self.data, self.options = registry, data, options
         self.env = data.env or pages.environment()
-        self.lookup = Lookup.of(registry)
+        self.index = data.tree.index
         self.document_env = engine.environment()
         self.campaigns = {c.id: c for c in _unique([e.model for e in registry.campaigns])}
 
@@ -92,11 +91,12 @@ class Maker:
         links: list[dict[str, str]] = []
         if self.data.campaign_ok(campaign):
             try:
-                context = build_context(self.registry, campaign, self.lookup)
+                context = build_context(self.registry, campaign, self.index)
                 for kind in documents.KINDS:
                     if not documents.applies(kind, campaign):
                         continue
-                    document = documents.build(self.registry, campaign, kind, self.document_env, context)
+                    document = documents.build(self.registry, campaign, kind, self.document_env,
+                                               self.index)
                     made.append((f"documents/{document.stem}.html", to_html(document)))
                     links.append({"href": f"../documents/{document.stem}.html", "format": "html",
                                   "label": DOCUMENT_LABELS[kind]})
@@ -184,10 +184,10 @@ class WorkerDied(Exception):
 
 
 def pages_of(registry: Registry, problems: list[Problem], options: Options,
-             progress: Callable[[str, int, int], None] | None = None
-             ) -> Iterator[tuple[str, str | bytes]]:
-    """Every file of the site, in a stable order."""
-    data = pages.SiteData.of(registry, problems, options.year, options.today or today())
+             progress: Callable[[str, int, int], None] | None = None,
+             index: RegistryIndex | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Every file of the site, in a stable order; ``index``: validation's, when at hand."""
+    data = pages.SiteData.of(registry, problems, options.year, options.today or today(), index)
     env = pages.environment()
     data.env = env
 
@@ -229,7 +229,7 @@ def _unique(campaigns: list[Campaign]) -> list[Campaign]:
 
 def _ics(found: list[Entry], year: int) -> bytes:
     # The calendar command's own export (all-day events, stable UIDs, SOURCE_DATE_EPOCH).
-    from thidua_cli.cli.calendar import calendar_name, to_ics
+    from thidua_cli.calendar.export import calendar_name, to_ics
 
     return to_ics(found, calendar_name(date(year, 1, 1), date(year, 12, 31), year, None, False))
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from thidua_cli import calendar
+from thidua_cli.calendar import events as calendar
 from thidua_cli.models import Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 from thidua_cli.site.tree import UnitTree
 
 #: Most rows in one drawing (see the module's docstring).

@@ -23,11 +23,12 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from thidua_cli import calendar as registry_calendar
-from thidua_cli.calendar import Entry
+from thidua_cli.calendar import events as registry_calendar
+from thidua_cli.calendar.events import Entry
 from thidua_cli.models import Campaign, Cluster, Unit
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.render.engine import FolderLoader, capfirst
 from thidua_cli.site import glance as glance_mod
 from thidua_cli.site import svg
@@ -100,13 +101,14 @@ class SiteData:
 
     @classmethod
     def of(cls, registry: Registry, problems: list[Problem], year: int | None,
-           today: date) -> SiteData:
+           today: date, index: RegistryIndex | None = None) -> SiteData:
         years = sorted({e.model.year for e in registry.campaigns})
         chosen = year if year is not None else (years[-1] if years else today.year)
         if chosen not in years:
             years = sorted({*years, chosen})
         broken = {p.file for p in problems if p.severity is Severity.ERROR}
-        data = cls(registry, UnitTree.of(registry), problems, chosen, years, today, broken)
+        index = index if index is not None else RegistryIndex.of(registry)
+        data = cls(registry, UnitTree.of(index), problems, chosen, years, today, broken)
         data.campaign_files = {e.model.id: e.loc.file for e in registry.campaigns}
         return data
 

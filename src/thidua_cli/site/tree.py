@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from thidua_cli.models import Campaign, Cluster, Unit
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.index import RegistryIndex
 
 
 @dataclass
 class UnitTree:
+    """The registry's index (:class:`RegistryIndex`), plus what a walk of the tree adds:
+    each unit's place in the walk and its depth."""
+
+    index: RegistryIndex
     units: dict[str, Unit]
     clusters: dict[str, Cluster]
     children: dict[str, list[str]] = field(default_factory=dict)
@@ -29,14 +33,10 @@ class UnitTree:
     campaigns_by_issuer: dict[str, list[Campaign]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, registry: Registry) -> UnitTree:
-        units: dict[str, Unit] = {}
-        for entry in registry.units:
-            units.setdefault(entry.model.id, entry.model)
-        clusters: dict[str, Cluster] = {}
-        for cluster_entry in registry.clusters:
-            clusters.setdefault(cluster_entry.model.id, cluster_entry.model)
-        tree = cls(units, clusters)
+    def of(cls, index: RegistryIndex) -> UnitTree:
+        units = {unit_id: entry.model for unit_id, entry in index.units.items()}
+        clusters = {cluster_id: entry.model for cluster_id, entry in index.clusters.items()}
+        tree = cls(index, units, clusters, member_of=index.clusters_by_member)
         for unit in units.values():
             if unit.parent is not None and unit.parent in units and unit.parent != unit.id:
                 tree.children.setdefault(unit.parent, []).append(unit.id)
@@ -44,10 +44,8 @@ class UnitTree:
                 tree.roots.append(unit.id)
         tree._walk()
         for cluster in clusters.values():
-            for member in cluster.members:
-                tree.member_of.setdefault(member, []).append(cluster.id)
             tree.organizes.setdefault(cluster.organizer, []).append(cluster.id)
-        for campaign_entry in registry.campaigns:
+        for campaign_entry in index.registry.campaigns:
             campaign = campaign_entry.model
             tree.campaigns_by_issuer.setdefault(campaign.issuer, []).append(campaign)
         return tree
@@ -70,14 +68,8 @@ class UnitTree:
                 visit_from(unit_id)
 
     def ancestors(self, unit_id: str) -> list[str]:
-        """From the top of the tree down to the unit's parent."""
-        found: list[str] = []
-        unit = self.units.get(unit_id)
-        while unit is not None and unit.parent in self.units and unit.parent not in found \
-                and unit.parent != unit_id:
-            found.append(unit.parent)
-            unit = self.units[unit.parent]
-        return list(reversed(found))
+        """From the top of the tree down to the unit's parent (units only)."""
+        return [a for a in reversed(self.index.ancestors(unit_id)) if a in self.units]
 
     def issuer_name(self, issuer: str) -> str:
         """The short name of a unit or cluster; an unknown id as it is written."""
@@ -109,13 +101,3 @@ class UnitTree:
         if unit is None:
             return 0
         return self.depth[unit] + (0 if unit == issuer else 1)
-
-    def descendants(self, unit_id: str) -> set[str]:
-        found: set[str] = set()
-        stack = list(self.children.get(unit_id, []))
-        while stack:
-            child = stack.pop()
-            if child not in found:
-                found.add(child)
-                stack.extend(self.children.get(child, []))
-        return found
