@@ -148,8 +148,10 @@ def site_row(thidua: str, registry: Path, env: dict[str, str], validate: Row) ->
                                   capture_output=True, text=True, check=False)
             if draw.returncode == 0:
                 found = json.loads(draw.stdout)
-                note += (f", drawn by Chromium in {found['load_ms']:.0f} ms (loadEventEnd; first "
-                         f"paint {found['first_paint_ms']:.0f} ms, median of {found['runs']})")
+                paint = found["first_paint_ms"]
+                note += (f", drawn by Chromium in {found['load_ms']:.0f} ms (loadEventEnd"
+                         + (f"; first paint {paint:.0f} ms" if paint is not None else "")
+                         + f", median of {found['runs']})")
             else:
                 note += f", not drawn ({draw.stderr.strip()[:80]})"
     return Row("thidua site", t, m, note)

@@ -68,3 +68,9 @@ def test_round_marks_today_and_launch_are_drawn() -> None:
     assert '>Hôm nay 15/6</text>' in drawing
     assert '<g class="event" data-campaign="btl" data-kind="launch" data-date="2020-01-03">' \
            '<title>Phát động phong trào thi đua — BTL 2020 (03/01/2020)</title>' in drawing
+
+
+def test_the_legend_names_only_the_signs_drawn() -> None:
+    words = re.findall(r"</svg> ([^<]+)</li>", str(svg.legend(_glance())))
+    assert words == ["một đợt thi đua (số đợt và chủ đề)", "ngày phát động",
+                     "kỷ niệm năm tròn (số năm chẵn chục)", "hôm nay"]

@@ -217,7 +217,9 @@ def year_drawing(data: SiteData, year: int, root: str, within: set[str] | None =
         campaigns = [c for issuer in sorted(within)
                      for c in data.tree.campaigns_by_issuer.get(issuer, []) if c.year == year]
     g = glance_mod.glance(data.tree, campaigns, start, end, data.marks(start, end), data.today)
-    return drawing(data, g, title or f"Các phong trào thi đua năm {year}", root, "bang-hinh")
+    found = drawing(data, g, title or f"Các phong trào thi đua năm {year}", root, "bang-hinh")
+    found["legend"] = svg.legend(g)
+    return found
 
 
 # --------------------------------------------------------------------------- pages
@@ -228,7 +230,6 @@ def year_page(data: SiteData, year: int, root: str) -> dict[str, Any]:
     page.update({
         "page_year": year,
         "drawing": year_drawing(data, year, root),
-        "legend": svg.legend(),
         "count": len(campaigns),
         "years": [{"year": y, "href": f"{root}years/{y}.html", "current": y == year}
                   for y in data.years],

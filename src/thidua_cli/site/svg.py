@@ -253,22 +253,29 @@ def _today(glance: Glance, today: date, rows_top: int, rows_end: int) -> list[st
             "</g>"]
 
 
-def legend() -> Markup:
-    """The key of the drawing, as small inline drawings beside their words."""
+def legend(glance: Glance) -> Markup:
+    """The key of the drawing, as small inline drawings beside their words: only the signs
+    the drawing holds."""
+    shown = {"phase"} if glance.rows else set()
+    shown |= {event.kind for row in glance.rows for event in row.events}
+    shown |= {mark.round or "other" for mark in glance.marks}
+    if glance.today is not None:
+        shown.add("today")
     items = [
-        (f'<rect x="1" y="3" width="30" height="14" rx="3" fill="{PHASE_FILLS[0]}" stroke="#5f5f5f"/>',
-         "một đợt thi đua (số đợt và chủ đề)"),
-        (f'<path d="M16,2 L24,10 L16,18 L8,10 Z" fill="{INK}"/>', "ngày phát động"),
-        (f'<path d="M8,2 L24,2 L16,18 Z" fill="{RED}"/>', "hạn báo cáo"),
-        (f'<circle cx="16" cy="10" r="7" fill="{RED}"/>', "kỷ niệm năm tròn (số năm chẵn chục)"),
-        (f'<circle cx="16" cy="10" r="6" fill="#fff" stroke="{RED}" stroke-width="2.5"/>',
+        ("phase", f'<rect x="1" y="3" width="30" height="14" rx="3" fill="{PHASE_FILLS[0]}" '
+                  'stroke="#5f5f5f"/>', "một đợt thi đua (số đợt và chủ đề)"),
+        ("launch", f'<path d="M16,2 L24,10 L16,18 L8,10 Z" fill="{INK}"/>', "ngày phát động"),
+        ("report-due", f'<path d="M8,2 L24,2 L16,18 Z" fill="{RED}"/>', "hạn báo cáo"),
+        ("major", f'<circle cx="16" cy="10" r="7" fill="{RED}"/>', "kỷ niệm năm tròn (số năm chẵn chục)"),
+        ("minor", f'<circle cx="16" cy="10" r="6" fill="#fff" stroke="{RED}" stroke-width="2.5"/>',
          "kỷ niệm năm lẻ 5"),
-        (f'<circle cx="16" cy="10" r="3.5" fill="{MUTED}"/>', "ngày kỷ niệm khác"),
-        (f'<line x1="16" y1="0" x2="16" y2="20" stroke="{BLUE}" stroke-width="2.5"/>', "hôm nay"),
+        ("other", f'<circle cx="16" cy="10" r="3.5" fill="{MUTED}"/>', "ngày kỷ niệm khác"),
+        ("today", f'<line x1="16" y1="0" x2="16" y2="20" stroke="{BLUE}" stroke-width="2.5"/>', "hôm nay"),
     ]
     lines = ['<ul class="legend">']
-    for shape, words in items:
-        lines.append(f'<li><svg width="32" height="20" viewBox="0 0 32 20" aria-hidden="true">{shape}</svg>'
-                     f" {escape(words)}</li>")
+    for kind, shape, words in items:
+        if kind in shown:
+            lines.append('<li><svg width="32" height="20" viewBox="0 0 32 20" aria-hidden="true">'
+                         f"{shape}</svg> {escape(words)}</li>")
     lines.append("</ul>")
     return Markup("".join(lines))
