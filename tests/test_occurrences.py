@@ -16,7 +16,7 @@ from tests.conftest import MakeRegistry
 from thidua_cli.authoring.new_campaign import next_year
 from thidua_cli.models import Anniversary
 from thidua_cli.occurrences import Occurrence, celebrated
-from thidua_cli.render.context import build_context
+from thidua_cli.render.view import document_view
 from thidua_cli.validation import validate
 
 UNION_DAY = Anniversary(id="cong-doan-viet-nam", name="Ngày thành lập Công đoàn Việt Nam",
@@ -118,9 +118,8 @@ def test_validate_render_and_new_campaign_agree_on_school_years(make_registry: M
 
     # render: the plan prints the same numbers.
     campaign = next(e.model for e in result.registry.campaigns if e.model.id == f"ba-dinh-{year}")
-    context = build_context(result.registry, campaign)
-    printed = {(phase["number"], c["id"]): c["ordinal"] for phase in context["phases"]
-               for c in phase["celebrates"]}
+    view = document_view(result.registry, campaign)
+    printed = {(phase.number, c.id): c.ordinal for phase in view.phases for c in phase.celebrates}
     assert printed == right
 
     # new campaign: next school year's numbers, computed for the moved phases.

@@ -185,7 +185,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "Campaign.targets": ("Chỉ tiêu.", "Targets."),
     "Campaign.awards": ("Khen thưởng.", "Awards."),
     "Campaign.implementation": ("Tổ chức thực hiện.", "Implementation."),
-    "Launch.speaker": ("Người đọc lời phát động.", "Who reads the kickoff speech."),
+    "Launch.speaker": ("Người đọc lời kêu gọi thi đua tại lễ phát động.", "Who reads the kickoff call at the launch."),
     "Launch.place": ("Nơi tổ chức.", "Where it is held."),
     "Document.number": ('Số, ký hiệu văn bản, ví dụ "01/KH-LĐLĐ".', 'Document number, e.g. "01/KH-LĐLĐ".'),
     "Document.date": ("Ngày ban hành.", "Date of issue."),

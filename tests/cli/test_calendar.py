@@ -323,16 +323,30 @@ def test_bad_input_in_english(capsys):
                               "days; write a real date, such as 03/01/2020 or 2020-01-03\n")
 
 
-def test_registry_with_errors_is_refused_with_its_problems(make_registry, capsys):
-    root = make_registry({"campaigns/c.yaml": campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90"})})
-    code, out, err = run(capsys, "--registry", str(root), "calendar", "--year", "2020")
-    assert (code, out) == (1, "")
-    assert err == (
-        "data/campaigns/c.yaml:18:27: error anniversary-ordinal: năm 2020 là kỷ niệm 91 năm Ngày "
-        "thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2020), không phải 90 năm; hãy ghi 91\n"
-        "\n"
-        "Đã kiểm tra 3 tệp: 1 lỗi, 0 cảnh báo\n"
-        "Sổ đăng ký có lỗi: không lập lịch.\n")
+def test_a_campaign_with_errors_is_left_out_and_said_in_one_line(make_registry, capsys):
+    """cli.md (v2): the calendar lists what the files without errors hold."""
+    root = make_registry({"campaigns/c.yaml": campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90"}),
+                          "campaigns/d.yaml": campaign(**{"id: ba-dinh-2020": "id: ba-dinh-2020-b"})})
+    code, out, err = run(capsys, "--registry", str(root), "calendar", "--year", "2020", "-f", "json")
+    assert code == 0
+    assert err == ("Bỏ qua 1 lỗi trong sổ đăng ký: các mục có lỗi không có trong lịch "
+                   "(xem: thidua validate).\n")
+    import json
+    sources = {entry["source"] for entry in json.loads(out)["entries"]}
+    assert "ba-dinh-2020-b" in sources and "ba-dinh-2020" not in sources
+
+
+def test_an_anniversary_with_errors_is_left_out_the_others_listed(make_registry, capsys):
+    from tests.conftest import BASE_ANNIVERSARIES
+    broken = BASE_ANNIVERSARIES.replace("date: 1886-05-01", "date: 1886-13-01")
+    root = make_registry({"anniversaries.yaml": broken})
+    code, out, err = run(capsys, "--registry", str(root), "calendar", "--year", "2020", "-f", "json")
+    assert code == 0
+    assert err.startswith("Bỏ qua ")
+    import json
+    titles = [entry["title"] for entry in json.loads(out)["entries"] if entry["kind"] == "anniversary"]
+    assert not any("Quốc tế Lao động" in t for t in titles)
+    assert any("Công đoàn Việt Nam" in t for t in titles)
 
 
 def test_missing_registry_exit_2(capsys, tmp_path):

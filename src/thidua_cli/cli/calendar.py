@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from thidua_cli.calendar.period import DEFAULT_DAYS
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import CommandError, Settings, write_output
 
 
 class Format(str, Enum):
@@ -93,14 +93,23 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     from thidua_cli.cli.progress import ProgressBar
 
     start, end = period.date_range(start_text, until_text, days, year, today())
+    from thidua_cli.registry.index import RegistryIndex
+    from thidua_cli.scope import without_errors
+    from thidua_cli.validation import validate
+
     with ProgressBar(settings) as progress:
-        result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập lịch.",
-                                  "The registry has errors: no calendar made.", progress)
-    if result is None:
-        return 1
-    registry = result.registry
-    found = events.entries(registry, start, end, unit=unit, round_only=round_only,
-                           index=result.index)
+        result = validate(settings.registry, cache=True, progress=progress)
+    # What the files without errors hold is listed; the rest is summarised in one line.
+    registry, left_aside = without_errors(result.registry, result.problems)
+    if left_aside:
+        settings.err.print(settings.t(
+            f"Bỏ qua {left_aside} lỗi trong sổ đăng ký: các mục có lỗi không có trong lịch "
+            "(xem: thidua validate).",
+            f"Left aside {left_aside} error{'s' if left_aside > 1 else ''} in the registry: the "
+            "entries with errors are not in the calendar (see: thidua validate)."),
+            markup=False, highlight=False, soft_wrap=True)
+    index = result.index if not left_aside else RegistryIndex.of(registry)
+    found = events.entries(registry, start, end, unit=unit, round_only=round_only, index=index)
     note = events.lunar_gap(registry, start, end, round_only)
     if note is not None:
         settings.err.print(note.get(settings.lang), markup=False, soft_wrap=True)

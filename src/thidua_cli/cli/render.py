@@ -11,11 +11,16 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from time import perf_counter
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings, checked_registry
+from thidua_cli.cli.common import Settings
+from thidua_cli.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from thidua_cli.models import Campaign
+    from thidua_cli.validation import Result
 
 
 class Kind(str, Enum):
@@ -37,7 +42,7 @@ NAMED = 20
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "render",
-        help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời phát động (kickoff) hoặc bản "
+        help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời kêu gọi thi đua (kickoff) hoặc bản "
                  "giao ước (covenant) của các phong trào trong năm.",
                  "Render documents from the registry: the plan, the kickoff call or the covenant "
                  "of the year's campaigns."),
@@ -88,21 +93,28 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
          fmt: str, out: str | None, force: bool, templates: Path | None,
          progress: Callable[[str, int, int], None]) -> int:
     from thidua_cli.render import batch, engine
+    from thidua_cli.render.view import Index
+    from thidua_cli.validation import validate
 
-    result = checked_registry(settings, "Sổ đăng ký có lỗi: không lập văn bản nào.",
-                              "The registry has errors: no document rendered.", progress)
-    if result is None:
+    # Errors refuse only the documents whose own data they are in (thidua_cli/scope.py); the
+    # choice of campaigns is made first, from what loaded.
+    result = validate(settings.registry, cache=True, progress=progress)
+    if campaign_id and campaign_id in result.registry.broken_ids:
+        refuse_broken(settings, result, campaign_id)
         return 1
     to_stdout = out == "-"
     chosen = batch.select(result.index, kind, year, campaign_id, unit_id, one=to_stdout)
+    chosen, refused = scoped(settings, result, chosen, kind)
+    if not chosen:
+        return 1
     env = engine.environment(templates)
     started = perf_counter()
-    documents = batch.build_all(result.index, chosen, kind, env, progress)
+    documents = batch.build_all(Index.of(result.index), chosen, kind, env, progress)
     if to_stdout:
         data = batch.WRITERS[fmt](documents[0])
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         sys.stdout.flush()
-        return 0
+        return 1 if refused else 0
 
     folder = Path(out) if out else Path("out")
     targets = batch.targets(folder, documents, fmt, force)
@@ -120,4 +132,49 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
         closing = batch.summary(kind, len(targets), folder, perf_counter() - started)
         settings.err.print(closing.get(settings.lang), markup=False, highlight=False,
                            soft_wrap=True)
-    return 0
+    return 1 if refused else 0
+
+
+def scoped(settings: Settings, result: Result, chosen: list[Campaign],
+           kind: str) -> tuple[list[Campaign], int]:
+    """The chosen campaigns whose own data has no error, and how many were refused. Prints
+    the refused ones' errors, then one line for the errors that belong to none of them."""
+    from thidua_cli import report
+    from thidua_cli.render import batch
+    from thidua_cli.scope import split
+
+    t = settings.t
+    parts = split(result.registry, result.problems, [c.id for c in chosen])
+    own = sorted((p for problems in parts.refused.values() for p in {id(q): q for q in problems}.values()),
+                 key=Problem.sort_key)
+    if own:
+        for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
+            settings.err.print(line, soft_wrap=True)
+        vi_kind, en_kind = batch.KIND_NAMES[kind]
+        ids = ", ".join(sorted(parts.refused))
+        settings.err.print(t(f"Không lập {vi_kind} của {ids}: dữ liệu của văn bản có lỗi (ở trên).",
+                             f"No {en_kind} rendered for {ids}: its own data has errors (above)."),
+                           markup=False, highlight=False, soft_wrap=True)
+    if parts.elsewhere:
+        n = parts.elsewhere
+        settings.err.print(t(f"Bỏ qua {n} lỗi ở nơi khác trong sổ đăng ký, không thuộc văn bản nào "
+                             "được lập (xem: thidua validate).",
+                             f"Left aside {n} error{'s' if n > 1 else ''} elsewhere in the registry, "
+                             "in no document rendered here (see: thidua validate)."),
+                           markup=False, highlight=False, soft_wrap=True)
+    return [c for c in chosen if c.id not in parts.refused], len(parts.refused)
+
+
+def refuse_broken(settings: Settings, result: Result, campaign_id: str) -> None:
+    """``--campaign ID`` names a campaign whose file failed the schema: its file's errors."""
+    from thidua_cli import report
+
+    loaded = {e.loc.file for e in result.registry.campaigns}
+    own = [p for p in result.problems if p.severity is Severity.ERROR
+           and "/campaigns/" in f"/{p.file}" and p.file not in loaded]
+    for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
+        settings.err.print(line, soft_wrap=True)
+    settings.err.print(settings.t(
+        f'Không lập văn bản của "{campaign_id}": tệp phong trào có lỗi (ở trên).',
+        f'Nothing rendered for "{campaign_id}": its campaign file has errors (above).'),
+        markup=False, highlight=False, soft_wrap=True)

@@ -100,7 +100,8 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    field = str(loc[-1]) if loc else ""
+    # The field's name, not a list index: "basis" for the second item of basis, not "1".
+    field = next((str(step) for step in reversed(loc) if isinstance(step, str)), "")
     if kind == "thidua":
         return ctx["vi"], ctx["en"], anchor
     if kind == "missing":

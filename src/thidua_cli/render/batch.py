@@ -24,13 +24,14 @@ if TYPE_CHECKING:
     from thidua_cli.models import Campaign
     from thidua_cli.registry.index import RegistryIndex
     from thidua_cli.render.document import Document
+    from thidua_cli.render.view import Index
 
 #: ``progress(stage, done, total)``, stages "render" and "write".
 Progress = Callable[[str, int, int], None]
 
 KIND_NAMES = {
     "plan": ("kế hoạch", "plan"),
-    "kickoff": ("lời phát động", "kickoff call"),
+    "kickoff": ("lời kêu gọi", "kickoff call"),
     "covenant": ("bản giao ước", "covenant"),
 }
 
@@ -53,7 +54,7 @@ def _docx(document: Document) -> bytes:
 #: The same, counted in the closing line ("Wrote 6,000 plans …"); Vietnamese has no plural.
 KIND_PLURALS = {
     "plan": ("kế hoạch", "plans"),
-    "kickoff": ("lời phát động", "kickoff calls"),
+    "kickoff": ("lời kêu gọi", "kickoff calls"),
     "covenant": ("bản giao ước", "covenants"),
 }
 
@@ -142,16 +143,18 @@ def select(index: RegistryIndex, kind: str, year: int, campaign_id: str | None,
     return chosen
 
 
-def build_all(index: RegistryIndex, chosen: list[Campaign], kind: str, env: Any,
+def build_all(index: RegistryIndex | Index, chosen: list[Campaign], kind: str, env: Any,
               progress: Progress) -> list[Document]:
     """Every document, in order, with the templates of ``env``
     (:func:`thidua_cli.render.engine.environment`); a template error raises
     :class:`~thidua_cli.render.engine.TemplateProblem` before any file is written."""
     from thidua_cli.render import build as builder
+    from thidua_cli.render.view import Index
 
+    views = index if isinstance(index, Index) else Index.of(index)  # once for the batch
     documents = []
     for done, c in enumerate(chosen, 1):
-        documents.append(builder.build(index.registry, c, kind, env, index))  # type: ignore[arg-type]
+        documents.append(builder.build(views, c, kind, env))  # type: ignore[arg-type]
         progress("render", done, len(chosen))
     return documents
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------- the frame
 
@@ -80,7 +80,7 @@ class Table:
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Heading | Paragraph | Table
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,17 @@ class Document:
     recipients: tuple[str, ...] = ()    # "Nơi nhận:" entries without the dash and the ";"
     language: str = "vi"
     meta: dict[str, str] = field(default_factory=dict, compare=False)  # for HTML <meta>/DOCX core properties
+
+
+#: A covenant's signatures: at most this many columns a row.
+MAX_SIGNATURE_COLUMNS = 3
+
+
+def signature_rows(n: int) -> list[int]:
+    """How many signatures each row of a covenant holds: 5 → [3, 2], 4 → [2, 2], 7 → [3, 2, 2]
+    (at most three columns, rows as even as can be). Every writer lays them out so."""
+    rows = -(-n // MAX_SIGNATURE_COLUMNS)
+    return [n // rows + (1 if i < n % rows else 0) for i in range(rows)]
 
 
 # --------------------------------------------------------------------------- the markup

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -57,7 +58,7 @@ def capfirst(value: object) -> str:
     """The first letter in capitals, the rest as it is ("trên 75% …" → "Trên 75% …");
     Jinja's ``capitalize`` would lower "CBCCVCLĐ" and "Lao động tiên tiến"."""
     text = str(value)
-    return text[:1].upper() + text[1:]
+    return _same_kind(value, text[:1].upper() + text[1:])
 
 
 def lowerfirst(value: object) -> str:
@@ -65,8 +66,14 @@ def lowerfirst(value: object) -> str:
     word in capitals ("CNVCLĐ …") or a name is left alone when its second letter is a capital."""
     text = str(value)
     if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+        return _same_kind(value, text)
+    return _same_kind(value, text[:1].lower() + text[1:])
+
+
+def _same_kind(value: object, text: str) -> str:
+    """Text already escaped (a macro's output, the ``md`` filter's) stays marked so: the
+    case filters change letters, never what needs escaping."""
+    return Escaped(text) if isinstance(value, Escaped) else text
 
 
 def _finalize(value: object) -> object:
@@ -76,6 +83,47 @@ def _finalize(value: object) -> object:
         # A None printed into a signed document ("None") is a template bug, not data.
         raise jinja2.TemplateRuntimeError("a value is None; guard it with {% if … %}")
     return escape(value)
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(value: object) -> str:
+    """The ``roman`` filter: 1 → "I", 4 → "IV" (section headings; counted, never typed)."""
+    number = int(value)  # type: ignore[call-overload]
+    out = []
+    for amount, letters in _ROMAN:
+        while number >= amount:
+            out.append(letters)
+            number -= amount
+    return "".join(out)
+
+
+def zero2(value: object) -> str:
+    """The ``zero2`` filter: a count below 10 with a leading zero, as documents write
+    copies and members ("lập thành 06 bản", "01 bản")."""
+    return f"{int(value):02d}"  # type: ignore[call-overload]
+
+
+def fullstop(value: object) -> str:
+    """The ``fullstop`` filter: a registry sentence closed once ("…năm 2020" → "…năm 2020.";
+    "…năm 2020." and "…?" unchanged; a trailing ";" becomes ".")."""
+    text = str(value).rstrip()
+    if text.endswith((";", ",", ":")):
+        text = text[:-1].rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox, with a macro's output treated as template output: inside the macro every
+    ``{{ … }}`` was already escaped for the markup, so printing the result escapes nothing
+    again (``{{ w.period(campaign) }}`` of ``templates/words.j2``)."""
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(__obj, jinja2.runtime.Macro) and isinstance(result, str):
+            return Escaped(result.strip())
+        return result
 
 
 def _read(path: Path) -> str:
@@ -136,7 +184,7 @@ def environment(override: Path | None = None) -> ImmutableSandboxedEnvironment:
     if override is not None:
         loaders.append(FolderLoader(override))
     loaders.append(PackageLoader())
-    env = ImmutableSandboxedEnvironment(
+    env = _Environment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,
@@ -149,6 +197,9 @@ def environment(override: Path | None = None) -> ImmutableSandboxedEnvironment:
     env.filters["md"] = md
     env.filters["capfirst"] = capfirst
     env.filters["lowerfirst"] = lowerfirst
+    env.filters["roman"] = roman
+    env.filters["zero2"] = zero2
+    env.filters["fullstop"] = fullstop
     return env
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from html import escape
 
-from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table
+from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table, signature_rows
+from thidua_cli.render.wrap import glue_blanks, nobreak
 
 CSS = """\
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
@@ -36,7 +37,8 @@ table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .number { font-size: 13pt; margin-top: 4pt; }
 .place-date { font-style: italic; margin-top: 4pt; }
 h1.title { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
-p.subject { font-weight: bold; text-align: center; margin: 0; }
+p.subject { font-weight: bold; text-align: center; margin: 0; text-wrap: balance; }
+table.header td { text-wrap: balance; }
 main p { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
 main p.center { text-align: center; text-indent: 0; }
 main h2, main h3, main h4 { font-size: 14pt; margin: 6pt 0; text-indent: 1.27cm; text-align: justify; }
@@ -51,15 +53,25 @@ table.data th { text-align: center; }
 .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .signature div { font-weight: bold; }
 .signature .space { height: 22mm; }
-table.signatures { table-layout: fixed; }
-table.closing.signatures td.signature { width: 33.3%; padding: 0 2mm 6mm; font-size: 13pt; }
+table.signatures { table-layout: fixed; margin-top: 6pt; }
+table.closing.signatures td.signature { padding: 0 2mm 6mm; font-size: 13pt; vertical-align: bottom; }
+table.signatures.cols-2 td.signature { width: 50%; } table.signatures.cols-3 td.signature { width: 33.3%; }
+.signature .unit { font-size: 12pt; }
+.recipients .entry { padding-left: 2.5mm; text-indent: -2.5mm; }
+tr.numbers td { vertical-align: top; }
 """
+
+
+def _frame(text: str) -> str:
+    """A text of the frame, escaped, with no-break spaces where a browser must not break a
+    word or a place name (render/wrap.py)."""
+    return escape(nobreak(text)).replace("\u00a0", "&nbsp;").replace("\n", "<br>")
 
 
 def _runs(runs: tuple[Run, ...]) -> str:
     out = []
     for run in runs:
-        text = escape(run.text)
+        text = escape(glue_blanks(run.text)).replace("\u00a0", "&nbsp;")
         if run.italic:
             text = f"<em>{text}</em>"
         if run.bold:
@@ -71,7 +83,7 @@ def _runs(runs: tuple[Run, ...]) -> str:
 def _signature(sig: Signature) -> str:
     parts = []
     if sig.unit:
-        parts.append(f'<div class="unit">{escape(sig.unit)}</div>')
+        parts.append(f'<div class="unit">{_frame(sig.unit)}</div>')
     if sig.on_behalf:
         parts.append(f"<div>{escape(sig.on_behalf)}</div>")
     parts.append(f"<div>{escape(sig.position)}</div>")
@@ -84,7 +96,7 @@ def _recipients(recipients: tuple[str, ...]) -> str:
     lines = ['<div class="label">Nơi nhận:</div>']
     for i, entry in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ";"
-        lines.append(f"<div>- {escape(entry)}{end}</div>")
+        lines.append(f'<div class="entry">- {_frame(entry)}{end}</div>')
     return "\n".join(lines)
 
 
@@ -104,22 +116,25 @@ def to_html(doc: Document) -> str:
 
     left = []
     if h.superior:
-        left.append(f'<div class="superior">{escape(h.superior)}</div>')
-    left.append(f'<div class="issuer">{escape(h.issuer)}</div>')
+        left.append(f'<div class="superior">{_frame(h.superior)}</div>')
+    left.append(f'<div class="issuer">{_frame(h.issuer)}</div>')
     left.append('<span class="rule short"></span>')
-    if h.number:
-        left.append(f'<div class="number">{escape(h.number)}</div>')
     right = ['<div class="motto1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
              '<div class="motto2">Độc lập - Tự do - Hạnh phúc</div>',
-             '<span class="rule motto"></span>',
-             f'<div class="place-date">{escape(h.place_date)}</div>']
+             '<span class="rule motto"></span>']
+    # Two rows, as the DOCX: "Số:" and the place-date line stand on one line (NĐ30, ô 3
+    # and 4) however tall the names above them are.
+    number = f'<div class="number">{escape(h.number)}</div>' if h.number else ""
     out += ['<table class="frame header"><tr>',
             '<td class="left">' + "\n".join(left) + "</td>",
             '<td class="right">' + "\n".join(right) + "</td>",
+            '</tr><tr class="numbers">',
+            f'<td class="left">{number}</td>',
+            f'<td class="right"><div class="place-date">{_frame(h.place_date)}</div></td>',
             "</tr></table>",
             f'<h1 class="title">{escape(doc.title)}</h1>']
     if doc.subject:
-        out += [f'<p class="subject">{escape(doc.subject)}</p>', '<span class="rule short"></span>']
+        out += [f'<p class="subject">{_frame(doc.subject)}</p>', '<span class="rule short"></span>']
 
     out.append("<main>")
     for block in doc.body:
@@ -148,11 +163,14 @@ def to_html(doc: Document) -> str:
         out.append('<td class="signature">' + (_signature(sigs[0]) if sigs else "") + "</td>")
         out.append("</tr></table>")
     else:
-        out.append('<table class="frame closing signatures">')
-        for start in range(0, len(sigs), 3):
-            out.append("<tr>" + "".join(f'<td class="signature">{_signature(s)}</td>'
-                                        for s in sigs[start:start + 3]) + "</tr>")
-        out.append("</table>")
+        # A covenant: at most three columns a row, rows as even as can be (5 → 3 + 2), each
+        # row its own table so that a shorter row is centred, not pushed to the left.
+        start = 0
+        for count in signature_rows(len(sigs)):
+            out.append(f'<table class="frame closing signatures cols-{count}"><tr>'
+                       + "".join(f'<td class="signature">{_signature(s)}</td>'
+                                 for s in sigs[start:start + count]) + "</tr></table>")
+            start += count
         if doc.recipients:
             out.append('<table class="frame closing"><tr><td class="recipients">'
                        + _recipients(doc.recipients) + "</td><td></td></tr></table>")

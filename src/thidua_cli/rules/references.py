@@ -14,8 +14,10 @@ from thidua_cli.rules.base import Check, Context, Finding, Rule
 
 RULES = (
     Rule("unknown-reference", Severity.ERROR,
-         Text("parent, issuer, organizer, leader, member, ngày kỷ niệm hoặc within trỏ tới mã không tồn tại",
-              "a parent, issuer, organizer, leader, member, anniversary or `within` that names nothing"),
+         Text("parent, issuer, organizer, leader, member, ngày kỷ niệm, within hoặc phong trào "
+              "được dẫn trong basis trỏ tới mã không tồn tại",
+              "a parent, issuer, organizer, leader, member, anniversary, `within` or a campaign "
+              "cited in `basis` that names nothing"),
          Text("Một mã gõ nhầm làm đứt cây đơn vị hoặc làm mất ngày kỷ niệm khỏi văn bản.",
               "A mistyped id breaks the unit tree or drops an anniversary from the documents."),
          bad="parent: ldld-ha-noj", good="parent: ldld-ha-noi"),
@@ -72,6 +74,12 @@ def check(ctx: Context) -> Check:
                                "đơn vị ban hành", "issuer", [*ctx.units, *ctx.clusters])
             if finding:
                 yield finding
+        for index, cited in model.cited:
+            if cited not in ctx.campaigns:
+                finding = _unknown(ctx, cited, campaign.loc.child("basis", index, "campaign"),
+                                   "phong trào được dẫn làm căn cứ", "cited campaign", ctx.campaigns)
+                if finding:
+                    yield finding
         celebrations = [(model.celebrates, campaign.loc.child("celebrates"))] + [
             (phase.celebrates, campaign.loc.child("phases", index, "celebrates"))
             for index, phase in enumerate(model.phases)]

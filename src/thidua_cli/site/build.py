@@ -68,7 +68,10 @@ class Maker:
         from thidua_cli.render import engine
         self.registry, self.data, self.options = registry, data, options
         self.env = data.env or pages.environment()
+        from thidua_cli.render.view import Index
+
         self.index = data.tree.index
+        self.views = Index.of(self.index)  # render's lookups, made once for every document
         self.document_env = engine.environment()
         self.campaigns = {c.id: c for c in _unique([e.model for e in registry.campaigns])}
 
@@ -82,21 +85,20 @@ class Maker:
     def campaign(self, campaign_id: str) -> Made:
         from thidua_cli.render import build as documents
         from thidua_cli.render import engine
-        from thidua_cli.render.context import ContextError, build_context
         from thidua_cli.render.html import to_html
+        from thidua_cli.render.view import ContextError, document_view
 
         campaign = self.campaigns[campaign_id]
-        context = None
+        view = None
         made: Made = []
         links: list[dict[str, str]] = []
         if self.data.campaign_ok(campaign):
             try:
-                context = build_context(self.registry, campaign, self.index)
+                view = document_view(self.views, campaign)
                 for kind in documents.KINDS:
                     if not documents.applies(kind, campaign):
                         continue
-                    document = documents.build(self.registry, campaign, kind, self.document_env,
-                                               self.index)
+                    document = documents.build(self.views, campaign, kind, self.document_env)
                     made.append((f"documents/{document.stem}.html", to_html(document)))
                     links.append({"href": f"../documents/{document.stem}.html", "format": "html",
                                   "label": DOCUMENT_LABELS[kind]})
@@ -108,9 +110,9 @@ class Maker:
             except (ContextError, engine.TemplateProblem, KeyError):
                 # A reference the validator reports (an unknown issuer or anniversary):
                 # the page says what it can, without documents.
-                context, made, links = None, [], []
+                view, made, links = None, [], []
         page = self.page("campaign.html.j2",
-                         pages.campaign_page(self.data, campaign, context, links, "../"))
+                         pages.campaign_page(self.data, campaign, view, links, "../"))
         return [(f"campaigns/{campaign.id}.html", page), *made]
 
     def chunk(self, jobs: list[tuple[str, str]]) -> list[Made]:

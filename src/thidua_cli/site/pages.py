@@ -30,6 +30,7 @@ from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.render.engine import FolderLoader, capfirst
+from thidua_cli.render.view import DocumentView
 from thidua_cli.site import glance as glance_mod
 from thidua_cli.site import svg
 from thidua_cli.site.glance import Glance, Mark
@@ -238,23 +239,24 @@ def year_page(data: SiteData, year: int, root: str) -> dict[str, Any]:
     return page
 
 
-def campaign_page(data: SiteData, campaign: Campaign, ctx: dict[str, Any] | None,
+def campaign_page(data: SiteData, campaign: Campaign, view: DocumentView | None,
                   documents: list[dict[str, str]], root: str) -> dict[str, Any]:
     page = data.base(root, campaign.title, "campaigns")
     g = glance_mod.glance(data.tree, [campaign], campaign.start, campaign.end,
                           data.marks(campaign.start, campaign.end), data.today)
     phases = []
-    context_phases = {p["number"]: p for p in ctx["phases"]} if ctx else {}
+    viewed = {p.number: p for p in view.phases} if view is not None else {}
     for phase in campaign.phases:
-        known = context_phases.get(phase.number)
+        known = viewed.get(phase.number)
         phases.append({
             "number": phase.number, "name": phase.name or "", "theme": phase.theme or "",
             "start": short_date(phase.start), "end": short_date(phase.end),
             "length": phase.length, "days": phase.days, "goal": phase.goal or "",
-            "celebrates": [c["short_phrase"] for c in known["celebrates"]] if known else
+            "celebrates": [c.short_phrase for c in known.celebrates] if known else
             sorted(phase.celebrates),
         })
-    targets = ctx["targets"] if ctx else [
+    targets = [{"id": t.id, "text": t.text, "value": t.value, "sector_title": t.sector_title}
+               for t in view.targets] if view is not None else [
         {"id": t.id, "text": t.text, "value": str(t.value), "sector_title": None}
         for t in campaign.targets]
     launch = campaign.launch
@@ -269,7 +271,7 @@ def campaign_page(data: SiteData, campaign: Campaign, ctx: dict[str, Any] | None
                    "place": launch.place or ""} if launch else None,
         "document": {"number": doc.number or "", "date": short_date(doc.date) if doc.date else ""}
         if doc else None,
-        "celebrates": [c["short_phrase"] for c in ctx["celebrates"]] if ctx else [],
+        "celebrates": [c.short_phrase for c in view.celebrates] if view is not None else [],
         "drawing": drawing(data, g, f"Thời gian biểu: {campaign.title}", root, "bang-thoi-gian"),
         "phases": phases,
         "targets": targets,
