@@ -30,7 +30,8 @@ def register(app: typer.Typer, t: Settings) -> None:
         ctx: typer.Context,
         out: Path = typer.Option(
             Path(DEFAULT_OUT), "--out", "-o", metavar=t.t("THƯ_MỤC", "DIR"),
-            help=t.t("Thư mục của trang web (mặc định ./site).", "Folder of the site (default ./site).")),
+            help=t.t("Thư mục của trang web (mặc định ./site).", "Folder of the site (default ./site)."),
+            show_default=False),
         year: int | None = typer.Option(
             None, "--year", metavar=t.t("NĂM", "YEAR"),
             help=t.t("Năm của trang đầu (mặc định năm gần nhất có phong trào).",
