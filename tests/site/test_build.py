@@ -164,3 +164,22 @@ def test_a_dying_worker_ends_the_run_with_nothing_written(tmp_path: Path, monkey
     with pytest.raises(build.WorkerDied):
         build.write_site(tmp_path / "site", _files(), force=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_unit_cycle_and_an_empty_year_still_give_a_whole_site(make_registry: MakeRegistry, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import BASE_UNITS
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1592179200")
+    units = BASE_UNITS.replace("    parent: ldld-ha-noi\n", "    parent: cdcs-a\n")  # Ba Đình ↔ trường A
+    root = make_registry({"units/units.yaml": units})
+    out = tmp_path / "site"
+    build.write_site(out, _files(root, None), force=False)
+    names = sorted(_tree(out))
+    assert [n for n in names if n.startswith("units/")] == [
+        "units/cdcs-a.html", "units/index.html", "units/ldld-ba-dinh.html", "units/ldld-ha-noi.html",
+        "units/tong-ldld.html"]
+    # No campaign at all: the year is today's, drawn empty, with its calendar.
+    assert "calendar/2020.html" in names and "years/2020.html" in names
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Không có phong trào nào trong khoảng này." in index
