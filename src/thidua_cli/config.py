@@ -18,6 +18,7 @@ down by it.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Severity, Text
@@ -131,9 +132,28 @@ def apply(config: Config, problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def configure(registry: Registry, problems: list[Problem]) -> list[Problem]:
-    """The validation hook: ``thidua.yaml`` applied to the problems, its own problems added."""
+#: Rules without whose errors nothing can be made from the registry: an entry that did not
+#: load, an id that names two campaigns, a reference to nothing, a cycle of units. They may
+#: be turned off or down for ``validate``, but ``render``, ``calendar`` and ``new campaign``
+#: still refuse on them: a rule switched off never becomes a crash or a wrong document.
+NEEDED_TO_MAKE = frozenset({"encoding", "file-unreadable", "yaml-syntax", "yaml-alias", "schema",
+                            "duplicate-id", "unknown-reference", "unit-cycle"})
+
+
+def held_back(config: Config, problems: list[Problem]) -> list[Problem]:
+    """The errors of :data:`NEEDED_TO_MAKE` rules that ``config`` turns off or down."""
+    return [p for p in problems
+            if p.rule in NEEDED_TO_MAKE and p.rule in config.rules
+            and p.severity is Severity.ERROR and config.rules[p.rule] is not Severity.ERROR
+            and p.file != config.file]
+
+
+def configure(registry: Registry, problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The validation hook: ``thidua.yaml`` applied to the problems, its own problems added;
+    and the errors it turned off or down that a command making something must still see
+    (see :func:`held_back`)."""
     from thidua_cli.rules import stamp
 
     config, own = load(registry)
-    return apply(config, problems) + stamp(own)
+    held = [copy.copy(problem) for problem in held_back(config, problems)]
+    return apply(config, problems) + stamp(own), held

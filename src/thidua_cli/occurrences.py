@@ -10,7 +10,7 @@ answer that ``validate``, ``render`` and ``new campaign`` all ask.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from thidua_cli.models import Anniversary
@@ -21,6 +21,10 @@ from thidua_cli.vn.dates import same_day_in_year
 class Occurrence:
     date: date
     ordinal: int | None  # None when the anniversary has no base year (Tết, Giỗ Tổ)
+    #: the year the occurrence counts in: the solar year, or for a lunar date its lunar
+    #: year (the 23rd of the 12th month of 2100 falls in January 2101, a year the lunar
+    #: library cannot convert back, so it is kept from the computation, not recomputed)
+    counted_year: int = field(default=0, compare=False)
 
     @property
     def round(self) -> str | None:
@@ -42,7 +46,7 @@ def occurrences(anniversary: Anniversary, start: date, end: date) -> list[Occurr
         for year in range(start.year, end.year + 1):
             day = same_day_in_year(base, year)
             if start <= day <= end and year >= base.year:
-                found.append(Occurrence(day, year - base.year))
+                found.append(Occurrence(day, year - base.year, year))
         return found
     from thidua_cli.vn import lunar  # imported here: only lunar anniversaries need it
 
@@ -52,7 +56,8 @@ def occurrences(anniversary: Anniversary, start: date, end: date) -> list[Occurr
         since = anniversary.since
         if since is not None and lunar_year < since:
             continue
-        found.append(Occurrence(day, lunar_year - since if since is not None else None))
+        found.append(Occurrence(day, lunar_year - since if since is not None else None,
+                                lunar_year))
     return found
 
 

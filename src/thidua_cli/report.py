@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text as RichText
 
-from thidua_cli.problems import Problem, Severity
+from thidua_cli.problems import Problem, Severity, printable
 from thidua_cli.vn import numbers
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ def summary_line(files: int, errors: int, warnings: int, lang: str) -> str:
 def _one_line(text: str) -> str:
     # A value quoted in a message ("kind: |" block, an id with "\n") or a file name may hold
     # a line break; one problem must stay one line for the editors and CI that parse it.
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    # Control characters (a terminal escape in a value or a file name) are shown escaped.
+    return printable(text)
 
 
 def text_lines(problems: Sequence[Problem], files: int, lang: str) -> list[RichText]:
@@ -83,7 +84,9 @@ def to_json(problems: Sequence[Problem], files: int, lang: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks as the workflow-command encoding wants them; any other control
+    # character (a terminal escape in a value) visibly escaped, never raw in the CI log.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -68,7 +68,8 @@ def test_no_template_outside_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "tpl"
     os.symlink(secret, folder / "link.j2")
     message = _problem(tmp_path, "{% block body %}{% include 'link.j2' %}{% endblock %}")
-    assert "not found" in message
+    assert message == (f"template {folder / 'link.j2'} not used: the file points outside the "
+                       f"template folder ({secret})")
     message = _problem(tmp_path, "{% block body %}{% include '/etc/passwd' %}{% endblock %}")
     assert "not found" in message
 

@@ -46,7 +46,17 @@ class Result:
     hints: list[Text] = field(default_factory=list)
 
 
+class OutOfRange(ValueError):
+    """A date would move outside the years a registry date can have (1000–9999)."""
+
+    def __init__(self, day: date, years: int) -> None:
+        super().__init__(day.isoformat())
+        self.day, self.years = day, years
+
+
 def _shift(day: date, years: int) -> date:
+    if not 1000 <= day.year + years <= 9999:
+        raise OutOfRange(day, years)
     return same_day_in_year(day, day.year + years)  # 29/02 into a common year: 28/02
 
 
@@ -249,12 +259,17 @@ class Plan:
     new_id: str
     path: Path
 
+    @property
+    def name(self) -> str:
+        """The source campaign's file as messages show it."""
+        return self.source.loc.file
+
 
 def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Plan:
     """The new campaign's id and file, once every precondition holds; else a
     :class:`~thidua_cli.errors.UserError` saying which does not."""
     from thidua_cli.hints import did_you_mean, wording
-    from thidua_cli.vn.slug import is_valid_id, slugify
+    from thidua_cli.vn.slug import MAX_ID_LENGTH, is_too_long, is_valid_id, slugify
 
     campaigns = index.campaigns
     entry = campaigns.get(source)
@@ -263,6 +278,11 @@ def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Pl
         raise UserError(f'không có phong trào mã "{source}"{vi}',
                         f'no campaign with id "{source}"{en}')
     old = entry.model
+    if new_id is not None and is_too_long(new_id):
+        raise UserError(
+            f"--id dài {len(new_id)} ký tự, quá {MAX_ID_LENGTH} ký tự cho phép (mã thành tên tệp)",
+            f"--id is {len(new_id)} characters long, more than the {MAX_ID_LENGTH} allowed (ids "
+            "become file names)")
     if new_id is not None and not is_valid_id(new_id):
         hint_vi, hint_en = wording(slugify(new_id) or "vi-du-2021")
         raise UserError(f'mã "{new_id}" không hợp lệ{hint_vi}', f'id "{new_id}" is not valid{hint_en}')
@@ -282,14 +302,46 @@ def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Pl
 
 def write_new(path: Path, text: str) -> None:
     """Write the new campaign's file, never over an existing one; a failure is one line."""
-    from thidua_cli.files import FileExists, write_atomic
+    from thidua_cli.files import FileExists, NotRegularFile, write_atomic
 
     try:
         write_atomic(path, text)
-    except FileExists:
+    except (FileExists, NotRegularFile):
         raise UserError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
                         f"not overwriting an existing file: {path}; choose another id with --id") from None
     except OSError as exc:
         from thidua_cli.files import write_error
 
         raise UserError(*write_error(path, exc)) from None
+
+
+def moved_text(source_path: Path, name: str, year: int, target_id: str,
+               anniversaries: dict[str, Any]) -> Any:
+    """The new campaign's text, or a one-line :class:`~thidua_cli.errors.UserError` for a date that cannot
+    move that far or a file the layout-keeping writer cannot read."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from thidua_cli.files import shown
+
+    try:
+        return next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
+    except OutOfRange as exc:
+        moved = exc.day.year + exc.years
+        raise UserError(
+            f"--year {year}: ngày {exc.day.isoformat()} của {shown(name)} sẽ sang năm {moved}, "
+            "ngoài các năm 1000–9999 mà sổ đăng ký ghi được",
+            f"--year {year}: the date {exc.day.isoformat()} of {shown(name)} would move to "
+            f"{moved}, outside the years 1000–9999 a registry date can have") from None
+    except YAMLError as exc:
+        # ruamel (which keeps comments and layout) is stricter than the checker's reader:
+        # a Tab inside a plain value is valid YAML that it refuses.
+        mark = exc.problem_mark if isinstance(exc, MarkedYAMLError) else None
+        where = f"{shown(name)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(name)
+        tab = "'\\t'" in str(getattr(exc, "problem", ""))  # ruamel shows the character quoted
+        raise UserError(
+            f"{where}: không viết lại được tệp này mà giữ nguyên định dạng"
+            + ("; hãy thay ký tự Tab trong giá trị bằng dấu cách hoặc đặt giá trị trong ngoặc "
+               "kép" if tab else "; hãy sửa dòng này"),
+            f"{where}: this file cannot be rewritten keeping its layout"
+            + ("; replace the Tab inside the value with spaces or quote the value" if tab
+               else "; fix this line")) from None

@@ -149,10 +149,7 @@ def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> lis
         vi, en = anniversary_titles(anniversary, occurrence.ordinal)
         # The year the occurrence counts: solar year, or the lunar year for a lunar date
         # (a lunar date can fall in January of the next solar year).
-        counted = occurrence.date.year
-        if anniversary.lunar_day_month is not None:
-            from thidua_cli.vn import lunar  # only lunar anniversaries need it
-            counted = lunar.to_lunar(occurrence.date).year
+        counted = occurrence.counted_year
         found.append(Entry(occurrence.date, "anniversary", vi, en, occurrence.ordinal,
                            occurrence.round, anniversary.id,
                            make_uid("anniversary", anniversary.id, counted)))
@@ -245,7 +242,9 @@ def lunar_gap(registry: Registry, start: date, end: date, round_only: bool = Fal
 
     has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
                     for item in registry.anniversaries)
-    if not has_lunar or (lunar.FIRST_YEAR <= start.year and end.year <= lunar.LAST_YEAR):
+    # By day: January 1900 belongs to lunar 1899, which the library does not compute.
+    first_lunar_day = lunar.lunar_to_solar(1, 1, lunar.FIRST_YEAR)
+    if not has_lunar or (first_lunar_day <= start and end.year <= lunar.LAST_YEAR):
         return None
     return Text(
         f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "

@@ -91,7 +91,10 @@ def to_ics(found: list[Entry], name: str) -> bytes:
         event.add("uid", e.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", e.date)
-        event.add("dtend", e.date + timedelta(days=1))
+        if e.date < date.max:
+            event.add("dtend", e.date + timedelta(days=1))
+        # else 9999-12-31 has no next day: without DTEND an all-day event lasts its one day
+        # (RFC 5545, 3.6.1).
         event.add("summary", e.title)
         categories = [KIND_NAMES[e.kind][0]]
         if e.round:

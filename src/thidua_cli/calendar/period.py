@@ -63,10 +63,18 @@ def date_range(start_text: str | None, until_text: str | None, days: int | None,
         try:
             end = start + timedelta(days=count)
         except OverflowError:
-            raise UserError(f"--days {count} vượt quá ngày cuối cùng tính được (31/12/9999)",
-                            f"--days {count} goes past the last day that can be computed "
-                            "(9999-12-31)") from None
-    if end.year - start.year > MAX_YEARS:
+            from thidua_cli.vn.dates import short_date
+
+            # Name what the user gave: --days, or the default the range was made with.
+            given_vi = f"--days {count}" if days is not None else f"{count} ngày mặc định"
+            given_en = f"--days {count}" if days is not None else f"the default {count} days"
+            raise UserError(
+                f"{given_vi} từ {short_date(start)}: khoảng thời gian sẽ kết thúc sau ngày cuối cùng "
+                "tính được (31/12/9999); hãy dùng --until",
+                f"{given_en} from {start.isoformat()}: the range would end after the last day "
+                "that can be computed (9999-12-31); use --until") from None
+    # Counted in years touched: 2000-01-01 to 2200-12-31 lists 201 years.
+    if end.year - start.year + 1 > MAX_YEARS:
         raise _too_long()
     return start, end
 

@@ -15,7 +15,10 @@ from typing import Optional
 import typer
 
 from thidua_cli.calendar.period import DEFAULT_DAYS
-from thidua_cli.cli.common import CommandError, Settings, write_output
+from thidua_cli.cli.common import CommandError, Settings, refuse_empty, write_output
+
+#: Narrower than this, the table squeezes the event column to "…": plain lines instead.
+TABLE_WIDTH = 60
 
 
 class Format(str, Enum):
@@ -89,6 +92,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, start_text: str | None, until_text: str | None, days: int | None,
         year: int | None, unit: str | None, round_only: bool, fmt: str, output: str | None,
         force: bool) -> int:
+    refuse_empty(unit=unit, output=output)
     from thidua_cli.calendar import events, export, period
     from thidua_cli.cli.progress import ProgressBar
 
@@ -100,7 +104,8 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     with ProgressBar(settings) as progress:
         result = validate(settings.registry, cache=True, progress=progress)
     # What the files without errors hold is listed; the rest is summarised in one line.
-    registry, left_aside = without_errors(result.registry, result.problems)
+    # The errors that thidua.yaml turned off or down still keep what they break out.
+    registry, left_aside = without_errors(result.registry, result.problems + result.held_back)
     if left_aside:
         settings.err.print(settings.t(
             f"Bỏ qua {left_aside} lỗi trong sổ đăng ký: các mục có lỗi không có trong lịch "
@@ -118,7 +123,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     view = export.View(start, end, year, names.get(unit) if unit else None, round_only,
                        settings.lang, today())
     to_stdout = output is None or output == "-"
-    if fmt == "table" and to_stdout and settings.out.is_terminal:
+    if fmt == "table" and to_stdout and settings.out.is_terminal and settings.out.width >= TABLE_WIDTH:
         for shown in export.rich_table(found, view):
             settings.out.print(shown)
         return 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from thidua_cli.authoring.init import FIRST_YEAR, LAST_YEAR
 from thidua_cli.cli.common import Settings
 
 
@@ -29,9 +31,13 @@ def register(app: typer.Typer, t: Settings) -> None:
             show_default=False,
         ),
         year: Optional[int] = typer.Option(  # noqa: UP007
-            None, "--year", min=1900, max=9998,
-            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay).",
-                     "Year of the example campaign (default: this year)."),
+            None, "--year", min=FIRST_YEAR, max=LAST_YEAR,
+            help=t.t(f"Năm của phong trào ví dụ (mặc định: năm nay), từ {FIRST_YEAR} đến "
+                     f"{LAST_YEAR}: ví dụ kỷ niệm ngày Nhà giáo Việt Nam (1982) và Tết âm lịch "
+                     "(tính được đến 2100).",
+                     f"Year of the example campaign (default: this year), {FIRST_YEAR} to "
+                     f"{LAST_YEAR}: the example celebrates Vietnamese Teachers' Day (1982) and "
+                     "the lunar Tết (computed up to 2100)."),
             show_default=False,
         ),
     ) -> None:
@@ -49,7 +55,8 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                            highlight=False, soft_wrap=True)
-    registry = f" --registry {root}" if root != Path("data") else ""
+    # Quoted as a shell needs it: a folder "Sổ đăng ký" must stay one argument when pasted.
+    registry = f" --registry {shlex.quote(str(root))}" if root != Path("data") else ""
     settings.err.print(settings.t(
         f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của mình, "
         f"rồi kiểm tra bằng: thidua{registry} validate",

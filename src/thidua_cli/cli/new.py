@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings, checked_registry
+from thidua_cli.cli.common import Settings, checked_registry, refuse_empty
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -32,8 +32,12 @@ def register(app: typer.Typer, t: Settings) -> None:
         ctx: typer.Context,
         source: str = typer.Option(..., "--from", help=t.t("Mã phong trào nguồn.",
                                                            "Id of the source campaign.")),
-        year: int = typer.Option(..., "--year", min=1000, max=9999,
-                                 help=t.t("Năm của phong trào mới.", "Year of the new campaign.")),
+        year: int = typer.Option(
+            ..., "--year", min=1000, max=9999,
+            help=t.t("Năm của phong trào mới (1000–9999; mọi ngày của phong trào phải dời được "
+                     "vào các năm đó).",
+                     "Year of the new campaign (1000–9999; every date of the campaign must move "
+                     "within those years).")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--id", help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
@@ -46,6 +50,8 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 
 def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
+    refuse_empty(**{"from": source, "id": new_id})
+    refuse_empty(**{"from": source, "id": new_id})
     from thidua_cli import report
     from thidua_cli.authoring import new_campaign
     from thidua_cli.validation import validate
@@ -59,8 +65,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
         return 1
     plan = new_campaign.plan(result.index, source, year, new_id)
     anniversaries = {a_id: a.model for a_id, a in result.index.anniversaries.items()}
-    made = new_campaign.next_year(plan.source_path.read_bytes().decode("utf-8"), year, plan.new_id,
-                                  anniversaries)
+    made = new_campaign.moved_text(plan.source_path, plan.name, year, plan.new_id, anniversaries)
     path = plan.path
     new_campaign.write_new(path, made.text)
     say(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False)

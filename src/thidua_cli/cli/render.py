@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings
+from thidua_cli.cli.common import Settings, refuse_empty
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.render import batch
 
+    refuse_empty(campaign=campaign_id, unit=unit_id, out=out)
     batch.check_request(fmt, campaign_id, unit_id, out, templates)
     # One bar for the whole command: reading and checking, then rendering and writing; the
     # context manager erases it before any message (or error) is printed after it.
@@ -99,14 +100,24 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     # Errors refuse only the documents whose own data they are in (thidua_cli/scope.py); the
     # choice of campaigns is made first, from what loaded.
     result = validate(settings.registry, cache=True, progress=progress)
-    if campaign_id and campaign_id in result.registry.broken_ids:
-        refuse_broken(settings, result, campaign_id)
-        return 1
     to_stdout = out == "-"
-    chosen = batch.select(result.index, kind, year, campaign_id, unit_id, one=to_stdout)
-    chosen, refused = scoped(settings, result, chosen, kind)
-    if not chosen:
-        return 1
+    refused = 0
+    if campaign_id:
+        # The campaign asked for: its own errors first (causes before consequences), then
+        # whether it fits the request (its year, the kind).
+        entry = result.index.campaigns.get(campaign_id)
+        if entry is None and (campaign_id in result.registry.broken_ids
+                              or _unloaded_campaign_errors(result)):
+            refuse_broken(settings, result, campaign_id)
+            return 1
+        if entry is not None and scoped(settings, result, [entry.model], kind)[1]:
+            return 1
+        chosen = batch.select(result.index, kind, year, campaign_id, unit_id, one=to_stdout)
+    else:
+        chosen = batch.select(result.index, kind, year, campaign_id, unit_id, one=to_stdout)
+        chosen, refused = scoped(settings, result, chosen, kind)
+        if not chosen:
+            return 1
     env = engine.environment(templates)
     started = perf_counter()
     documents = batch.build_all(Index.of(result.index), chosen, kind, env, progress)
@@ -144,7 +155,8 @@ def scoped(settings: Settings, result: Result, chosen: list[Campaign],
     from thidua_cli.scope import split
 
     t = settings.t
-    parts = split(result.registry, result.problems, [c.id for c in chosen])
+    # The errors that thidua.yaml turned off or down still refuse what they break.
+    parts = split(result.registry, result.problems + result.held_back, [c.id for c in chosen])
     own = sorted((p for problems in parts.refused.values() for p in {id(q): q for q in problems}.values()),
                  key=Problem.sort_key)
     if own:
@@ -165,13 +177,20 @@ def scoped(settings: Settings, result: Result, chosen: list[Campaign],
     return [c for c in chosen if c.id not in parts.refused], len(parts.refused)
 
 
+def _unloaded_campaign_errors(result: Result) -> list[Problem]:
+    """The errors of the campaign files that did not load (a YAML or schema error): one of
+    them may be the campaign asked for."""
+    loaded = {e.loc.file for e in result.registry.campaigns}
+    return [p for p in result.problems + result.held_back if p.severity is Severity.ERROR
+            and "/campaigns/" in f"/{p.file}" and p.file not in loaded]
+
+
 def refuse_broken(settings: Settings, result: Result, campaign_id: str) -> None:
-    """``--campaign ID`` names a campaign whose file failed the schema: its file's errors."""
+    """``--campaign ID`` names a campaign whose file failed the schema, or that is not found
+    while campaign files failed to load: those files' errors."""
     from thidua_cli import report
 
-    loaded = {e.loc.file for e in result.registry.campaigns}
-    own = [p for p in result.problems if p.severity is Severity.ERROR
-           and "/campaigns/" in f"/{p.file}" and p.file not in loaded]
+    own = _unloaded_campaign_errors(result)
     for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
         settings.err.print(line, soft_wrap=True)
     settings.err.print(settings.t(

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings
+from thidua_cli.cli.common import Settings, shown
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -25,8 +25,10 @@ def register(app: typer.Typer, t: Settings) -> None:
         ctx: typer.Context,
         out: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--out", "-o",
-            help=t.t("Thư mục ghi các tệp .schema.json (mặc định: in một đối tượng JSON ra stdout).",
-                     "Folder to write the .schema.json files into (default: one JSON object on stdout)."),
+            help=t.t("Thư mục ghi các tệp .schema.json (mặc định hoặc '-': in một đối tượng JSON ra "
+                     "stdout).",
+                     "Folder to write the .schema.json files into (default or '-': one JSON object "
+                     "on stdout)."),
             show_default=False,
         ),
         force: bool = typer.Option(
@@ -40,13 +42,14 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, out: Path | None, force: bool) -> int:
     from thidua_cli.schema import dumps, schemas, write_schemas
 
-    if out is None:
+    if out is None or str(out) == "-":
+        # "-o -" is stdout, as everywhere else, not a folder named "-".
         settings.out.print(dumps(schemas()), end="", markup=False, highlight=False, soft_wrap=True)
         return 0
 
     def written(path: Path) -> None:
-        settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                           highlight=False)
+        settings.err.print(settings.t(f"Đã ghi {shown(path)}", f"Wrote {shown(path)}"),
+                           markup=False, highlight=False)
 
     write_schemas(out, force, written)
     return 0

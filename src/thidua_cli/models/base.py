@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from thidua_cli import hints
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn import targets as vn_targets
-from thidua_cli.vn.slug import is_valid_id, slugify
+from thidua_cli.vn.slug import MAX_ID_LENGTH, is_too_long, is_valid_id, slugify
 
 
 class Model(BaseModel):
@@ -29,6 +29,12 @@ def user_error(vi: str, en: str) -> PydanticCustomError:
 
 
 def _check_id(value: str) -> str:
+    if is_too_long(value):
+        raise user_error(
+            f"mã dài {len(value)} ký tự, quá {MAX_ID_LENGTH} ký tự cho phép (mã thành tên tệp); "
+            "hãy viết mã ngắn hơn",
+            f"the id is {len(value)} characters long, more than the {MAX_ID_LENGTH} allowed "
+            "(ids become file names); write a shorter id")
     if not is_valid_id(value):
         hint_vi, hint_en = hints.wording(slugify(value) or "vi-du-ma-so")
         raise user_error(
@@ -79,7 +85,8 @@ def _check_lunar(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id),
-               WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"})]
+               WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                               "maxLength": MAX_ID_LENGTH})]
 Date = Annotated[date, PlainValidator(_parse_date), PlainSerializer(lambda d: d.isoformat()),
                  WithJsonSchema({"type": "string", "anyOf": [
                      {"format": "date"}, {"pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"}]})]

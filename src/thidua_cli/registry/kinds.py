@@ -12,6 +12,7 @@ not make every reference to them look unknown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -19,8 +20,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
-from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli import hints
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, printable
 from thidua_cli.registry import schema_errors, yaml_source
 from thidua_cli.registry.data import Entry, FileResult
 
@@ -78,9 +79,46 @@ BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
 def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None:
     """Add the models and problems of a usable ``source`` of ``kind`` to ``result``."""
     row = BY_NAME[kind]
+    source.data = _without_controls(source.data, Location(source.file), result.problems)
     data = _top_level(source, row.example, result.problems)
     if data is not None:
         row.build(data, source.file, result)
+
+
+#: What a text field may not hold: C0 controls but Tab and line feed, DEL, C1 controls,
+#: and the bidirectional overrides. The reader refuses them written raw; these came in
+#: through YAML escapes ("\\e", "\\x1b", "\\0") and would reach documents, the ICS
+#: file (RFC 5545 forbids them) and a reviewer's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_controls(data: Any, loc: Location, problems: list[Problem]) -> Any:
+    """``data`` with every text holding a control character replaced by its visible
+    escape, and a located problem for each: so that nothing downstream (a rule
+    switched off, a document) ever sees the raw character."""
+    if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found is None:
+            return data
+        code = f"U+{ord(found.group()):04X}"
+        problems.append(Problem("schema", UNSTAMPED, loc, Text(
+            f"văn bản chứa ký tự điều khiển {code} (viết bằng mã thoát như \"\\x1b\"); hãy xóa "
+            "nó: ký tự này không in ra được và có thể xóa màn hình hay làm sai nội dung hiển thị",
+            f"the text holds control character {code} (written as an escape such as \"\\x1b\"); "
+            "delete it: it does not print and can clear a terminal or disguise what is shown")))
+        return printable(data)
+    if isinstance(data, list):
+        return [_without_controls(item, loc.child(index), problems)
+                for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        clean = {}
+        for key, value in data.items():
+            shown_key = key
+            if isinstance(key, str) and _CONTROL.search(key):
+                shown_key = _without_controls(key, loc.child(key, anchor="key"), problems)
+            clean[shown_key] = _without_controls(value, loc.child(key), problems)
+        return clean
+    return data
 
 
 def _top_level(source: yaml_source.SourceFile, example: str,

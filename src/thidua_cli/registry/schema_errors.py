@@ -6,6 +6,7 @@ with the item's own path, and positions are found later from that path.
 
 from __future__ import annotations
 
+import math
 import types
 import typing
 from typing import Any
@@ -35,6 +36,15 @@ _EXPECTED = {
 
 def describe(value: Any) -> tuple[str, str]:
     """How to name a wrong value to a cadre: its kind and the value itself."""
+    from thidua_cli.registry.yaml_source import OversizedNumber
+
+    if isinstance(value, OversizedNumber):
+        return (f"một số nguyên quá lớn ({value.digits:,} chữ số)".replace(",", "."),
+                f"a whole number too large ({value.digits:,} digits)")
+    if isinstance(value, float) and not math.isfinite(value):
+        # .inf, .nan, or a number past the float range such as 1e400.
+        return ("một số không hữu hạn (vô cực hoặc NaN)", "a number that is not finite "
+                "(infinity or NaN)")
     vi, en = _TYPE_NAMES.get(type(value), ("giá trị", "a value"))
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         shown = f'"{value}"' if isinstance(value, str) else str(value)
@@ -131,7 +141,8 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
         if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
             vi += "; hãy bỏ dấu ngoặc kép"
             en += "; remove the quotes"
-        if kind in ("int_type", "int_from_float") and isinstance(value, float):
+        if kind in ("int_type", "int_from_float") and isinstance(value, float) \
+                and math.isfinite(value):
             vi += f"; hãy viết {int(value)}" if value == int(value) else ""
             en += f"; write {int(value)}" if value == int(value) else ""
         return vi, en, anchor

@@ -216,5 +216,16 @@ def parse_body(markup: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+#: A column whose values are all this short (TT, %, 100%) is centred, as office tables set them.
+SHORT_CELL = 6
+
+
+def short_columns(table: Table) -> list[bool]:
+    """For each column of ``table``: True when every value in it is short (centred)."""
+    ncols = max((len(r) for r in (table.header, *table.rows)), default=0)
+    return [all(len(plain(row[c])) <= SHORT_CELL for row in table.rows if c < len(row))
+            for c in range(ncols)]
+
+
 def plain(runs: tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs)

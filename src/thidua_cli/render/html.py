@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from html import escape
 
-from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table, signature_rows
+from thidua_cli.render.document import (
+    Document,
+    Heading,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+    short_columns,
+    signature_rows,
+)
 from thidua_cli.render.wrap import glue_blanks, nobreak
 
 CSS = """\
@@ -25,6 +34,7 @@ html { background: #fff; color: #000; }
 body { font-family: "Times New Roman", "Liberation Serif", Times, serif; font-size: 14pt;
        line-height: 1.3; margin: 0 auto; max-width: 165mm; }
 @media screen { body { padding: 20mm 15mm 20mm 30mm; max-width: 210mm; box-sizing: border-box; } }
+}
 table.frame { width: 100%; border-collapse: collapse; }
 table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .header td.left { width: 40%; } .header td.right { width: 60%; }
@@ -46,7 +56,7 @@ main h2 { font-weight: bold; } main h3 { font-weight: bold; }
 main h4 { font-weight: bold; font-style: italic; }
 table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 13pt; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
-table.data th { text-align: center; }
+table.data th, table.data td.short { text-align: center; }
 .closing { margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
 .closing td.recipients { width: 45%; text-align: left; font-size: 11pt; }
 .closing td.signature { width: 55%; }
@@ -59,6 +69,13 @@ table.signatures.cols-2 td.signature { width: 50%; } table.signatures.cols-3 td.
 .signature .unit { font-size: 12pt; }
 .recipients .entry { padding-left: 2.5mm; text-indent: -2.5mm; }
 tr.numbers td { vertical-align: top; }
+table.frame.header { table-layout: fixed; }
+@media screen and (max-width: 600px) {
+  /* A phone: the page's margins would leave a column of two words; the header in smaller type. */
+  body { padding: 5mm 4mm; font-size: 13pt; }
+  .issuer, .superior, .motto1, .number { font-size: 10.5pt; } .motto2, .place-date { font-size: 11pt; }
+  main p, main h2, main h3, main h4 { text-indent: 6mm; text-align: left; font-size: 13pt; }
+  table.closing.signatures td.signature { font-size: 11pt; }
 """
 
 
@@ -119,8 +136,8 @@ def to_html(doc: Document) -> str:
         left.append(f'<div class="superior">{_frame(h.superior)}</div>')
     left.append(f'<div class="issuer">{_frame(h.issuer)}</div>')
     left.append('<span class="rule short"></span>')
-    right = ['<div class="motto1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
-             '<div class="motto2">Độc lập - Tự do - Hạnh phúc</div>',
+    right = [f'<div class="motto1">{_frame("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")}</div>',
+             f'<div class="motto2">{_frame("Độc lập - Tự do - Hạnh phúc")}</div>',
              '<span class="rule motto"></span>']
     # Two rows, as the DOCX: "Số:" and the place-date line stand on one line (NĐ30, ô 3
     # and 4) however tall the names above them are.
@@ -150,8 +167,11 @@ def to_html(doc: Document) -> str:
             out.append('<table class="data">')
             out.append("<thead><tr>" + "".join(f"<th>{_runs(c)}</th>" for c in block.header)
                        + "</tr></thead><tbody>")
+            short = short_columns(block)
             for row in block.rows:
-                out.append("<tr>" + "".join(f"<td>{_runs(c)}</td>" for c in row) + "</tr>")
+                out.append("<tr>" + "".join(
+                    f'<td class="short">{_runs(c)}</td>' if short[i] else f"<td>{_runs(c)}</td>"
+                    for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table>")
     out.append("</main>")
 

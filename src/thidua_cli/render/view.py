@@ -199,10 +199,7 @@ def celebration(anniversary: Anniversary, start: date, end: date,
         ordinal = None
     lunar = anniversary.lunar_day_month
     name = _in_sentence(anniversary.name)
-    timing = None
-    if on is not None and issued is not None:
-        ahead = (on - issued).days
-        timing = "past" if ahead < 0 else "at" if ahead <= AT_ANNIVERSARY_DAYS else "ahead"
+    timing = _timing(on, issued) if on is not None else None
     return Celebration(
         id=anniversary.id, name=name, ordinal=ordinal,
         round=occurrence.round if occurrence else None, on=on,
@@ -231,8 +228,24 @@ def _celebrations(ids: dict[str, int | None], start: date, end: date, year: int,
 
 @dataclass(frozen=True)
 class Event:
+    """A dated event a campaign or phase salutes that is not an anniversary (a congress)."""
+
     name: str
     date: str
+    timing: str | None = None   # as Celebration.timing: "at", "ahead", "past" or None
+
+
+def _timing(on: date, issued: date | None) -> str | None:
+    if issued is None:
+        return None
+    ahead = (on - issued).days
+    return "past" if ahead < 0 else "at" if ahead <= AT_ANNIVERSARY_DAYS else "ahead"
+
+
+def _event(event: object, issued: date | None) -> Event:
+    on: date = event.date  # type: ignore[attr-defined]
+    return Event(typographic(event.name), vn_dates.short_date(on),  # type: ignore[attr-defined]
+                 _timing(on, issued))
 
 
 @dataclass(frozen=True)
@@ -452,7 +465,7 @@ def document_view(registry: Registry | RegistryIndex | Index, campaign: Campaign
         goal=typographic(p.goal) if p.goal else None,
         celebrates=_celebrations(p.celebrates, p.start, p.end, year, index, issued,
                                  (campaign.start, campaign.end)),
-        events=tuple(Event(typographic(e.name), vn_dates.short_date(e.date)) for e in p.events),
+        events=tuple(_event(e, issued) for e in p.events),
     ) for p in campaign.phases)
     # The anniversaries the preamble names: the campaign's and its phases', each once.
     seen: dict[str, Celebration] = {c.id: c for c in celebrates}
@@ -489,7 +502,7 @@ def document_view(registry: Registry | RegistryIndex | Index, campaign: Campaign
         celebrates=celebrates,
         anniversaries=anniversaries,
         occasion=_occasion(anniversaries, issued is not None),
-        events=tuple(Event(text(e.name), vn_dates.short_date(e.date)) for e in campaign.events),
+        events=tuple(_event(e, issued) for e in campaign.events),
         phases=phases,
         tasks=tasks,
         sectors=tuple(t for t in tasks if t.sector),

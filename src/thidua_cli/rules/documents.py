@@ -96,8 +96,8 @@ def _basis_dates(ctx: Context) -> Check:
                 f"({own}): không thể thực hiện một kế hoạch chưa ban hành; hãy kiểm tra ngày của hai văn bản "
                 "hoặc bỏ căn cứ này",
                 f'campaign "{cited_id}" has its document dated {when} ({{related}}), after this '
-                f"one ({own}): a plan cannot implement one not yet issued; check the dates of both documents or "
-                "drop this basis"), related=_dated_at(cited))
+                f"one ({own}): a plan cannot implement one not yet issued; check the dates of "
+                "both documents or drop this basis"), related=_dated_at(cited))
 
 
 def _dated_at(entry: Entry[Campaign]) -> Location:

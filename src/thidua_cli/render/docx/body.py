@@ -9,7 +9,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from thidua_cli.render.document import Document, Heading, Paragraph, Table, plain
+from thidua_cli.render.document import Document, Heading, Paragraph, Table, plain, short_columns
 from thidua_cli.render.docx.metrics import text_width
 from thidua_cli.render.docx.ooxml import (
     add_runs,
@@ -19,7 +19,7 @@ from thidua_cli.render.docx.ooxml import (
     plain_paragraph,
     repeat_header,
 )
-from thidua_cli.render.docx.page import CELL_MARGIN, SHORT_CELL, TABLE_SIZE, TEXT_WIDTH
+from thidua_cli.render.docx.page import CELL_MARGIN, TABLE_SIZE, TEXT_WIDTH
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -69,9 +69,7 @@ def add_table(doc: DocxDocument, block: Table) -> None:
     widths = column_widths(block)
     rows = (block.header, *block.rows)
     table = fixed_table(doc, len(rows), widths, borders=True)
-    # Columns of short values (TT, %, 100%) are centred, as office tables set them.
-    short = [all(len(plain(row[c])) <= SHORT_CELL for row in block.rows if c < len(row))
-             for c in range(len(widths))]
+    short = short_columns(block)
     for r, (row, docx_row) in enumerate(zip(rows, table.rows, strict=True)):
         for c, cell in enumerate(docx_row.cells):
             p = first_paragraph(cell)

@@ -36,6 +36,23 @@ from thidua_cli.render.docx.page import (
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
+#: A document property (title, subject, author …) holds at most 255 characters; a real
+#: campaign title with its saluting clause reaches 263.
+PROPERTY_LIMIT = 255
+
+
+def property_text(text: str) -> str:
+    """``text`` for a document property: XML-safe, shortened at a word to fit the limit,
+    with "…" where it was cut (the document's body keeps the whole text)."""
+    text = xml_text(text)
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[:PROPERTY_LIMIT - 1]
+    if " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def set_up(doc: DocxDocument, document: Document) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -111,12 +128,12 @@ def set_up(doc: DocxDocument, document: Document) -> None:
     props = doc.core_properties
     meta = document.meta
     title = " ".join(t for t in (document.title, document.subject) if t)
-    props.title = xml_text(meta.get("title", title))
-    props.subject = xml_text(meta.get("subject", document.subject or ""))
-    props.author = xml_text(meta.get("author", document.header.issuer))
+    props.title = property_text(meta.get("title", title))
+    props.subject = property_text(meta.get("subject", document.subject or ""))
+    props.author = property_text(meta.get("author", document.header.issuer))
     props.last_modified_by = props.author
-    props.keywords = xml_text(meta.get("keywords", ""))
-    props.comments = xml_text(meta.get("description", ""))
+    props.keywords = property_text(meta.get("keywords", ""))
+    props.comments = property_text(meta.get("description", ""))
     props.language = LANG
     props.revision = 1
     props.created = props.modified = timestamp(document)

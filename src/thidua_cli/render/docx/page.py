@@ -20,7 +20,6 @@ TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)   # 165 mm
 
 BODY_SIZE = Pt(14)
 TABLE_SIZE = Pt(13)
-SHORT_CELL = 6                  # characters: a column of such values is centred
 FIRST_LINE_INDENT = Cm(1.27)
 SPACE_AFTER = Pt(6)
 LINE_SPACING = 1.15             # NĐ30: from single to 1.5 lines
