@@ -255,3 +255,11 @@ def test_every_kind_of_model_a_file_yields_is_stored() -> None:
     from thidua_cli.registry import cache_store
 
     assert set(cache._KINDS) <= set(cache_store._MODELS)
+
+
+def test_a_shard_larger_than_any_store_is_not_read(make_registry, folder, monkeypatch):
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "trên 100%"})})
+    expected = found(root, folder)
+    monkeypatch.setattr(cache_store, "MAX_SHARD_BYTES", 10)
+    assert cache_store.read(cache.cache_file(root, folder), cache.code_version()) == {}
+    assert found(root, folder) == expected

@@ -55,6 +55,8 @@ TEMP_PREFIX = ".tmp-"
 STALE_SECONDS = 3600
 #: How many files one store is spread over (a file's entries always in the same one).
 SHARDS = 16
+#: A larger shard is not read: a planted multi-gigabyte file must not exhaust memory.
+MAX_SHARD_BYTES = 512 << 20
 
 Entries = dict[str, Any]
 
@@ -116,8 +118,10 @@ def _read_one(path: Path, version: str) -> Entries:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or not _ours(info):
             return {}
+        if info.st_size > MAX_SHARD_BYTES:
+            return {}  # not one we wrote (a national registry's shards are ~30 MB)
         with os.fdopen(os.dup(fd), "rb") as handle:
-            stored = json.loads(handle.read())
+            stored = json.loads(handle.read(MAX_SHARD_BYTES + 1))
     except (OSError, ValueError, RecursionError, MemoryError):
         return {}  # unreadable, not JSON, too deep: rebuilt
     finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from thidua_cli.models import Anniversary
-from thidua_cli.occurrences import celebrated, occurrences
+from thidua_cli.occurrences import celebrated
 from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn.dates import short_date
@@ -55,7 +55,9 @@ def check(ctx: Context) -> Check:
 
 def _check_one(anniversary: Anniversary, stated: int | None, loc: Location, start: date,
                end: date, campaign: tuple[date, date], where_vi: str, where_en: str) -> Check:
-    if not occurrences(anniversary, start, end):
+    occurrence = celebrated(anniversary, start, end, campaign)
+    # celebrated() answers with the occurrence inside the period whenever there is one.
+    if occurrence is None or not start <= occurrence.date <= end:
         yield Finding("anniversary-outside-phase", Location(loc.file, loc.path, "key"), Text(
             f"{anniversary.name} năm {start.year} không rơi vào {where_vi} "
             f"({short_date(start)}–{short_date(end)}); hãy chuyển sang đợt chứa ngày đó",
@@ -68,7 +70,6 @@ def _check_one(anniversary: Anniversary, stated: int | None, loc: Location, star
             f"{anniversary.name} không có năm gốc nên không có số năm kỷ niệm; hãy ghi null",
             f"{anniversary.name} has no base year, so no ordinal; write null"))
         return
-    occurrence = celebrated(anniversary, start, end, campaign)
     if occurrence is None or occurrence.ordinal is None or stated == occurrence.ordinal:
         return
     right, when = occurrence.ordinal, occurrence.date
