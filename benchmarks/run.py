@@ -25,6 +25,13 @@ the registry given and on a registry of a few dozen plans generated for the run
 (``generate.py --scale dozens``); the ratio of the two is printed beside its target
 (≤ 1.5: a document must not cost more because the registry is big).
 ``--scaling-only`` prints that table alone.
+
+``thidua site`` builds the whole site of the registry into a temporary folder (with the cache
+the validate rows filled, as a cadre's site after a validate); the note gives the files
+written, files per second, the time against ``validate --no-cache`` of the same run (target
+≤ 3×), the front page's size (target < 2 MB) and how long headless Chromium takes to load
+and draw it by its own Navigation/Paint Timing (``benchmarks/site_draw.py``; target < 1 s).
+``--site-only`` runs the baseline, ``validate --no-cache`` and the site row alone.
 """
 
 from __future__ import annotations
@@ -91,7 +98,8 @@ def has_command(thidua: str, name: str) -> bool:
     return subprocess.run([thidua, name, "--help"], capture_output=True).returncode == 0
 
 
-def run(registry: Path, runs: int, render: bool = True) -> tuple[list[Row], list[Row]]:
+def run(registry: Path, runs: int, render: bool = True,
+        site_only: bool = False) -> tuple[list[Row], list[Row]]:
     thidua = shutil.which("thidua") or sys.exit("run: the thidua console script is not installed")
     rows: list[Row] = []
     t, m, _ = measure([sys.executable, "-c", BASELINE, str(registry)])
@@ -100,16 +108,23 @@ def run(registry: Path, runs: int, render: bool = True) -> tuple[list[Row], list
         env = {"THIDUA_CACHE_DIR": cache}
         t, m, code = measure([thidua, "--registry", str(registry), "validate", "--no-cache"], env)
         rows.append(Row("thidua validate --no-cache", t, m, f"exit {code}"))
-        t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
-        rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}"))
-        victim = sorted((registry / "campaigns").glob("*.yaml"))[0]
-        original = victim.read_bytes()
-        try:
-            victim.write_bytes(original + b"# benchmark: one changed file\n")
+        if site_only:
+            measure([thidua, "--registry", str(registry), "validate"], env)  # fills the cache
+        else:
             t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
-            rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
-        finally:
-            victim.write_bytes(original)
+            rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}"))
+            victim = sorted((registry / "campaigns").glob("*.yaml"))[0]
+            original = victim.read_bytes()
+            try:
+                victim.write_bytes(original + b"# benchmark: one changed file\n")
+                t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
+                rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
+            finally:
+                victim.write_bytes(original)
+        if has_command(thidua, "site"):
+            rows.append(site_row(thidua, registry, env, rows[1]))
+        if site_only:
+            return rows, []
         if render and has_command(thidua, "render"):
             rows.append(render_row(thidua, registry, env))
         if (registry / "scoring").is_dir() and has_command(thidua, "scores"):
@@ -131,6 +146,30 @@ def run(registry: Path, runs: int, render: bool = True) -> tuple[list[Row], list
     t, m = median_of([thidua, "--version"], runs)
     startup.append(Row("thidua --version", t, m, f"median of {runs}"))
     return rows, startup
+
+
+def site_row(thidua: str, registry: Path, env: dict[str, str], validate: Row) -> Row:
+    with tempfile.TemporaryDirectory(prefix="thidua-bench-site-") as folder:
+        out = Path(folder) / "site"
+        t, m, code = measure([thidua, "--lang", "en", "--registry", str(registry), "site",
+                              "-o", str(out)], env)
+        files = sum(1 for p in out.rglob("*") if p.is_file()) - 1 if out.is_dir() else 0
+        note = (f"exit {code}; {files:,} files, {files / t:,.0f} files per second, "
+                f"{t / validate.seconds:.2f}× validate --no-cache")
+        front = out / "index.html"
+        if front.is_file():
+            note += f"; front page {front.stat().st_size / 1e6:.2f} MB"
+            draw = subprocess.run([sys.executable, str(HERE / "site_draw.py"), str(front)],
+                                  capture_output=True, text=True, check=False)
+            if draw.returncode == 0:
+                found = json.loads(draw.stdout)
+                paint = found["first_paint_ms"]
+                note += (f", drawn by Chromium in {found['load_ms']:.0f} ms (loadEventEnd"
+                         + (f"; first paint {paint:.0f} ms" if paint is not None else "")
+                         + f", median of {found['runs']})")
+            else:
+                note += f", not drawn ({draw.stderr.strip()[:80]})"
+    return Row("thidua site", t, m, note)
 
 
 def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
@@ -201,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("registry", type=Path)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs to take the median of")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown here")
+    parser.add_argument("--site-only", action="store_true",
+                        help="only the baseline, validate --no-cache and the site row")
     parser.add_argument("--scaling-only", action="store_true",
                         help="only the render scaling table (no validate, calendar or DOCX rows)")
     parser.add_argument("--no-render", action="store_true",
@@ -214,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{platform.machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
     if args.scaling_only:
         text = "\n".join(header + scaling(args.registry)) + "\n"
+    elif args.site_only:
+        rows, _ = run(args.registry, args.runs, site_only=True)
+        text = "\n".join(header + table(rows)) + "\n"
     else:
         rows, startup = run(args.registry, args.runs, render=not args.no_render)
         text = "\n".join(header + table(rows) + [""] + table(startup)

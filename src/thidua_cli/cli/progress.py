@@ -33,6 +33,7 @@ STAGES = {
     "check": ("Đang kiểm tra quy tắc", "Checking rules"),
     "render": ("Đang lập văn bản", "Rendering documents"),
     "write": ("Đang ghi tệp", "Writing files"),
+    "site": ("Đang lập trang web", "Building the site"),
 }
 
 

@@ -97,13 +97,19 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def build(registry: Registry | RegistryIndex | Index, campaign: Campaign, kind: Kind,
-          env: Any | None = None) -> Document:
+          env: Any | None = None, views: dict[date | None, DocumentView] | None = None) -> Document:
     """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`.
     Pass an :class:`~thidua_cli.render.view.Index` (made once from the run's
-    :class:`~thidua_cli.registry.index.RegistryIndex`) when making many documents."""
+    :class:`~thidua_cli.registry.index.RegistryIndex`) when making many documents, and
+    ``views`` (the campaign's views by date, filled here) when making several of one campaign:
+    a plan and a kickoff dated the same day share one."""
     env = env or engine.environment()
     on = dated(kind, campaign)
-    view = document_view(registry, campaign, on)
+    view = views.get(on) if views is not None else None
+    if view is None:
+        view = document_view(registry, campaign, on)
+        if views is not None:
+            views[on] = view
     blocks = engine.render_blocks(env, f"{kind}.md.j2", template_context(view), BLOCKS)
     try:
         body = parse_body(blocks["body"])

@@ -1,0 +1,422 @@
+"""The pages of the site: plain data built from the registry, rendered by Jinja templates.
+
+The templates (``site/templates/*.html.j2``) run in the same kind of environment as the
+documents' (:mod:`thidua_cli.render.engine`): an immutable sandbox, ``StrictUndefined`` so a
+misspelt name fails instead of printing a blank, a loader that cannot leave its folder, and
+registry text treated as data — here escaped for HTML by Jinja's autoescape, the only markup
+of a web page (the documents escape for their own body markup instead). A ``None`` printed
+into a page is a template bug and raises, as in the documents. The drawings come in as
+:class:`markupsafe.Markup` made by :mod:`~thidua_cli.site.svg`, which escapes its own text.
+
+Pages receive dictionaries and lists, never the registry's models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from thidua_cli.calendar import events as registry_calendar
+from thidua_cli.calendar.events import Entry
+from thidua_cli.models import Campaign, Cluster, Unit
+from thidua_cli.problems import Problem, Severity
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
+from thidua_cli.render.engine import FolderLoader, capfirst
+from thidua_cli.render.view import DocumentView
+from thidua_cli.site import glance as glance_mod
+from thidua_cli.site import svg
+from thidua_cli.site.glance import Glance, Mark
+from thidua_cli.site.tree import UnitTree
+from thidua_cli.vn.dates import day_month, short_date
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+LEVEL_LABELS = {
+    "tong-lien-doan": "Tổng Liên đoàn",
+    "tinh": "Liên đoàn Lao động tỉnh, thành phố",
+    "nganh-trung-uong": "Công đoàn ngành trung ương",
+    "tren-co-so": "Công đoàn cấp trên trực tiếp cơ sở",
+    "co-so": "Công đoàn cơ sở",
+    "bo-phan": "Công đoàn bộ phận, tổ công đoàn",
+}
+ROUND_LABELS = {"major": "năm tròn", "minor": "năm lẻ 5"}
+WEEKDAYS = (("T2", "Thứ hai"), ("T3", "Thứ ba"), ("T4", "Thứ tư"), ("T5", "Thứ năm"),
+            ("T6", "Thứ sáu"), ("T7", "Thứ bảy"), ("CN", "Chủ nhật"))
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        raise jinja2.TemplateRuntimeError("a value is None; guard it with {% if … %}")
+    return value
+
+
+def environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FolderLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["vn_number"] = vn_number
+    env.filters["capfirst"] = capfirst  # the documents' own: "CNVCLĐ …" keeps its capitals
+    return env
+
+
+def vn_number(value: int) -> str:
+    """``6.041``: thousands grouped with a dot."""
+    return f"{value:,}".replace(",", ".")
+
+
+# --------------------------------------------------------------------------- shared state
+
+@dataclass
+class SiteData:
+    """What every page is made from, computed once."""
+
+    registry: Registry
+    tree: UnitTree
+    problems: list[Problem]
+    year: int                     # the front page's year
+    years: list[int]              # every year with campaigns (or just ``year``)
+    today: date
+    #: registry files with an error: their campaigns get no documents
+    broken_files: set[str] = field(default_factory=set)
+    campaign_files: dict[str, str] = field(default_factory=dict)
+    env: ImmutableSandboxedEnvironment | None = None
+    _marks: dict[tuple[date, date], list[tuple[str | None, Mark]]] = field(default_factory=dict)
+    _marks_tables: dict[tuple[Mark, ...], Markup] = field(default_factory=dict)
+    _calendars: dict[int, list[Entry]] = field(default_factory=dict)
+    #: the drawings' month grid and anniversary band, shared by thousands of unit pages
+    svg_parts: dict[object, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, registry: Registry, problems: list[Problem], year: int | None,
+           today: date, index: RegistryIndex | None = None) -> SiteData:
+        years = sorted({e.model.year for e in registry.campaigns})
+        chosen = year if year is not None else (years[-1] if years else today.year)
+        if chosen not in years:
+            years = sorted({*years, chosen})
+        broken = {p.file for p in problems if p.severity is Severity.ERROR}
+        index = index if index is not None else RegistryIndex.of(registry)
+        data = cls(registry, UnitTree.of(index), problems, chosen, years, today, broken)
+        data.campaign_files = {e.model.id: e.loc.file for e in registry.campaigns}
+        return data
+
+    def marks(self, start: date, end: date) -> list[tuple[str | None, Mark]]:
+        key = (start, end)
+        if key not in self._marks:
+            self._marks[key] = glance_mod.marks_in(self.registry, start, end)
+        return self._marks[key]
+
+    def marks_table(self, marks: tuple[Mark, ...]) -> Markup:
+        """The table of a drawing's anniversaries: most pages share the same list."""
+        if marks not in self._marks_tables:
+            assert self.env is not None
+            rows = [{"date": short_date(m.day), "date_iso": m.day.isoformat(), "title": m.title,
+                     "anniversary": m.anniversary, "ordinal": m.ordinal,
+                     "round": ROUND_LABELS.get(m.round or "", ""), "round_kind": m.round or ""}
+                    for m in marks]
+            self._marks_tables[marks] = Markup(
+                self.env.get_template("_marks.html.j2").render({"marks": rows}))
+        return self._marks_tables[marks]
+
+    def calendar(self, year: int) -> list[Entry]:
+        """The year's calendar as the site shows it (page and ICS): every anniversary of the
+        units drawn on the year's front page, and those campaigns' launches and phases."""
+        if year not in self._calendars:
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            campaigns = glance_mod.pick(
+                [e.model for e in self.registry.campaigns if e.model.year == year], self.tree)
+            units = {u for c in campaigns if (u := self.tree.issuer_unit(c.issuer)) is not None}
+            found: list[Entry] = []
+            for item in self.registry.anniversaries:
+                if item.owner is None or item.owner in units:
+                    found.extend(registry_calendar.anniversary_entries(item.model, start, end))
+            issuers = {c.issuer: self.tree.issuer_name(c.issuer) for c in campaigns}
+            for campaign in campaigns:
+                found.extend(e for e in registry_calendar.campaign_entries(campaign, issuers)
+                             if start <= e.date <= end)
+            self._calendars[year] = sorted(found, key=lambda e: e.sort_key)
+        return self._calendars[year]
+
+    def campaign_ok(self, campaign: Campaign) -> bool:
+        """Whether the campaign's own file is free of errors (documents only then)."""
+        return self.campaign_files.get(campaign.id) not in self.broken_files
+
+    def base(self, root: str, title: str, section: str) -> dict[str, Any]:
+        """What the frame of every page needs."""
+        errors = sum(1 for p in self.problems if p.severity is Severity.ERROR)
+        return {
+            "root": root, "title": title, "section": section, "year": self.year,
+            "problems": len(self.problems), "errors": errors,
+            "generated": short_date(self.today),
+        }
+
+
+def link(kind: str, item_id: str, root: str) -> str:
+    return f"{root}{kind}/{item_id}.html"
+
+
+def unit_ref(data: SiteData, unit_id: str, root: str) -> dict[str, Any]:
+    """A unit or cluster named on a page: its name, and a link when it exists."""
+    if unit_id in data.tree.units:
+        return {"id": unit_id, "name": data.tree.units[unit_id].display,
+                "href": link("units", unit_id, root)}
+    if unit_id in data.tree.clusters:
+        return {"id": unit_id, "name": data.tree.clusters[unit_id].display,
+                "href": link("clusters", unit_id, root)}
+    return {"id": unit_id, "name": unit_id, "href": None}
+
+
+def campaign_ref(data: SiteData, campaign: Campaign, root: str) -> dict[str, Any]:
+    return {"id": campaign.id, "title": campaign.title, "year": campaign.year,
+            "kind": glance_mod.KIND_LABELS.get(campaign.kind, campaign.kind),
+            "href": link("campaigns", campaign.id, root),
+            "issuer": unit_ref(data, campaign.issuer, root),
+            "span": f"{short_date(campaign.start)} – {short_date(campaign.end)}"}
+
+
+# --------------------------------------------------------------------------- drawings
+
+def drawing(data: SiteData, g: Glance, title: str, root: str, table_id: str) -> dict[str, Any]:
+    """A drawing with its text alternative: the same rows, bars, marks and events."""
+    phases = []
+    events = []
+    for row in g.rows:
+        for bar in row.bars:
+            phases.append({"campaign": row.campaign, "issuer": row.issuer_name,
+                           "href": link("campaigns", row.campaign, root), "kind": row.kind_label,
+                           "number": bar.number, "label": bar.label, "theme": bar.theme or "",
+                           "start": short_date(bar.start), "end": short_date(bar.end),
+                           "start_iso": bar.start.isoformat(), "end_iso": bar.end.isoformat()})
+        for event in row.events:
+            events.append({"campaign": row.campaign, "kind": event.kind, "title": event.title,
+                           "date": short_date(event.day), "date_iso": event.day.isoformat()})
+    events.sort(key=lambda e: (e["date_iso"], e["title"]))
+    return {"svg": svg.draw(g, title, root, table_id, data.svg_parts), "title": title, "table_id": table_id,
+            "phases": phases, "marks_table": data.marks_table(g.marks), "events": events, "hidden": g.hidden,
+            "today": short_date(g.today) if g.today else None}
+
+
+def year_drawing(data: SiteData, year: int, root: str, within: set[str] | None = None,
+                 title: str | None = None) -> dict[str, Any]:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if within is None:
+        campaigns = [e.model for e in data.registry.campaigns if e.model.year == year]
+    else:
+        campaigns = [c for issuer in sorted(within)
+                     for c in data.tree.campaigns_by_issuer.get(issuer, []) if c.year == year]
+    g = glance_mod.glance(data.tree, campaigns, start, end, data.marks(start, end), data.today)
+    found = drawing(data, g, title or f"Các phong trào thi đua năm {year}", root, "bang-hinh")
+    found["legend"] = svg.legend(g)
+    return found
+
+
+# --------------------------------------------------------------------------- pages
+
+def year_page(data: SiteData, year: int, root: str) -> dict[str, Any]:
+    page = data.base(root, f"Năm {year} trong một trang", "year")
+    campaigns = [e.model for e in data.registry.campaigns if e.model.year == year]
+    page.update({
+        "page_year": year,
+        "drawing": year_drawing(data, year, root),
+        "count": len(campaigns),
+        "years": [{"year": y, "href": f"{root}years/{y}.html", "current": y == year}
+                  for y in data.years],
+        "calendar_href": f"{root}calendar/{year}.html",
+    })
+    return page
+
+
+def campaign_page(data: SiteData, campaign: Campaign, view: DocumentView | None,
+                  documents: list[dict[str, str]], root: str) -> dict[str, Any]:
+    page = data.base(root, campaign.title, "campaigns")
+    g = glance_mod.glance(data.tree, [campaign], campaign.start, campaign.end,
+                          data.marks(campaign.start, campaign.end), data.today)
+    phases = []
+    viewed = {p.number: p for p in view.phases} if view is not None else {}
+    for phase in campaign.phases:
+        known = viewed.get(phase.number)
+        phases.append({
+            "number": phase.number, "name": phase.name or "", "theme": phase.theme or "",
+            "start": short_date(phase.start), "end": short_date(phase.end),
+            "length": phase.length, "days": phase.days, "goal": phase.goal or "",
+            "celebrates": [c.short_phrase for c in known.celebrates] if known else
+            sorted(phase.celebrates),
+        })
+    targets = [{"id": t.id, "text": t.text, "value": t.value, "sector_title": t.sector_title}
+               for t in view.targets] if view is not None else [
+        {"id": t.id, "text": t.text, "value": str(t.value), "sector_title": None}
+        for t in campaign.targets]
+    launch = campaign.launch
+    doc = campaign.document
+    page.update({
+        "campaign": campaign_ref(data, campaign, root),
+        "file": data.campaign_files.get(campaign.id, ""),
+        "ok": data.campaign_ok(campaign),
+        "length": (campaign.end - campaign.start).days + 1,
+        "theme": campaign.theme or "", "spirit": campaign.spirit or "",
+        "launch": {"date": short_date(launch.date), "speaker": launch.speaker or "",
+                   "place": launch.place or ""} if launch else None,
+        "document": {"number": doc.number or "", "date": short_date(doc.date) if doc.date else ""}
+        if doc else None,
+        "celebrates": [c.short_phrase for c in view.celebrates] if view is not None else [],
+        "drawing": drawing(data, g, f"Thời gian biểu: {campaign.title}", root, "bang-thoi-gian"),
+        "phases": phases,
+        "targets": targets,
+        "documents": documents,
+        "calendar_href": f"{root}calendar/{campaign.year}.html"
+        if campaign.year in data.years else None,
+    })
+    return page
+
+
+def _dissolved(unit: Unit) -> str:
+    return short_date(unit.dissolved) if unit.dissolved is not None else ""
+
+
+def _level(unit: Unit) -> str:
+    return LEVEL_LABELS.get(unit.level, unit.level)
+
+
+def unit_page(data: SiteData, unit: Unit, root: str) -> dict[str, Any]:
+    tree = data.tree
+    page = data.base(root, unit.name, "units")
+    children = tree.children.get(unit.id, [])
+    own = tree.campaigns_by_issuer.get(unit.id, [])
+    by_year: dict[int, list[dict[str, Any]]] = {}
+    for campaign in own:
+        by_year.setdefault(campaign.year, []).append(campaign_ref(data, campaign, root))
+    within = {unit.id, *children, *tree.organizes.get(unit.id, [])}
+    has_year = any(c.year == data.year for issuer in within
+                   for c in tree.campaigns_by_issuer.get(issuer, []))
+    local = []
+    for anniversary in unit.anniversaries:
+        when = (short_date(anniversary.date) if anniversary.date is not None
+                else f"{anniversary.lunar} âm lịch")
+        local.append({"name": anniversary.name, "date": when})
+    page.update({
+        "unit": {"id": unit.id, "name": unit.name, "short": unit.short or "",
+                 "level": _level(unit), "place": unit.place or "",
+                 "dissolved": _dissolved(unit)},
+        "ancestors": [unit_ref(data, a, root) for a in tree.ancestors(unit.id)],
+        "children": [dict(unit_ref(data, c, root), level=_level(tree.units[c])) for c in children],
+        "member_of": [dict(unit_ref(data, c, root),
+                           leader=tree.clusters[c].leader == unit.id)
+                      for c in tree.member_of.get(unit.id, [])],
+        "organizes": [unit_ref(data, c, root) for c in tree.organizes.get(unit.id, [])],
+        "campaigns": [{"year": y, "list": by_year[y]} for y in sorted(by_year, reverse=True)],
+        "anniversaries": local,
+        "drawing": year_drawing(data, data.year, root, within,
+                                f"Phong trào năm {data.year} của {unit.display} và các đơn vị trực thuộc")
+        if has_year else None,
+    })
+    return page
+
+
+def units_index(data: SiteData, root: str) -> dict[str, Any]:
+    tree = data.tree
+    page = data.base(root, "Các đơn vị", "units")
+
+    # A flat list in the tree's order, indented by depth: no recursion, however deep a
+    # broken registry's chain of parents runs.
+    ordered = sorted(tree.units, key=lambda u: tree.order[u])
+    page["units"] = [{"name": unit.display, "href": link("units", unit.id, root),
+                      "level": _level(unit), "depth": min(tree.depth[unit.id], 8),
+                      "dissolved": _dissolved(unit)}
+                     for unit in (tree.units[u] for u in ordered)]
+    page["count"] = len(tree.units)
+    return page
+
+
+def cluster_page(data: SiteData, cluster: Cluster, root: str) -> dict[str, Any]:
+    page = data.base(root, cluster.name, "clusters")
+    campaigns = data.tree.campaigns_by_issuer.get(cluster.id, [])
+    page.update({
+        "cluster": {"id": cluster.id, "name": cluster.name, "place": cluster.place or ""},
+        "organizer": unit_ref(data, cluster.organizer, root),
+        "leader": unit_ref(data, cluster.leader, root),
+        "members": [dict(unit_ref(data, m, root), leader=m == cluster.leader)
+                    for m in cluster.members],
+        "campaigns": [campaign_ref(data, c, root)
+                      for c in sorted(campaigns, key=lambda c: (-c.year, c.id))],
+    })
+    return page
+
+
+def clusters_index(data: SiteData, root: str) -> dict[str, Any]:
+    page = data.base(root, "Các cụm, khối thi đua", "clusters")
+    page["clusters"] = [dict(unit_ref(data, c.id, root), organizer=unit_ref(data, c.organizer, root),
+                             members=len(c.members))
+                        for c in data.tree.clusters.values()]
+    return page
+
+
+def campaigns_index(data: SiteData, root: str) -> dict[str, Any]:
+    page = data.base(root, "Các phong trào thi đua", "campaigns")
+    by_year: dict[int, list[Campaign]] = {}
+    for entry in data.registry.campaigns:
+        by_year.setdefault(entry.model.year, []).append(entry.model)
+    page["years"] = [{"year": y, "list": [campaign_ref(data, c, root) for c in sorted(
+        by_year[y], key=lambda c: (data.tree.place_key(c.issuer), c.id))]}
+        for y in sorted(by_year, reverse=True)]
+    return page
+
+
+def calendar_page(data: SiteData, year: int, root: str) -> dict[str, Any]:
+    from calendar import Calendar
+
+    page = data.base(root, f"Lịch thi đua năm {year}", "calendar")
+    found = data.calendar(year)
+    by_day: dict[date, list[Any]] = {}
+    for entry in found:
+        by_day.setdefault(entry.date, []).append(entry)
+    months = []
+    for month in range(1, 13):
+        weeks = []
+        for week in Calendar(firstweekday=0).monthdatescalendar(year, month):
+            cells = []
+            for day in week:
+                here = by_day.get(day, []) if day.month == month else []
+                rounds = {e.round for e in here if e.round}
+                cells.append({"day": day.day if day.month == month else 0,
+                              "count": len(here), "today": day == data.today,
+                              "round": "major" if "major" in rounds else
+                              ("minor" if "minor" in rounds else ""),
+                              "label": f"{day_month(day)}: {len(here)} mục" if here else ""})
+            weeks.append(cells)
+        entries = [{"date": day_month(e.date), "date_iso": e.date.isoformat(), "kind": e.kind,
+                    "title": e.title, "round": ROUND_LABELS.get(e.round or "", ""),
+                    "round_kind": e.round or ""}
+                   for e in found if e.date.month == month]
+        months.append({"number": month, "weeks": weeks, "entries": entries})
+    page.update({"page_year": year, "months": months, "weekdays": WEEKDAYS,
+                 "ics": f"{year}.ics", "count": len(found),
+                 "hidden": _hidden(data, year)})
+    return page
+
+
+def _hidden(data: SiteData, year: int) -> int:
+    campaigns = [e.model for e in data.registry.campaigns if e.model.year == year]
+    return len(campaigns) - len(glance_mod.pick(campaigns, data.tree))
+
+
+def problems_page(data: SiteData, root: str) -> dict[str, Any]:
+    page = data.base(root, "Các vấn đề của sổ đăng ký", "problems")
+    page["items"] = [{"file": p.file, "line": p.line, "column": p.column, "rule": p.rule,
+                      "severity": "lỗi" if p.severity is Severity.ERROR else "cảnh báo",
+                      "severity_kind": p.severity.value, "message": p.text("vi")}
+                     for p in data.problems]
+    page["warnings"] = sum(1 for p in data.problems if p.severity is Severity.WARNING)
+    return page
