@@ -17,7 +17,7 @@ def test_sample_registry_has_exactly_the_known_slip():
 def test_sample_registry_holds_every_seed():
     registry = validate(SAMPLE_REGISTRY).registry
     assert sorted(c.model.id for c in registry.campaigns) == [
-        "ba-dinh-2021", "bac-tu-liem-2020", "cdvc-ha-noi-2018", "cum-3-ha-giang-2020", "long-bien-2018"]
+        "ba-dinh-2021", "bac-tu-liem-2020", "cdvc-ha-noi-2017", "cdvc-ha-noi-2018", "cum-3-ha-giang-2020", "long-bien-2018"]
     phases = {c.model.id: [(p.start.isoformat(), p.end.isoformat()) for p in c.model.phases]
               for c in registry.campaigns}
     assert phases["bac-tu-liem-2020"] == [("2020-01-01", "2020-04-30"), ("2020-05-01", "2020-07-31"),

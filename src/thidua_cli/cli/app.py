@@ -77,6 +77,8 @@ def build_app(lang: str) -> typer.Typer:
     init.register(app, t)
     from thidua_cli.cli import new
     new.register(app, t)
+    from thidua_cli.cli import results
+    results.register(app, t)
     return app
 
 
