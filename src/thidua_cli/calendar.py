@@ -1,6 +1,6 @@
 """What falls on which day: anniversaries, campaign launches and phase boundaries.
 
-Pure: takes a validated :class:`~thidua_cli.registry.loader.Registry` and a date
+Pure: takes a validated :class:`~thidua_cli.registry.data.Registry` and a date
 range, returns :class:`Entry` values sorted by date, kind and title. No I/O and no
 printing; ``cli/calendar.py`` formats them (table, JSON, ICS).
 
@@ -32,7 +32,8 @@ from datetime import date
 
 from thidua_cli import occurrences as occ
 from thidua_cli.models import Anniversary, Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 
 KINDS = ("anniversary", "launch", "phase-start", "phase-end")
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
@@ -153,47 +154,33 @@ def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> lis
 
 # --------------------------------------------------------------------------- units
 
-def _family(registry: Registry, unit_id: str) -> tuple[set[str], set[str]]:
+def _family(index: RegistryIndex, unit_id: str) -> tuple[set[str], set[str]]:
     """(``unit_id`` with its ancestors and descendants, ``unit_id`` with its descendants)."""
-    parents = {e.model.id: e.model.parent for e in registry.units}
-    children: dict[str, list[str]] = {}
-    for child, parent in parents.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    family = {unit_id}
-    current = parents.get(unit_id)
-    while current is not None and current not in family:  # a cycle is the validator's to report
-        family.add(current)
-        current = parents.get(current)
-    stack = [unit_id]
-    descendants: set[str] = set()
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in descendants and child != unit_id:
-                descendants.add(child)
-                stack.append(child)
-    return family | descendants, descendants | {unit_id}
+    # A cycle is the validator's to report: the index stops at it.
+    descendants = index.descendants(unit_id)
+    return {unit_id, *index.ancestors(unit_id)} | descendants, descendants | {unit_id}
 
 
-def concerned(registry: Registry, unit_id: str) -> tuple[set[str], set[str]]:
+def concerned(registry: Registry, unit_id: str,
+              index: RegistryIndex | None = None) -> tuple[set[str], set[str]]:
     """(units, clusters) whose local anniversaries and campaigns concern ``unit_id``.
 
     Raises :class:`UnknownUnit` for an id that is neither a unit nor a cluster.
     """
-    unit_ids = {e.model.id for e in registry.units}
-    clusters = {e.model.id: e.model for e in registry.clusters}
-    if unit_id in unit_ids:
-        units, below = _family(registry, unit_id)
+    index = index if index is not None else RegistryIndex.of(registry)
+    clusters = index.clusters
+    if unit_id in index.units:
+        units, below = _family(index, unit_id)
         kept = {cid for cid, c in clusters.items()
-                if c.organizer == unit_id or any(m in below for m in c.members)}
+                if c.model.organizer == unit_id or any(m in below for m in c.model.members)}
         return units, kept
     if unit_id in clusters:
         units = set()
-        for member in clusters[unit_id].members:
-            if member in unit_ids:
-                units |= _family(registry, member)[0]
+        for member in clusters[unit_id].model.members:
+            if member in index.units:
+                units |= _family(index, member)[0]
         return units, {unit_id}
-    raise UnknownUnit(unit_id, sorted(unit_ids | set(clusters)))
+    raise UnknownUnit(unit_id, sorted(set(index.units) | set(clusters)))
 
 
 # --------------------------------------------------------------------------- entries
@@ -205,16 +192,17 @@ def issuer_names(registry: Registry) -> dict[str, str]:
 
 
 def entries(registry: Registry, start: date, end: date, unit: str | None = None,
-            round_only: bool = False) -> list[Entry]:
+            round_only: bool = False, index: RegistryIndex | None = None) -> list[Entry]:
     """Every entry from ``start`` to ``end`` (both included), sorted by date, kind, title.
 
     Lunar anniversaries are listed for the years the lunar calendar covers
     (:data:`thidua_cli.vn.lunar.FIRST_YEAR`–``LAST_YEAR``) only; the caller says so.
+    ``index`` is the registry's index when the caller has it.
     """
     keep_units: set[str] | None = None
     keep_clusters: set[str] | None = None
     if unit is not None:
-        keep_units, keep_clusters = concerned(registry, unit)
+        keep_units, keep_clusters = concerned(registry, unit, index)
     found: list[Entry] = []
     for item in registry.anniversaries:
         if item.owner is not None and keep_units is not None and item.owner not in keep_units:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from thidua_cli.problems import Location, Problem, Severity, Text
 from thidua_cli.registry import loader
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 
 FILE_NAME = "thidua.yaml"
 RULE = "config-invalid"

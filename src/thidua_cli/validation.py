@@ -13,7 +13,8 @@ from pathlib import Path
 from thidua_cli import config, rules, suppress
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry import loader
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 
 #: ``progress(stage, done, total)``: told as the work goes on, for a progress bar.
 #: Stages: ``"read"`` (files read, of all files), ``"check"`` (rule families run).
@@ -24,6 +25,8 @@ Progress = Callable[[str, int, int], None]
 class Result:
     registry: Registry
     problems: list[Problem]
+    #: the registry's one index, built for the rules and reused by render and calendar
+    index: RegistryIndex
 
     @property
     def errors(self) -> int:
@@ -59,11 +62,12 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
         registry, problems = file_cache.load(root, cache_dir, progress=reading)
     else:
         registry, problems = loader.load(root, progress=reading)
-    problems.extend(rules.check(registry, progress=checking))
+    index = RegistryIndex.of(registry)
+    problems.extend(rules.check(registry, progress=checking, index=index))
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.
     problems = suppress.apply(registry.suppressions, problems)
     problems = config.configure(registry, problems)
     problems.sort(key=Problem.sort_key)
-    return Result(registry, problems)
+    return Result(registry, problems, index)

@@ -188,7 +188,8 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
         return 1
     registry = result.registry
     try:
-        found = calendar.entries(registry, start, end, unit=unit, round_only=round_only)
+        found = calendar.entries(registry, start, end, unit=unit, round_only=round_only,
+                                 index=result.index)
     except calendar.UnknownUnit as exc:
         hint_vi, hint_en = suggest(exc.unit, exc.known)
         raise CommandError(f'không có đơn vị hay cụm "{exc.unit}" trong sổ đăng ký{hint_vi}',

@@ -142,8 +142,7 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
                    else "; use render covenant for a giao-uoc campaign"))
     else:
         if unit_id:
-            known = {e.model.id for e in registry.units} | {e.model.id for e in registry.clusters}
-            if unit_id not in known:
+            if unit_id not in result.index.units and unit_id not in result.index.clusters:
                 raise CommandError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký',
                                    f'no unit or cluster "{unit_id}" in the registry')
         chosen = [c for c in campaigns if c.year == year and builder.applies(kind, c)  # type: ignore[arg-type]
@@ -170,7 +169,7 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     documents = []
     for done, c in enumerate(chosen, 1):
         try:
-            documents.append(builder.build(registry, c, kind, env))  # type: ignore[arg-type]
+            documents.append(builder.build(registry, c, kind, env, result.index))  # type: ignore[arg-type]
         except engine.TemplateProblem as exc:
             raise CommandError(exc.vi, exc.en) from None
         progress("render", done, len(chosen))

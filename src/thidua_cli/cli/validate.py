@@ -12,7 +12,7 @@ import typer
 from thidua_cli.cli.common import Settings
 
 if TYPE_CHECKING:
-    from thidua_cli.registry.loader import Registry
+    from thidua_cli.registry.data import Registry
 
 
 class Format(str, Enum):

@@ -28,14 +28,12 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from thidua_cli import __version__
 from thidua_cli.problems import Problem
-from thidua_cli.registry import loader, yaml_source
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry import loader
+from thidua_cli.registry.data import FileResult, Registry
 
 #: Bumped by hand when the stored layout changes.
 FORMAT = 2
@@ -75,35 +73,6 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class FileResult:
-    """What one file yields by itself (positions of its problems not yet placed)."""
-
-    problems: list[Problem] = field(default_factory=list)
-    anniversaries: list[Any] = field(default_factory=list)
-    units: list[Any] = field(default_factory=list)
-    clusters: list[Any] = field(default_factory=list)
-    campaigns: list[Any] = field(default_factory=list)
-    results: list[Any] = field(default_factory=list)
-    broken_ids: set[str] = field(default_factory=set)
-    suppressions: list[Any] | None = None
-
-
-def _compute(kind: str, name: str, raw: bytes) -> FileResult:
-    scratch = Registry(root=Path("."))
-    suppressions: dict[str, list[Any]] = {}
-    source = loader.source_from_bytes(raw, name, suppressions)
-    result = FileResult(problems=list(source.problems))
-    if source.usable:
-        result.problems.extend(loader._load_source(scratch, kind, source))
-    result.anniversaries, result.units = scratch.anniversaries, scratch.units
-    result.clusters, result.campaigns = scratch.clusters, scratch.campaigns
-    result.results = scratch.results
-    result.broken_ids = scratch.broken_ids
-    result.suppressions = suppressions.get(name)
-    return result
-
-
 def _read_store(path: Path, version: str) -> dict[tuple[str, str, str], bytes]:
     try:
         with path.open("rb") as handle:
@@ -135,25 +104,23 @@ def _write_store(path: Path, version: str, entries: dict[tuple[str, str, str], b
 def load(root: Path, folder: Path | None = None,
          progress: Callable[[int, int], None] | None = None) -> tuple[Registry, list[Problem]]:
     """:func:`loader.load` with each file's own results taken from the cache when its
-    bytes are unchanged; ``progress(done, total)`` is told after each file."""
-    registry = loader.open_registry(root)
-    store_path = cache_file(root, folder)
+    bytes are unchanged; ``progress(done, total)`` is told as the loader tells it."""
     version = code_version()
-    old = _read_store(store_path, version)
+    store: list[tuple[Path, dict[tuple[str, str, str], bytes]]] = []
     new: dict[tuple[str, str, str], bytes] = {}
-    problems: list[Problem] = []
     changed = False
-    files = list(loader.find_files(root))
-    for done, (kind, path) in enumerate(files):
-        if progress is not None:
-            progress(done, len(files))
-        name = loader.display_name(root, path)
-        registry.files.append(name)
-        registry.paths[name] = path
-        raw = loader.read_raw(path, name)
-        if isinstance(raw, yaml_source.SourceFile):  # unreadable: nothing to cache
-            problems.extend(raw.problems)
-            continue
+
+    def opened() -> tuple[Path, dict[tuple[str, str, str], bytes]]:
+        # Only once the loader has opened the registry: a path that is no registry (a
+        # missing folder, a symlink loop that resolve() refuses) is the loader's to report.
+        if not store:
+            path = cache_file(root, folder)
+            store.append((path, _read_store(path, version)))
+        return store[0]
+
+    def cached(kind: str, name: str, raw: bytes) -> FileResult:
+        nonlocal changed
+        old = opened()[1]
         key = (kind, name, hashlib.blake2b(raw, digest_size=20).hexdigest())
         result = None
         blob = old.get(key)
@@ -165,21 +132,14 @@ def load(root: Path, folder: Path | None = None,
             if not isinstance(result, FileResult):
                 result = None
         if result is None:
-            result = _compute(kind, name, raw)
+            result = loader.file_result(kind, name, raw)
             blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             changed = True
         new[key] = blob
-        problems.extend(result.problems)
-        registry.anniversaries.extend(result.anniversaries)
-        registry.units.extend(result.units)
-        registry.clusters.extend(result.clusters)
-        registry.campaigns.extend(result.campaigns)
-        registry.results.extend(result.results)
-        registry.broken_ids.update(result.broken_ids)
-        if result.suppressions is not None:
-            registry.suppressions[name] = result.suppressions
-    if progress is not None:
-        progress(len(files), len(files))
+        return result
+
+    registry, problems = loader.load(root, progress, cached)
+    store_path, old = opened()
     if changed or new.keys() != old.keys():
         _write_store(store_path, version, new)
     return registry, problems

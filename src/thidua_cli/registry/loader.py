@@ -1,9 +1,8 @@
 """Files → models: the registry as the rules see it, and every problem met on the way.
 
 A file that cannot be read never stops the others: its problems are recorded
-and loading goes on. Units and anniversaries are validated item by item, so one
-typo in a list of fifty units does not hide the other forty-nine (and does not
-make every reference to them look unknown).
+and loading goes on. Which files there are, and how each kind's data becomes models,
+is the table of :mod:`thidua_cli.registry.kinds`; this module does the I/O.
 """
 
 from __future__ import annotations
@@ -11,19 +10,13 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from thidua_cli import suppress
-from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
-                               UnitsFile)
 from thidua_cli.problems import Location, Problem, Severity, Text
-from thidua_cli.registry import schema_errors, yaml_source
-
-M = TypeVar("M", bound=BaseModel)
+from thidua_cli.registry import directives, kinds, yaml_source
+from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
+from thidua_cli.registry.data import FileResult, Registry
+from thidua_cli.registry.kinds import KINDS
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -36,49 +29,26 @@ class RegistryError(Exception):
         self.text = Text(vi, en)
 
 
-@dataclass
-class Entry(Generic[M]):
-    """A model and where it stands: its file and its path in that file."""
-
-    model: M
-    loc: Location
-    owner: str | None = None  # for a unit's local anniversary: the unit id
-
-
-@dataclass
-class Registry:
-    root: Path
-    files: list[str] = field(default_factory=list)
-    paths: dict[str, Path] = field(default_factory=dict)
-    anniversaries: list[Entry[Anniversary]] = field(default_factory=list)
-    units: list[Entry[Unit]] = field(default_factory=list)
-    clusters: list[Entry[Cluster]] = field(default_factory=list)
-    campaigns: list[Entry[Campaign]] = field(default_factory=list)
-    results: list[Entry[Result]] = field(default_factory=list)
-    #: ids of entries that exist but failed the schema: references to them are
-    #: not reported as unknown, since the schema problem already says what is wrong.
-    broken_ids: set[str] = field(default_factory=set)
-    #: ``# thidua: disable=`` comments by file, for the few files that hold one.
-    suppressions: dict[str, list[suppress.Directive]] = field(default_factory=dict)
-
-
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(kind, path) of each registry file, in a stable order."""
-    for suffix in YAML_SUFFIXES:
-        candidate = root / f"anniversaries{suffix}"
-        if candidate.exists() or candidate.is_symlink():
-            yield "anniversaries", candidate
-    for kind in ("units", "campaigns", "results"):
-        folder = root / kind
+    """(kind, path) of each registry file, in the order of the table of kinds, each
+    folder's files sorted by name."""
+    for kind in KINDS:
+        if not kind.folder:
+            for suffix in YAML_SUFFIXES:
+                candidate = root / f"{kind.name}{suffix}"
+                if candidate.exists() or candidate.is_symlink():
+                    yield kind.name, candidate
+            continue
+        folder = root / kind.name
         if not folder.is_dir():
             if folder.exists() or folder.is_symlink():
                 # A file or a broken/looping link where the folder should be: say so
                 # (read_file reports it) rather than check nothing and exit 0.
-                yield kind, folder
+                yield kind.name, folder
             continue
         for path in sorted(folder.iterdir()):
             if path.name.endswith(YAML_SUFFIXES) and not path.name.startswith("."):
-                yield kind, path
+                yield kind.name, path
 
 
 def open_registry(root: Path) -> Registry:
@@ -125,7 +95,7 @@ _REASONS_VI = {
 
 
 def read_file(path: Path, name: str,
-              suppressions: dict[str, list[suppress.Directive]] | None = None
+              suppressions: dict[str, list[directives.Directive]] | None = None
               ) -> yaml_source.SourceFile:
     raw = read_raw(path, name)
     if isinstance(raw, yaml_source.SourceFile):
@@ -160,7 +130,7 @@ def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
 
 
 def source_from_bytes(raw: bytes, name: str,
-                      suppressions: dict[str, list[suppress.Directive]] | None = None
+                      suppressions: dict[str, list[directives.Directive]] | None = None
                       ) -> yaml_source.SourceFile:
     try:
         source = yaml_source.read(raw, name)
@@ -170,9 +140,9 @@ def source_from_bytes(raw: bytes, name: str,
         size = f"{len(raw) / (1 << 20):.1f} MiB"
         return _unreadable(name, f"({size}) không đủ bộ nhớ để đọc",
                            f"({size}) is too large to read in the available memory")
-    if suppressions is not None and suppress.MARKER in raw:
+    if suppressions is not None and directives.MARKER in raw:
         # Found here, where the bytes are at hand: the files without one are never read twice.
-        suppressions[name] = suppress.scan(raw)
+        suppressions[name] = directives.scan(raw)
     return source
 
 
@@ -184,135 +154,48 @@ def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
     return yaml_source.SourceFile(name, problems=[problem], usable=False)
 
 
-def load(root: Path, progress: Callable[[int, int], None] | None = None
-         ) -> tuple[Registry, list[Problem]]:
+def file_result(kind: str, name: str, raw: bytes) -> FileResult:
+    """What the file of ``kind`` shown as ``name`` yields by itself from its bytes ``raw``."""
+    suppressions: dict[str, list[directives.Directive]] = {}
+    source = source_from_bytes(raw, name, suppressions)
+    result = FileResult(problems=list(source.problems), suppressions=suppressions.get(name))
+    if source.usable:
+        kinds.build(kind, source, result)
+    return result
+
+
+#: ``results(kind, name, raw)``: what one readable file yields; :func:`file_result`, or
+#: the cache's copy of it.
+FileResults = Callable[[str, str, bytes], FileResult]
+
+
+def load(root: Path, progress: Callable[[int, int], None] | None = None,
+         results: FileResults = file_result) -> tuple[Registry, list[Problem]]:
     """The registry at ``root`` and the problems met reading it; ``progress(done, total)``
-    is told after each file."""
+    is told before each file and once at the end.
+
+    The one loop over the registry's files: :func:`thidua_cli.registry.cache.load` passes
+    its own ``results`` to take each unchanged file's results from the cache.
+    """
     registry = open_registry(root)
     problems: list[Problem] = []
     files = list(find_files(root))
-    for done, (kind, path) in enumerate(files, 1):
+    for done, (kind, path) in enumerate(files):
         if progress is not None:
-            progress(done - 1, len(files))
+            progress(done, len(files))
         name = display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
-        source = read_file(path, name, registry.suppressions)
-        problems.extend(source.problems)
-        if source.usable:
-            problems.extend(_load_source(registry, kind, source))
+        raw = read_raw(path, name)
+        if isinstance(raw, yaml_source.SourceFile):  # unreadable: its one problem, no data
+            problems.extend(raw.problems)
+            continue
+        result = results(kind, name, raw)
+        problems.extend(result.problems)
+        registry.add(name, result)
     if progress is not None:
         progress(len(files), len(files))
     return registry, problems
-
-
-# --------------------------------------------------------------------------- per kind
-
-_TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")}
-
-
-def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    data = source.data
-    where = Location(source.file, line=1, column=1)
-    example = {"anniversaries": "anniversaries:", "units": "units:", "campaigns": "id: …",
-               "results": "campaign: …"}[kind]
-    if data is None:
-        return None, [Problem("schema", Severity.ERROR, where,
-                              Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
-                                   f'the file is empty; write content starting with "{example}" '
-                                   "or delete the file"),
-                              line=1, column=1)]
-    if not isinstance(data, dict):
-        got_vi, got_en = schema_errors.describe(data)
-        return None, [Problem("schema", Severity.ERROR, where,
-                              Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
-                                   f'(bắt đầu bằng "{example}"), không phải {got_vi}',
-                                   f'the top level of the file must be a mapping of key: value '
-                                   f'(starting with "{example}"), not {got_en}'),
-                              line=1, column=1)]
-    return data, []
-
-
-def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) -> list[Problem]:
-    data, problems = _top_level(source, kind)
-    if data is None:
-        return problems
-    if kind == "campaigns":
-        campaign = _validate(Campaign, data, Location(source.file), problems)
-        if campaign is not None:
-            registry.campaigns.append(Entry(campaign, Location(source.file)))
-        elif isinstance(data.get("id"), str):
-            registry.broken_ids.add(data["id"])
-        return problems
-    if kind == "results":
-        result = _validate(Result, data, Location(source.file), problems)
-        if result is not None:
-            registry.results.append(Entry(result, Location(source.file)))
-        return problems
-    model_for_file = AnniversariesFile if kind == "anniversaries" else UnitsFile
-    problems.extend(_unknown_top_keys(data, model_for_file, source.file))
-    if kind == "anniversaries":
-        if "anniversaries" not in data:
-            problems.append(Problem("schema", Severity.ERROR, Location(source.file, line=1, column=1),
-                                    Text('thiếu khóa "anniversaries:" ở đầu tệp',
-                                         'missing the "anniversaries:" key at the top of the file'),
-                                    line=1, column=1))
-        for entry in _validate_items(Anniversary, data, "anniversaries", source.file, problems,
-                                     registry):
-            registry.anniversaries.append(entry)
-        return problems
-    for unit in _validate_items(Unit, data, "units", source.file, problems, registry):
-        registry.units.append(unit)
-        for index, anniversary in enumerate(unit.model.anniversaries):
-            registry.anniversaries.append(
-                Entry(anniversary, unit.loc.child("anniversaries", index), owner=unit.model.id))
-    for cluster in _validate_items(Cluster, data, "clusters", source.file, problems, registry):
-        registry.clusters.append(cluster)
-    return problems
-
-
-def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -> list[Problem]:
-    problems = []
-    for key in data:
-        if key not in model.model_fields:
-            hint = schema_errors.did_you_mean(str(key), model.model_fields)
-            known = ", ".join(model.model_fields)
-            problems.append(Problem(
-                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
-                Text(f'khóa "{key}" không có trong định dạng'
-                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
-                     f'key "{key}" is not part of the format'
-                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
-    return problems
-
-
-def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_errors.to_problems(exc, model, loc))
-        return None
-
-
-def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
-                    problems: list[Problem], registry: Registry) -> Iterator[Entry[M]]:
-    items = data.get(key)
-    if items is None:
-        return
-    if not isinstance(items, list):
-        got_vi, got_en = schema_errors.describe(items)
-        problems.append(Problem(
-            "schema", Severity.ERROR, Location(file, (key,)),
-            Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
-                 f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
-        return
-    for index, item in enumerate(items):
-        loc = Location(file, (key, index))
-        validated = _validate(model, item, loc, problems)
-        if validated is not None:
-            yield Entry(validated, loc)
-        elif isinstance(item, dict) and isinstance(item.get("id"), str):
-            registry.broken_ids.add(item["id"])
 
 
 # --------------------------------------------------------------------------- positions

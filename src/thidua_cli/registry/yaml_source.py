@@ -295,11 +295,152 @@ def _may_be_deep(text: str) -> bool:
     return re.search(f"^[ \t?:-]{{{MAX_DEPTH // 2 - brackets + 1},}}", text, re.MULTILINE) is not None
 
 
-def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
-    """Anchors, aliases and excessive depth, from the event stream: no node is
-    built, so an alias bomb or a deep file costs only its own length."""
+#: In flow context, the characters that open, close or hide structure.
+_FLOW_SIGNIFICANT = re.compile(r"""["'\[\]{}#]""")
+#: A block mapping key at the start of a line's content: plain or quoted, then ": " or ":" at the end.
+_BLOCK_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},][^#]*?)[ \t]*:(?:[ \t]|$)""")
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def deep_position(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """1-based line and column of the first collection nested deeper than ``limit``.
+
+    Our own scan, run before any parser sees the text: parsers have limits of their
+    own (libyaml 0.2.6 stops at 1,000 levels with an English message, and scans ahead
+    of the events, so its limit fires before ours could be read off the event stream),
+    and the message and the place must not depend on which PyYAML is installed.
+
+    It follows what makes a YAML collection: block mappings and sequences by their
+    column (``- - -`` opens one sequence per dash), flow collections by their brackets,
+    skipping quoted text, comments and block scalars. It is a bound for refusing
+    hostile input, not a parser: a registry file nests about six levels, so where it
+    is approximate (odd plain scalars) it is far from the limit either way.
+    """
+    block: list[tuple[int, str]] = []  # (column, "map" | "seq") of the open block collections
+    flow = 0  # open flow collections
+    quote = ""  # the quote character of a quoted scalar spanning lines
+    scalar_indent = -1  # inside a block scalar whose parent sits at this column
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if scalar_indent >= 0:
+            if not stripped.strip() or indent > scalar_indent:
+                continue
+            scalar_indent = -1
+        pos = 0
+        if not quote and not flow:
+            if not stripped.strip() or stripped.startswith("#"):
+                continue
+            if stripped.startswith(("---", "...")) and stripped[3:4] in ("", " ", "\t"):
+                block.clear()
+                continue
+            while block and block[-1][0] > indent:
+                block.pop()
+            pos = indent
+            # Block indicators, several on one line when compact: "- " opens a sequence
+            # entry, "? " and ": " an explicit key and its value in a mapping.
+            while line[pos:pos + 1] in ("-", "?", ":") and line[pos + 1:pos + 2] in ("", " ", "\t"):
+                _open_block(block, pos, "seq" if line[pos] == "-" else "map")
+                if len(block) > limit:
+                    return number + 1, pos + 1
+                pos += 1
+                while line[pos:pos + 1] in (" ", "\t"):
+                    pos += 1
+            rest = line[pos:]
+            key = _BLOCK_KEY.match(rest)
+            if key:
+                _open_block(block, pos, "map")
+                if len(block) > limit:
+                    return number + 1, pos + 1
+                pos += key.end()
+                while line[pos:pos + 1] in (" ", "\t"):
+                    pos += 1
+                rest = line[pos:]
+            if _BLOCK_SCALAR.match(rest):
+                scalar_indent = block[-1][0] if block else 0
+                continue
+            if rest[:1] in ('"', "'"):
+                quote, pos = _skip_quoted(line, pos + 1, rest[0])
+                continue
+            if rest[:1] not in ("[", "{"):
+                continue
+        elif quote:
+            quote, pos = _skip_quoted(line, 0, quote)
+            if quote:
+                continue
+        # Flow context: count brackets, skipping quoted text and comments.
+        while True:
+            found = _FLOW_SIGNIFICANT.search(line, pos)
+            if found is None:
+                break
+            char, pos = found.group(), found.start()
+            if char in "[{":
+                flow += 1
+                if len(block) + flow > limit:
+                    return number + 1, pos + 1
+                pos += 1
+            elif char in "]}":
+                flow = max(flow - 1, 0)
+                pos += 1
+                if not flow:
+                    break
+            elif char == "#":
+                if pos == 0 or line[pos - 1] in " \t":
+                    break
+                pos += 1
+            else:
+                # A quote opens a quoted scalar only where a scalar starts.
+                before = line[:pos].rstrip(" \t")[-1:]
+                if before in ("", "[", "{", ",", ":"):
+                    quote, pos = _skip_quoted(line, pos + 1, char)
+                    if quote:
+                        break
+                else:
+                    pos += 1
+    return None
+
+
+def _open_block(block: list[tuple[int, str]], column: int, kind: str) -> None:
+    """Enter a block collection of ``kind`` at ``column`` (or stay in the open one).
+
+    A sequence may sit at its parent key's column (``a:`` then ``- x``), so a key at
+    that column closes the sequence and continues the mapping.
+    """
+    if kind == "map" and block and block[-1] == (column, "seq") and len(block) > 1 \
+            and block[-2] == (column, "map"):
+        block.pop()
+    if not block or block[-1] != (column, kind):
+        block.append((column, kind))
+
+
+def _skip_quoted(line: str, pos: int, quote: str) -> tuple[str, int]:
+    """Past the closing ``quote`` from ``pos``: ("", after it), or (quote, end) when the
+    quoted scalar goes on to the next line."""
+    while pos < len(line):
+        char = line[pos]
+        if quote == '"' and char == "\\":
+            pos += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[pos + 1:pos + 2] == "'":
+                pos += 2
+                continue
+            return "", pos + 1
+        pos += 1
+    return quote, len(line)
+
+
+def _deep_problem(file: str, line: int, col: int) -> Problem:
+    return _problem(
+        "yaml-syntax", file, line, col,
+        f"tệp lồng nhau quá {MAX_DEPTH} cấp; sổ đăng ký không cần lồng sâu như vậy",
+        f"the file nests more than {MAX_DEPTH} levels deep; a registry never needs that")
+
+
+def _scan_events(text: str, file: str) -> list[Problem]:
+    """Anchors and aliases, from the event stream: no node is built, so an alias
+    bomb costs only its own length."""
     problems: list[Problem] = []
-    depth = 0
     for event in yaml.parse(text, Loader=_FastLoader):
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
@@ -313,16 +454,6 @@ def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
                 "yaml-alias", file, mark.line + 1, mark.column + 1,
                 f"neo YAML (&{event.anchor}) không được dùng trong sổ đăng ký; hãy bỏ nó đi",
                 f"YAML anchor (&{event.anchor}) is not allowed in the registry; remove it"))
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if check_depth and depth > MAX_DEPTH:
-                problems.append(_problem(
-                    "yaml-syntax", file, mark.line + 1, mark.column + 1,
-                    f"tệp lồng nhau quá {MAX_DEPTH} cấp; sổ đăng ký không cần lồng sâu như vậy",
-                    f"the file nests more than {MAX_DEPTH} levels deep; a registry never needs that"))
-                break
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
     return problems
 
 
@@ -343,6 +474,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: s
             "in YAML; delete it (often pasted from Word or PDF)")
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "nesting depth" in (exc.problem or ""):
+        # A parser's own depth limit, where our scan found the file shallow enough
+        # (it is a bound, not a parser): still our words, at the parser's place.
+        return _deep_problem(file, line, col)
     what = exc.problem or "invalid YAML"
     vi = f"YAML không hợp lệ: {what}"
     en = f"invalid YAML: {what}"
@@ -362,9 +497,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: s
 def parse(text: str, file: str) -> SourceFile:
     """Plain data of a YAML document, with syntax/duplicate/alias problems."""
     source = SourceFile(file)
-    if "&" in text or "*" in text or _may_be_deep(text):
+    deep = deep_position(text) if _may_be_deep(text) else None
+    if deep is not None:
+        source.problems.append(_deep_problem(file, *deep))
+        source.usable = False
+        return source
+    if "&" in text or "*" in text:
         try:
-            scanned = _scan_events(text, file, check_depth=_may_be_deep(text))
+            scanned = _scan_events(text, file)
         except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
             source.problems.append(_syntax_problem(exc, text, file))
             source.usable = False

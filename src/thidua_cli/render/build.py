@@ -11,7 +11,8 @@ import re
 from typing import Any, Literal
 
 from thidua_cli.models import Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.render import engine
 from thidua_cli.render.context import build_context
 from thidua_cli.render.document import (Document, Header, MarkupError, Signature, parse_body,
@@ -78,10 +79,12 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def build(registry: Registry, campaign: Campaign, kind: Kind,
-          env: Any | None = None) -> Document:
-    """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`."""
+          env: Any | None = None, index: RegistryIndex | None = None) -> Document:
+    """The document of ``kind`` for ``campaign``. Raises :class:`engine.TemplateProblem`.
+
+    ``env`` and ``index`` (the registry's index) are built once for a batch of documents."""
     env = env or engine.environment()
-    ctx = build_context(registry, campaign)
+    ctx = build_context(registry, campaign, index)
     blocks = engine.render_blocks(env, f"{kind}.md.j2", ctx, BLOCKS)
     try:
         body = parse_body(blocks["body"])

@@ -8,15 +8,20 @@ anniversary number is computed here (from :mod:`thidua_cli.occurrences`), never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
 from thidua_cli.occurrences import occurrences
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Entry, Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn.phrases import anniversary_phrase, unit_abbreviation, upper_vi
+
+M = TypeVar("M", bound=BaseModel)
 
 SECTOR_TITLES = {
     "doanh-nghiep": "Khối doanh nghiệp",
@@ -46,25 +51,36 @@ class ContextError(ValueError):
     """The registry lacks something the document needs (a bug if the registry validated)."""
 
 
-@dataclass(frozen=True)
+class _Models(Mapping[str, M]):
+    """The models of an index's entries by id, read through (no copy)."""
+
+    def __init__(self, entries: dict[str, Entry[M]]) -> None:
+        self._entries = entries
+
+    def __getitem__(self, key: str) -> M:
+        return self._entries[key].model
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class Lookup:
-    units: dict[str, Unit]
-    clusters: dict[str, Cluster]
-    anniversaries: dict[str, Anniversary]
-    campaigns: list[Campaign]
+    """Units, clusters and anniversaries by id, for the context builders: a view of the
+    registry's one index, so that building a document's context costs no pass over the
+    registry."""
+
+    def __init__(self, index: RegistryIndex) -> None:
+        self.index = index
+        self.units: Mapping[str, Unit] = _Models(index.units)
+        self.clusters: Mapping[str, Cluster] = _Models(index.clusters)
+        self.anniversaries: Mapping[str, Anniversary] = _Models(index.anniversaries)
 
     @classmethod
     def of(cls, registry: Registry) -> Lookup:
-        anniversaries = {e.model.id: e.model for e in registry.anniversaries}
-        for entry in registry.units:
-            for local in entry.model.anniversaries:
-                anniversaries.setdefault(local.id, local)
-        return cls(
-            units={e.model.id: e.model for e in registry.units},
-            clusters={e.model.id: e.model for e in registry.clusters},
-            anniversaries=anniversaries,
-            campaigns=[e.model for e in registry.campaigns],
-        )
+        return cls(RegistryIndex.of(registry))
 
     def place(self, unit: Unit | None) -> str | None:
         """A unit's place, inherited from its nearest ancestor that has one."""
@@ -178,9 +194,9 @@ def _superior_plan(campaign: Campaign, issuer: Unit | None, lookup: Lookup) -> d
     """The superior's campaign of the same year this one implements, if the registry has it."""
     if issuer is None or issuer.parent is None:
         return None
-    for other in lookup.campaigns:
-        if (other.issuer == issuer.parent and other.year == campaign.year
-                and other.kind != "giao-uoc"):
+    for entry in lookup.index.campaigns_by_issuer_year.get((issuer.parent, campaign.year), ()):
+        other = entry.model
+        if other.kind != "giao-uoc":
             doc = other.document
             return {
                 "title": other.title,
@@ -190,9 +206,11 @@ def _superior_plan(campaign: Campaign, issuer: Unit | None, lookup: Lookup) -> d
     return None
 
 
-def build_context(registry: Registry, campaign: Campaign) -> dict[str, Any]:
-    """Everything the templates of ``campaign`` may use, as plain data."""
-    lookup = Lookup.of(registry)
+def build_context(registry: Registry, campaign: Campaign,
+                  index: RegistryIndex | None = None) -> dict[str, Any]:
+    """Everything the templates of ``campaign`` may use, as plain data. ``index`` is the
+    registry's index, built once for a whole batch of documents (else built here)."""
+    lookup = Lookup(index if index is not None else RegistryIndex.of(registry))
     issuer_unit = lookup.units.get(campaign.issuer)
     cluster = lookup.clusters.get(campaign.issuer)
     if issuer_unit is not None:

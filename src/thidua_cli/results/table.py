@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from thidua_cli.models import Campaign, Target
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 from thidua_cli.results.judge import Verdict
 from thidua_cli.results.rollup import Figure, RollUp, judge
 from thidua_cli.vn import numbers

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
                               results, settings, targets, units)
 from thidua_cli.rules.base import Context, Rule
@@ -20,13 +21,14 @@ FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, tar
 RULES: dict[str, Rule] = {rule.name: rule for family in FAMILIES for rule in family.RULES}
 
 
-def check(registry: Registry, progress: Callable[[int, int], None] | None = None
-          ) -> list[Problem]:
+def check(registry: Registry, progress: Callable[[int, int], None] | None = None,
+          index: RegistryIndex | None = None) -> list[Problem]:
     """Every problem the rule families find in a loaded registry (positions not yet placed).
 
-    ``progress(done, total)`` is told after each family.
+    ``progress(done, total)`` is told after each family; ``index`` is the registry's
+    index when the caller has built it already.
     """
-    ctx = Context(registry)
+    ctx = Context(registry, index)
     problems = []
     for done, family in enumerate(FAMILIES, 1):
         for finding in family.check(ctx):

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from thidua_cli.models import Achieved, Campaign, Result, Target
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.registry.loader import Entry
+from thidua_cli.registry.data import Entry
 from thidua_cli.results import rollup
 from thidua_cli.results.judge import reads_as, share
 from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest

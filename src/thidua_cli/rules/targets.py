@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from thidua_cli.models import Campaign, Target
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.registry.loader import Entry
+from thidua_cli.registry.data import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn.targets import Bound, TargetValue
 

@@ -1,0 +1,157 @@
+"""The kinds of registry file: where each is found and how its data becomes models.
+
+One row of :data:`KINDS` per kind. The loader finds the files from this table, in its
+order, and hands each file's top-level mapping to its row's ``build``; the cache keys its
+entries by the row's name. Adding a kind of file (``results/``, ``scoring/``) is one row
+here and its ``build`` function.
+
+Pure: data in, models and problems out. Units and anniversaries are validated item by
+item, so one typo in a list of fifty units does not hide the other forty-nine (and does
+not make every reference to them look unknown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
+                               UnitsFile)
+from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.registry import schema_errors, yaml_source
+from thidua_cli.registry.data import Entry, FileResult
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class FileKind:
+    #: the kind's name: the folder (``campaigns/``) or the file's stem (``anniversaries.yaml``)
+    name: str
+    #: a folder of files (True) or one file at the registry's root (False)
+    folder: bool
+    #: how a file of this kind begins, for the message about an empty file
+    example: str
+    #: the models and problems of one file's top-level mapping, added to the result
+    build: Callable[[dict[str, Any], str, FileResult], None]
+
+
+def _anniversaries(data: dict[str, Any], file: str, result: FileResult) -> None:
+    result.problems.extend(_unknown_top_keys(data, AnniversariesFile, file))
+    if "anniversaries" not in data:
+        result.problems.append(Problem("schema", Severity.ERROR, Location(file, line=1, column=1),
+                                       Text('thiếu khóa "anniversaries:" ở đầu tệp',
+                                            'missing the "anniversaries:" key at the top of the file'),
+                                       line=1, column=1))
+    result.anniversaries.extend(_validate_items(Anniversary, data, "anniversaries", file, result))
+
+
+def _units(data: dict[str, Any], file: str, result: FileResult) -> None:
+    result.problems.extend(_unknown_top_keys(data, UnitsFile, file))
+    for unit in _validate_items(Unit, data, "units", file, result):
+        result.units.append(unit)
+        for index, anniversary in enumerate(unit.model.anniversaries):
+            result.anniversaries.append(
+                Entry(anniversary, unit.loc.child("anniversaries", index), owner=unit.model.id))
+    result.clusters.extend(_validate_items(Cluster, data, "clusters", file, result))
+
+
+def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
+    campaign = _validate(Campaign, data, Location(file), result.problems)
+    if campaign is not None:
+        result.campaigns.append(Entry(campaign, Location(file)))
+    elif isinstance(data.get("id"), str):
+        result.broken_ids.add(data["id"])
+
+
+def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
+    report = _validate(Result, data, Location(file), result.problems)
+    if report is not None:
+        result.results.append(Entry(report, Location(file)))
+
+
+KINDS: tuple[FileKind, ...] = (
+    FileKind("anniversaries", folder=False, example="anniversaries:", build=_anniversaries),
+    FileKind("units", folder=True, example="units:", build=_units),
+    FileKind("campaigns", folder=True, example="id: …", build=_campaign),
+    FileKind("results", folder=True, example="campaign: …", build=_result),
+)
+BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
+
+
+def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None:
+    """Add the models and problems of a usable ``source`` of ``kind`` to ``result``."""
+    row = BY_NAME[kind]
+    data = _top_level(source, row.example, result.problems)
+    if data is not None:
+        row.build(data, source.file, result)
+
+
+def _top_level(source: yaml_source.SourceFile, example: str,
+               problems: list[Problem]) -> dict[str, Any] | None:
+    data = source.data
+    where = Location(source.file, line=1, column=1)
+    if data is None:
+        problems.append(Problem("schema", Severity.ERROR, where,
+                                Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
+                                     f'the file is empty; write content starting with "{example}" '
+                                     "or delete the file"),
+                                line=1, column=1))
+        return None
+    if not isinstance(data, dict):
+        got_vi, got_en = schema_errors.describe(data)
+        problems.append(Problem("schema", Severity.ERROR, where,
+                                Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
+                                     f'(bắt đầu bằng "{example}"), không phải {got_vi}',
+                                     f'the top level of the file must be a mapping of key: value '
+                                     f'(starting with "{example}"), not {got_en}'),
+                                line=1, column=1))
+        return None
+    return data
+
+
+def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -> list[Problem]:
+    problems = []
+    for key in data:
+        if key not in model.model_fields:
+            hint = schema_errors.did_you_mean(str(key), model.model_fields)
+            known = ", ".join(model.model_fields)
+            problems.append(Problem(
+                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
+                Text(f'khóa "{key}" không có trong định dạng'
+                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
+                     f'key "{key}" is not part of the format'
+                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
+    return problems
+
+
+def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(schema_errors.to_problems(exc, model, loc))
+        return None
+
+
+def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
+                    result: FileResult) -> Iterator[Entry[M]]:
+    items = data.get(key)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        got_vi, got_en = schema_errors.describe(items)
+        result.problems.append(Problem(
+            "schema", Severity.ERROR, Location(file, (key,)),
+            Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
+                 f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
+        return
+    for index, item in enumerate(items):
+        loc = Location(file, (key, index))
+        validated = _validate(model, item, loc, result.problems)
+        if validated is not None:
+            yield Entry(validated, loc)
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            result.broken_ids.add(item["id"])
