@@ -140,3 +140,15 @@ def test_covenant_of_a_unit_without_a_cluster(render_registry: Callable[..., Pat
                                      "quận Đống Đa, các công đoàn trực thuộc Liên đoàn Lao động "
                                      "quận Ba Đình đã thống nhất")
     assert doc.recipients[-1] == "Lưu: VT, LĐLĐ"
+
+
+def test_plan_prints_the_reporting_deadlines_in_to_chuc_thuc_hien(
+        render_registry: Callable[..., Path]) -> None:
+    plan = PLAN + "reporting:\n  - {due: 2020-12-15}\n  - {phase: 1, due: 2020-07-10}\n"
+    texts = _texts(_build(render_registry(plan=plan), "ba-dinh-2020", "plan"))
+    assert texts[-2:] == [
+        "3. Thời hạn gửi báo cáo về Liên đoàn Lao động quận Ba Đình: báo cáo sơ kết đợt 1 trước ngày "
+        "10/7/2020; báo cáo tổng kết trước ngày 15/12/2020.",
+        texts[-1]]
+    without = _texts(_build(render_registry(), "ba-dinh-2020", "plan"))
+    assert not any(text.startswith("3. Thời hạn") for text in without)

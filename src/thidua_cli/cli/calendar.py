@@ -32,6 +32,7 @@ KIND_NAMES = {
     "launch": ("Phát động", "Launch"),
     "phase-start": ("Bắt đầu đợt", "Phase start"),
     "phase-end": ("Kết thúc đợt", "Phase end"),
+    "report-due": ("Hạn báo cáo", "Report due"),
 }
 
 
@@ -387,7 +388,8 @@ def to_plain(found: list[Entry], start: date, end: date, year: int | None, who: 
     return "\n".join(lines) + "\n"
 
 
-_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "bold red", "anniversary": ""}
+_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "bold red", "anniversary": "",
+           "report-due": "bold yellow"}
 
 
 def print_rich(settings: Settings, found: list[Entry], start: date, end: date, year: int | None,

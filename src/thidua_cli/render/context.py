@@ -271,6 +271,10 @@ def build_context(registry: Registry, campaign: Campaign,
             "aims": list(campaign.aims),
             "awards": list(campaign.awards),
             "implementation": list(campaign.implementation),
+            # Hạn báo cáo: sơ kết of each phase first, then tổng kết (no phase).
+            "reporting": [{"phase": r.phase, "due": vn_dates.short_date(r.due)}
+                          for r in sorted(campaign.reporting,
+                                          key=lambda r: (r.phase is None, r.phase or 0))],
         },
         "issuer": issuer,
         "superior": superior,
