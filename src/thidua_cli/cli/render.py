@@ -16,6 +16,7 @@ import typer
 from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
 
 if TYPE_CHECKING:
+    from thidua_cli.registry.data import Registry
     from thidua_cli.render.document import Document
 
 
@@ -23,6 +24,7 @@ class Kind(str, Enum):
     plan = "plan"
     kickoff = "kickoff"
     covenant = "covenant"
+    report = "report"
 
 
 class Format(str, Enum):
@@ -35,12 +37,14 @@ KIND_NAMES = {
     "plan": ("kế hoạch", "plan"),
     "kickoff": ("lời phát động", "kickoff call"),
     "covenant": ("bản giao ước", "covenant"),
+    "report": ("báo cáo", "report"),
 }
 #: The same, counted in the closing line ("Wrote 6,000 plans …"); Vietnamese has no plural.
 KIND_PLURALS = {
     "plan": ("kế hoạch", "plans"),
     "kickoff": ("lời phát động", "kickoff calls"),
     "covenant": ("bản giao ước", "covenants"),
+    "report": ("báo cáo", "reports"),
 }
 #: Up to this many written files are each named on stderr; beyond it only the closing line.
 NAMED = 20
@@ -56,8 +60,9 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def render_command(
         ctx: typer.Context,
-        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t("plan, kickoff hoặc covenant.",
-                                                  "plan, kickoff or covenant.")),
+        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t(
+            "plan, kickoff, covenant hoặc report (báo cáo tổng kết, sơ kết của các tệp kết quả).",
+            "plan, kickoff, covenant or report (the year-end or phase review of result files).")),
         year: int = typer.Argument(..., metavar="YEAR", help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--campaign", metavar="ID", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
@@ -77,14 +82,24 @@ def register(app: typer.Typer, t: Settings) -> None:
             None, "--templates", metavar="DIR",
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
+        phase: Optional[int] = typer.Option(  # noqa: UP007
+            None, "--phase", metavar="N",
+            help=t.t("Với report: báo cáo sơ kết đợt N thay vì tổng kết.",
+                     "With report: the review of phase N instead of the year-end review.")),
     ) -> None:
         settings: Settings = ctx.obj
         raise typer.Exit(run(settings, kind.value, year, campaign, unit, format.value, out,
-                             force, templates))
+                             force, templates, phase))
 
 
 def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
-        fmt: str, out: str | None, force: bool, templates: Path | None) -> int:
+        fmt: str, out: str | None, force: bool, templates: Path | None,
+        phase: int | None = None) -> int:
+    if phase is not None and kind != "report":
+        raise CommandError("--phase chỉ dùng với render report", "--phase is for render report only")
+    if phase is not None and phase < 1:
+        raise CommandError(f"--phase {phase}: số đợt bắt đầu từ 1",
+                           f"--phase {phase}: phases are numbered from 1")
     if campaign_id and unit_id:
         raise CommandError("chỉ dùng một trong hai: --campaign hoặc --unit",
                            "use either --campaign or --unit, not both")
@@ -103,13 +118,12 @@ def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_
     # context manager erases it before any message (or error) is printed after it.
     with ProgressBar(settings) as progress:
         return _run(settings, kind, year, campaign_id, unit_id, fmt, out, force, templates,
-                    progress)
+                    progress, phase)
 
 
 def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
          fmt: str, out: str | None, force: bool, templates: Path | None,
-         progress: Callable[[str, int, int], None]) -> int:
-    t = settings.t
+         progress: Callable[[str, int, int], None], phase: int | None = None) -> int:
     to_stdout = out == "-"
 
     from thidua_cli.render import build as builder
@@ -123,6 +137,11 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     registry = result.registry
     campaigns = [e.model for e in registry.campaigns]
     vi_kind, en_kind = KIND_NAMES[kind]
+    if kind == "report":
+        started = perf_counter()
+        documents = _reports(registry, year, campaign_id, unit_id, phase, templates, progress,
+                             to_stdout)
+        return _emit(settings, kind, documents, fmt, out, force, progress, started)
     if campaign_id:
         chosen = [c for c in campaigns if c.id == campaign_id]
         if not chosen:
@@ -173,7 +192,14 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
         except engine.TemplateProblem as exc:
             raise CommandError(exc.vi, exc.en) from None
         progress("render", done, len(chosen))
+    return _emit(settings, kind, documents, fmt, out, force, progress, started)
 
+
+def _emit(settings: Settings, kind: str, documents: list[Document], fmt: str, out: str | None,
+          force: bool, progress: Callable[[str, int, int], None], started: float) -> int:
+    """Write the built documents: one to stdout (``-o -``), or each to its file."""
+    t = settings.t
+    to_stdout = out == "-"
     if to_stdout:
         data = _write(documents[0], fmt)
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
@@ -216,6 +242,44 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
               f"({ms:,.1f} ms per document)."),
             markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def _reports(registry: Registry, year: int, campaign_id: str | None, unit_id: str | None,
+             phase: int | None, templates: Path | None, progress: Callable[[str, int, int], None],
+             to_stdout: bool) -> list[Document]:
+    """The Báo cáo of the year's result files (one campaign's, one unit's), for one period."""
+    from thidua_cli.render import engine, report
+    from thidua_cli.results.table import book
+
+    if campaign_id and campaign_id not in {e.model.id for e in registry.campaigns}:
+        raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký',
+                           f'no campaign "{campaign_id}" in the registry')
+    chosen = report.select(registry, year, campaign_id, unit_id, phase)
+    if not chosen:
+        period_vi = f" sơ kết đợt {phase}" if phase else ""
+        period_en = f" for phase {phase}" if phase else ""
+        whose_vi = f" của {unit_id}" if unit_id else (f" về {campaign_id}" if campaign_id else "")
+        whose_en = f" by {unit_id}" if unit_id else (f" on {campaign_id}" if campaign_id else "")
+        raise CommandError(
+            f"không có tệp kết quả{period_vi}{whose_vi} cho phong trào năm {year} (results/*.yaml)",
+            f"no result file{period_en}{whose_en} for a campaign of {year} (results/*.yaml)")
+    if to_stdout and len(chosen) > 1:
+        names = ", ".join(report.stem(r) for r in chosen)
+        raise CommandError(
+            f"-o - in một văn bản, nhưng có {len(chosen)} báo cáo; chọn một bằng --campaign hoặc "
+            f"--unit ({names})",
+            f"-o - prints one document, but {len(chosen)} reports match; pick one with "
+            f"--campaign or --unit ({names})")
+    env = engine.environment(templates)
+    rollup = book(registry)
+    documents = []
+    for done, item in enumerate(chosen, 1):
+        try:
+            documents.append(report.build(registry, item, env, rollup))
+        except engine.TemplateProblem as exc:
+            raise CommandError(exc.vi, exc.en) from None
+        progress("render", done, len(chosen))
+    return documents
 
 
 def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: str, force: bool,
