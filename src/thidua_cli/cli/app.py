@@ -79,6 +79,8 @@ def build_app(lang: str) -> typer.Typer:
     new.register(app, t)
     from thidua_cli.cli import results
     results.register(app, t)
+    from thidua_cli.cli import forms
+    forms.register(app, t)
     return app
 
 

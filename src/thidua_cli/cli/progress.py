@@ -33,6 +33,7 @@ STAGES = {
     "check": ("Đang kiểm tra quy tắc", "Checking rules"),
     "render": ("Đang lập văn bản", "Rendering documents"),
     "write": ("Đang ghi tệp", "Writing files"),
+    "import": ("Đang đọc biểu mẫu", "Reading forms"),
 }
 
 

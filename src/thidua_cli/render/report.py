@@ -179,6 +179,7 @@ def _coverage(rollup: RollUp, campaign: Campaign, unit: Unit, phase: int | None,
         if figure is not None:
             reported.update(figure.covered)
             reported.update(figure.needs_counts)
+            reported.update(figure.other_base)
     if not reported:
         return None
     missing = [names.get(u, u) for u in expected if u not in reported]

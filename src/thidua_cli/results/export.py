@@ -14,6 +14,7 @@ import io
 import json
 from typing import Any
 
+from thidua_cli.results.forms import print_on_one_page_wide
 from thidua_cli.results.table import CampaignRows, Row
 from thidua_cli.vn import numbers
 
@@ -64,7 +65,7 @@ HEADERS = ("STT", "Đơn vị", "Chỉ tiêu", "Kế hoạch", "Thực hiện", 
            "Chênh lệch", "Tổng hợp từ", "Chưa báo cáo")
 #: Column widths in characters, for Vietnamese text at Excel's default font (measured on
 #: the sample registry: target texts wrap within 60, unit names within 40).
-WIDTHS = (5, 40, 60, 16, 12, 12, 10, 34, 22, 13, 40)
+WIDTHS = (5, 40, 60, 16, 12, 12, 10, 34, 30, 13, 40)
 SHEET_NAME_MAX = 31
 _FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
@@ -120,6 +121,8 @@ def to_xlsx(tables: list[CampaignRows], label: dict[str, str]) -> bytes:
                 for column in range(1, len(HEADERS) + 1):
                     sheet.cell(current, column).font = bold
         sheet.freeze_panes = "A4"
+        print_on_one_page_wide(sheet)
+        sheet.print_title_rows = "3:3"
         for index, width in enumerate(WIDTHS, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
     if not tables:

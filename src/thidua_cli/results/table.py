@@ -135,6 +135,7 @@ def rows(registry: Registry, chosen: list[Campaign], phase: int | None = None,
             if figure is not None:
                 reported.update(figure.covered)
                 reported.update(figure.needs_counts)
+                reported.update(figure.other_base)
             if unit is None or unit == issuer:
                 table.append(Row(campaign, issuer, label.get(issuer, issuer), True, phase, target,
                                  figure, judge(target, figure, phase=phase)))

@@ -348,7 +348,8 @@ def _check_rollup(ctx: Context, book: rollup.RollUp, entry: Entry[Result], campa
         if target is None:
             continue
         figure = book.figure(campaign, unit, target, model.phase)
-        if figure is None or not figure.expected or not (figure.covered or figure.needs_counts):
+        if figure is None or not figure.expected or \
+                not (figure.covered or figure.needs_counts or figure.other_base):
             continue
         here = entry.loc.child("results", target_id)
         yield from _needs_counts(ctx, figure, target, here)
@@ -369,6 +370,12 @@ def _check_rollup(ctx: Context, book: rollup.RollUp, entry: Entry[Result], campa
 
 
 def _needs_counts(ctx: Context, figure: rollup.Figure, target: Target, here: Location) -> Iterator[Finding]:
+    if figure.other_base and target.value.percent:
+        yield Finding("rollup-needs-counts", here, Text(
+            f"không cộng dồn được tỉ lệ của {_names(ctx, figure.other_base)}: tổng số (of) mang tên khác "
+            f'"{figure.of}" của các đơn vị còn lại; hãy dùng cùng một tên tổng số',
+            f"the share of {_names(ctx, figure.other_base)} cannot be pooled: its total (of) has another "
+            f'name than "{figure.of}" used by the others; use one name for the total'))
     if figure.needs_counts and target.value.percent:
         yield Finding("rollup-needs-counts", here, Text(
             f"không cộng dồn được tỉ lệ của {_names(ctx, figure.needs_counts)}: đơn vị chỉ ghi value; "
@@ -387,17 +394,20 @@ def _incomplete(ctx: Context, figure: rollup.Figure, loc: Location) -> Finding:
 
 
 def _check_issuers(ctx: Context, book: rollup.RollUp) -> Check:
-    """An issuer without its own report, whose units below reported in part."""
+    """An issuer's pooled figures (the targets its own report, if any, does not state) whose
+    units below reported in part, or in a way that cannot be pooled."""
     reported = {(key[0], key[1]) for key in book.results}
     for entry in ctx.registry.campaigns:
         campaign = entry.model
-        if (campaign.id, campaign.issuer) in reported or not campaign.targets:
+        if not campaign.targets:
             continue
-        if not any(key[0] == campaign.id for key in reported) and \
-                not _below_reported(book, campaign):
+        own = book.results.get((campaign.id, campaign.issuer, None))
+        if not any(key[0] == campaign.id for key in reported) and not _below_reported(book, campaign):
             continue
         told = False
         for index, target in enumerate(campaign.targets):
+            if own is not None and target.id in own.results:
+                continue  # checked with the issuer's report (_check_rollup)
             figure = book.figure(campaign, campaign.issuer, target)
             if figure is None:
                 continue
