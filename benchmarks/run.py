@@ -9,6 +9,10 @@ baseline's, in the same run, so that the ratios hold on a busy machine. The base
 reads every registry file and keeps ``yaml.load(..., Loader=yaml.CSafeLoader)`` of each
 (a validator must hold all files for its cross-file checks).
 
+``thidua results 2024 --format json`` judges and rolls up every target of every campaign
+(6,000 CĐCS result files on the province registry) through the cache the validate rows
+filled; its note compares it with the cold validate.
+
 ``thidua render plan 2024 --format docx`` writes every plan of the generated registry
 (its campaigns are all of 2024) into a temporary folder, deleted afterwards; the note
 gives the number of documents, the wall time per document, and the command's own figure
@@ -37,7 +41,7 @@ import sys, yaml
 from pathlib import Path
 root = Path(sys.argv[1])
 files = [*root.glob("anniversaries.y*ml"), *sorted((root / "units").glob("*.y*ml")),
-         *sorted((root / "campaigns").glob("*.y*ml"))]
+         *sorted((root / "campaigns").glob("*.y*ml")), *sorted((root / "results").glob("*.y*ml"))]
 documents = [yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) for path in files]
 print(len(documents))
 """
@@ -94,6 +98,14 @@ def run(registry: Path, runs: int) -> tuple[list[Row], list[Row]]:
             rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
         finally:
             victim.write_bytes(original)
+        if has_command(thidua, "results") and (registry / "results").is_dir():
+            # Judging and rolling up the whole province, through the cache validate filled
+            # (as a cadre's `thidua results` after a validate); compared with that validate.
+            t, m, code = measure([thidua, "--registry", str(registry), "results", str(YEAR),
+                                  "--format", "json"], env)
+            validated = next(row for row in rows if row.what.startswith("thidua validate, cold"))
+            rows.append(Row(f"thidua results {YEAR} --format json", t, m,
+                            f"exit {code}; {t / validated.seconds:.2f}× validate (cold)"))
         if has_command(thidua, "render"):
             rows.append(render_row(thidua, registry, env))
     if has_command(thidua, "calendar"):
