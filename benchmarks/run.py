@@ -53,21 +53,23 @@ class Row:
     seconds: float
     peak_mb: float
     note: str = ""
+    cpu: float = 0.0  # user + system seconds: on a shared machine, steadier than wall time
 
 
 YEAR = 2024  # benchmarks/generate.py's YEAR: every generated campaign is of it
 
 
 def measure(argv: list[str], env: dict[str, str] | None = None,
-            stderr: IO[bytes] | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit code of one subprocess."""
+            stderr: IO[bytes] | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB, exit code and CPU seconds (user + system) of one
+    subprocess."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr or subprocess.DEVNULL,
                             env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def median_of(argv: list[str], runs: int) -> tuple[float, float]:
@@ -79,39 +81,43 @@ def has_command(thidua: str, name: str) -> bool:
     return subprocess.run([thidua, name, "--help"], capture_output=True).returncode == 0
 
 
-def run(registry: Path, runs: int) -> tuple[list[Row], list[Row]]:
+def run(registry: Path, runs: int, render: bool = True) -> tuple[list[Row], list[Row]]:
     thidua = shutil.which("thidua") or sys.exit("run: the thidua console script is not installed")
     rows: list[Row] = []
-    t, m, _ = measure([sys.executable, "-c", BASELINE, str(registry)])
-    rows.append(Row("baseline: libyaml parse only (CSafeLoader)", t, m))
+    t, m, _, cpu = measure([sys.executable, "-c", BASELINE, str(registry)])
+    rows.append(Row("baseline: libyaml parse only (CSafeLoader)", t, m, cpu=cpu))
     with tempfile.TemporaryDirectory(prefix="thidua-bench-cache-") as cache:
         env = {"THIDUA_CACHE_DIR": cache}
-        t, m, code = measure([thidua, "--registry", str(registry), "validate", "--no-cache"], env)
-        rows.append(Row("thidua validate --no-cache", t, m, f"exit {code}"))
-        t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
-        rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}"))
+        validate = [thidua, "--registry", str(registry), "validate"]
+        t, m, code, cpu = measure([*validate, "--no-cache"], env)
+        rows.append(Row("thidua validate --no-cache", t, m, f"exit {code}", cpu=cpu))
+        t, m, code, cpu = measure(validate, env)
+        rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}",
+                        cpu=cpu))
         victim = sorted((registry / "campaigns").glob("*.yaml"))[0]
         original = victim.read_bytes()
         try:
             victim.write_bytes(original + b"# benchmark: one changed file\n")
-            t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
-            rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
+            t, m, code, cpu = measure(validate, env)
+            rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}",
+                            cpu=cpu))
         finally:
             victim.write_bytes(original)
         if has_command(thidua, "results") and (registry / "results").is_dir():
             # Judging and rolling up the whole province, through the cache validate filled
             # (as a cadre's `thidua results` after a validate); compared with that validate.
-            t, m, code = measure([thidua, "--registry", str(registry), "results", str(YEAR),
+            t, m, code, cpu = measure([thidua, "--registry", str(registry), "results", str(YEAR),
                                   "--format", "json"], env)
             validated = next(row for row in rows if row.what.startswith("thidua validate, cold"))
             rows.append(Row(f"thidua results {YEAR} --format json", t, m,
-                            f"exit {code}; {t / validated.seconds:.2f}× validate (cold)"))
-        if has_command(thidua, "render"):
+                            f"exit {code}; {t / validated.seconds:.2f}× validate (cold) in time, "
+                            f"{cpu / validated.cpu:.2f}× in CPU", cpu=cpu))
+        if render and has_command(thidua, "render"):
             rows.append(render_row(thidua, registry, env))
     if has_command(thidua, "calendar"):
-        t, m, code = measure([thidua, "--registry", str(registry), "calendar",
+        t, m, code, cpu = measure([thidua, "--registry", str(registry), "calendar",
                               "--year", str(YEAR)])
-        rows.append(Row(f"thidua calendar --year {YEAR}", t, m, f"exit {code}"))
+        rows.append(Row(f"thidua calendar --year {YEAR}", t, m, f"exit {code}", cpu=cpu))
     startup = []
     t, m = median_of([sys.executable, "-c", "import typer"], runs)
     startup.append(Row('baseline: python -c "import typer"', t, m, f"median of {runs}"))
@@ -124,7 +130,7 @@ def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
     with tempfile.TemporaryDirectory(prefix="thidua-bench-render-") as folder, \
             tempfile.TemporaryFile() as messages:
         out = Path(folder) / "out"
-        t, m, code = measure([thidua, "--lang", "en", "--registry", str(registry), "render",
+        t, m, code, cpu = measure([thidua, "--lang", "en", "--registry", str(registry), "render",
                               "plan", str(YEAR), "--format", "docx", "-o", str(out)],
                              env, stderr=messages)
         documents = sum(1 for _ in out.glob("*.docx")) if out.is_dir() else 0
@@ -136,16 +142,18 @@ def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
         note += f", {t * 1000 / documents:.1f} ms per document (wall)"
     if own:
         note += f", {own.group(1)} ms rendering and writing"
-    return Row(f"thidua render plan {YEAR} --format docx", t, m, note)
+    return Row(f"thidua render plan {YEAR} --format docx", t, m, note, cpu=cpu)
 
 
 def table(rows: list[Row]) -> list[str]:
     base = rows[0]
-    lines = ["| command | time (s) | × baseline | peak memory (MB) | × baseline | note |",
-             "|---|---:|---:|---:|---:|---|"]
+    lines = ["| command | time (s) | × baseline | CPU (s) | × baseline | peak memory (MB) "
+             "| × baseline | note |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
     for row in rows:
+        cpu = f"{row.cpu:.2f} | {row.cpu / base.cpu:.2f}" if base.cpu else "— | —"
         lines.append(f"| {row.what} | {row.seconds:.2f} | {row.seconds / base.seconds:.2f} | "
-                     f"{row.peak_mb:.0f} | {row.peak_mb / base.peak_mb:.2f} | {row.note} |")
+                     f"{cpu} | {row.peak_mb:.0f} | {row.peak_mb / base.peak_mb:.2f} | {row.note} |")
     return lines
 
 
@@ -154,10 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("registry", type=Path)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs to take the median of")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown here")
+    parser.add_argument("--no-render", action="store_true",
+                        help="skip rendering every plan as DOCX (minutes at province scale)")
     args = parser.parse_args(argv)
     files = sum(1 for _ in args.registry.rglob("*.yaml"))
     size = sum(p.stat().st_size for p in args.registry.rglob("*.yaml")) / 1e6
-    rows, startup = run(args.registry, args.runs)
+    rows, startup = run(args.registry, args.runs, render=not args.no_render)
     header = [f"Registry: `{args.registry}` ({files:,} files, {size:.1f} MB); "
               f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
               f"{platform.machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]

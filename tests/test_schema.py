@@ -31,6 +31,8 @@ READING_RULES = {"yaml-syntax", "duplicate-key", "yaml-alias", "encoding", "file
 def kind_of(path: str) -> str | None:
     if path.startswith("campaigns/"):
         return "campaign"
+    if path.startswith("results/"):
+        return "result"
     if path.startswith("units/"):
         return "units"
     if path.startswith("anniversaries."):
@@ -207,7 +209,7 @@ def verdicts(kind: str, text: str, tmp_path: Path) -> tuple[bool, bool] | None:
         return None
     root = tmp_path / "data"
     where = {"anniversaries": "anniversaries.yaml", "units": "units/x.yaml",
-             "campaign": "campaigns/x.yaml"}[kind]
+             "campaign": "campaigns/x.yaml", "result": "results/x.yaml"}[kind]
     (root / where).parent.mkdir(parents=True, exist_ok=True)
     (root / where).write_text(text, encoding="utf-8")
     _, problems = loader.load(root)
@@ -236,7 +238,7 @@ def test_titles_are_vietnamese_then_english() -> None:
 def test_the_tests_hold_enough_documents_to_compare() -> None:
     documents = gathered()
     kinds = {kind for _, kind, _ in documents}
-    assert kinds == {"anniversaries", "units", "campaign"}
+    assert kinds == {"anniversaries", "units", "campaign", "result"}
     assert len(documents) >= 40
 
 
@@ -257,7 +259,7 @@ def test_schema_and_validator_agree(where: str, kind: str, text: str, tmp_path: 
 
 def test_every_sample_file_is_accepted(tmp_path: Path) -> None:
     files = sample_files()
-    assert len(files) == 9
+    assert len(files) == 11
     for where, kind, text in files:
         assert verdicts(kind, text, tmp_path / where.replace("/", "_")) == (True, True), where
 
@@ -492,7 +494,8 @@ def test_the_modelines_of_docs_editor_md_reach_the_written_schemas():
     text = (TESTS.parent / "docs" / "editor.md").read_text(encoding="utf-8")
     rows = re.findall(r"^ *\| `data/([^`]+)` \| `# yaml-language-server: \$schema=([^`]+)` \|$",
                       text, flags=re.MULTILINE)
-    assert [file for file, _ in rows] == ["anniversaries.yaml", "units/*.yaml", "campaigns/*.yaml"]
+    assert [file for file, _ in rows] == ["anniversaries.yaml", "units/*.yaml", "campaigns/*.yaml",
+                                          "results/*.yaml"]
     written = {f"schema/{name}" for name in FILE_NAMES.values()}
     for (file, target), kind in zip(rows, KINDS):
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(file), target))

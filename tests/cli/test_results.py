@@ -100,7 +100,7 @@ def test_xlsx_has_real_numbers_percent_formats_and_a_frozen_header(root, capsys,
         "vượt 20; đạt 110% kế hoạch"]
     # Never overwritten without --force.
     code, out, err = run(capsys, "--registry", str(root), "results", "-f", "xlsx", "-o", str(target))
-    assert (code, err) == (2, f"thidua: tệp đã có, không ghi đè: {target} (dùng --force để ghi đè)\n")
+    assert (code, out, err) == (2, "", f"thidua: tệp đã có, không ghi đè: {target} (dùng --force để ghi đè)\n")
 
 
 def test_one_unit_and_english(root, capsys):

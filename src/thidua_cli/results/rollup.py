@@ -156,6 +156,12 @@ class RollUp:
             self._memo[key] = self._figure(campaign, unit_id, target, phase, ())
         return self._memo[key]
 
+    def pooled(self, campaign: Campaign, unit_id: str, target: Target, phase: int | None = None
+               ) -> Figure:
+        """The subordinates' counts pooled, even when the unit has its own figure (to compare
+        the two: rollup-mismatch)."""
+        return self._pool(campaign, unit_id, target, phase, self.expected(unit_id, campaign), (unit_id,))
+
     def _figure(self, campaign: Campaign, unit_id: str, target: Target, phase: int | None,
                 seen: tuple[str, ...]) -> Figure | None:
         expected = self.expected(unit_id, campaign) if unit_id not in seen else ()

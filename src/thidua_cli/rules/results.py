@@ -205,7 +205,7 @@ def _check_references(ctx: Context, entry: Entry[Result], campaign: Entry[Campai
 
 def _check_unit(ctx: Context, entry: Entry[Result], campaign: Campaign, unit: str) -> Check:
     issuer = campaign.issuer
-    if unit == issuer or unit not in ctx.units and unit not in ctx.clusters:
+    if unit == issuer or (unit not in ctx.units and unit not in ctx.clusters):
         return
     cluster = ctx.clusters.get(issuer)
     if cluster is not None:
@@ -306,12 +306,14 @@ def _check_rounding(target: Target, achieved: Achieved, total: int | None, here:
     if achieved.count is None or total is None or not total:
         return
     exact = share(achieved.count, total)
+    if reads_as(exact, target.value):
+        return  # met: however it is printed, it misleads no one
     if achieved.stated is not None:
         printed_value, places = numbers.parse_share(achieved.stated)
     else:
         places = 2
         printed_value = numbers.round_half_up(exact, places)
-    if reads_as(Fraction(printed_value), target.value) and not reads_as(exact, target.value):
+    if reads_as(Fraction(printed_value), target.value):
         printed = numbers.percent(Fraction(printed_value), places)
         yield Finding("result-rounding-misleads", here, Text(
             f"{numbers.count(achieved.count)}/{numbers.count(total)} in ra {printed} trông như đạt "
@@ -359,7 +361,7 @@ def _check_rollup(ctx: Context, book: rollup.RollUp, entry: Entry[Result], campa
             yield _incomplete(ctx, figure, entry.loc.child("unit" if model.unit else "campaign"))
         if missing or achieved.count is None:
             continue
-        pooled = book._pool(campaign, unit, target, model.phase, figure.expected, (unit,))
+        pooled = book.pooled(campaign, unit, target, model.phase)
         if pooled.count is not None and pooled.count != achieved.count and \
                 len(pooled.covered) == len(figure.expected):
             yield Finding("rollup-mismatch", here, Text(
@@ -396,13 +398,13 @@ def _incomplete(ctx: Context, figure: rollup.Figure, loc: Location) -> Finding:
 def _check_issuers(ctx: Context, book: rollup.RollUp) -> Check:
     """An issuer's pooled figures (the targets its own report, if any, does not state) whose
     units below reported in part, or in a way that cannot be pooled."""
-    reported = {(key[0], key[1]) for key in book.results}
+    reported = {key[0] for key in book.results}
     for entry in ctx.registry.campaigns:
         campaign = entry.model
         if not campaign.targets:
             continue
         own = book.results.get((campaign.id, campaign.issuer, None))
-        if not any(key[0] == campaign.id for key in reported) and not _below_reported(book, campaign):
+        if campaign.id not in reported and not _below_reported(book, campaign):
             continue
         told = False
         for index, target in enumerate(campaign.targets):
