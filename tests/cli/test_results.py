@@ -104,7 +104,7 @@ def test_xlsx_has_real_numbers_percent_formats_and_a_frozen_header(root, capsys,
 
 
 def test_one_unit_and_english(root, capsys):
-    code, out, _ = run(capsys, "--registry", str(root), "--lang", "en", "results", "--unit", "cdcs-a")
+    code, out, _ = run(capsys, "--registry", str(root), "--lang", "en", "results", "2020", "--unit", "cdcs-a")
     assert code == 0
     assert out.splitlines()[4:6] == [
         "  1   CBCCVCLĐ đạt Lao động tiên tiến —      từ 75% trở lên     80/100   80.00%   exceeded (above by 5 percentage",

@@ -173,11 +173,11 @@ def build_table(item: CampaignRows, lang: str, color: bool) -> Table:
 
     grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
     grid.add_column(t("STT", "No."), justify="right", no_wrap=True)
-    grid.add_column(t("Chỉ tiêu / đơn vị", "Target / unit"), ratio=3, min_width=20)
-    grid.add_column(t("Kế hoạch", "Plan"), ratio=1, min_width=8)
+    grid.add_column(t("Chỉ tiêu / đơn vị", "Target / unit"), ratio=3, min_width=14)
+    grid.add_column(t("Kế hoạch", "Plan"), ratio=1, min_width=6)
     grid.add_column(t("Thực hiện", "Achieved"), justify="right", no_wrap=True)
     grid.add_column(t("Tỷ lệ", "Share"), justify="right", no_wrap=True)
-    grid.add_column(t("Đánh giá", "Verdict"), ratio=2, min_width=12)
+    grid.add_column(t("Đánh giá", "Verdict"), ratio=2, min_width=10)
     number = 0
     previous = None
     for row in item.rows:
