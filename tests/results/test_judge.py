@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from thidua_cli.results.judge import reads_as, share, verdict
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 from thidua_cli.vn.targets import parse_target
 
 
@@ -17,15 +17,15 @@ def judged(target: str, value: Fraction) -> str:
 
 def test_bac_kan_2016_the_verdict_depends_on_the_named_base() -> None:
     # 700 of 789 CĐCS "vững mạnh"; 19 new CĐCS were not rated: 770 rated.
-    assert numbers.percent(share(700, 789)) == "88,72%"
-    assert numbers.percent(share(700, 770)) == "90,91%"
+    assert figures.percent(share(700, 789)) == "88,72%"
+    assert figures.percent(share(700, 770)) == "90,91%"
     assert judged("trên 90%", share(700, 789)) == "không đạt (thiếu 1,28 điểm %)"
     assert judged("trên 90%", share(700, 770)) == "đạt (vượt 0,91 điểm %)"
 
 
 def test_the_rounding_trap_is_judged_on_the_exact_value() -> None:
     value = share(7619, 10159)
-    assert numbers.percent(value) == "75,00%"
+    assert figures.percent(value) == "75,00%"
     assert judged("từ 75% trở lên", value) == "không đạt (thiếu dưới 0,01 điểm %)"
     assert reads_as(Fraction(75), parse_target("từ 75% trở lên")) is True
     assert verdict(parse_target("từ 75% trở lên"), value).text("en") == \

@@ -7,7 +7,7 @@ from typing import Any
 
 from thidua_cli.models import Campaign, Cluster, Result, Unit
 from thidua_cli.results.rollup import Figure, RollUp, judge
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 
 
 def unit(uid: str, parent: str | None, level: str = "co-so", **extra: Any) -> Unit:
@@ -43,14 +43,14 @@ def test_bac_kan_the_named_base_decides():
     figure = book.figure(VUNG_MANH, "ldld", target)
     assert figure == Figure(count=700, total=789, of="cdcs", own=False, covered=("h1", "h2", "h3"),
                             expected=("h1", "h2", "h3"))
-    assert numbers.percent(figure.share) == "88,72%"
+    assert figures.percent(figure.share) == "88,72%"
     verdict = judge(target, figure)
     assert verdict is not None and verdict.text() == "không đạt (thiếu 1,28 điểm %)"
     assert figure.coverage_text() == "tổng hợp từ 3/3 đơn vị"
     rated = [r.model_copy(update={"population": {"cdcs": total}})
              for r, total in zip(over_all, (330, 265, 175), strict=True)]
     figure = RollUp(PROVINCE, [], [VUNG_MANH], rated).figure(VUNG_MANH, "ldld", target)
-    assert (figure.count, figure.total, numbers.percent(figure.share)) == (700, 770, "90,91%")
+    assert (figure.count, figure.total, figures.percent(figure.share)) == (700, 770, "90,91%")
     assert judge(target, figure).text() == "đạt (vượt 0,91 điểm %)"
 
 
@@ -62,7 +62,7 @@ def test_pooled_share_is_not_the_average_of_shares_and_says_who_is_missing():
                result("cum-2016", "b", {"lao-dong-tien-tien": {"count": 60, "of": "cb"}}, {"cb": 100})]
     figure = RollUp(members, [cluster], [covenant], reports).figure(covenant, "cum", covenant.targets[0])
     # Pooled: 69/110 = 62,73% (không đạt); the average of 90% and 60% would be 75% — never used.
-    assert numbers.percent(figure.share) == "62,73%"
+    assert figures.percent(figure.share) == "62,73%"
     assert figure.share != (Fraction(90) + Fraction(60)) / 2
     assert figure.missing == ("c",)
     assert figure.coverage_text() == "tổng hợp từ 2/3 đơn vị"

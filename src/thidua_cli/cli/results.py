@@ -151,13 +151,13 @@ def _heading(item: CampaignRows, lang: str) -> str:
 def _coverage(item: CampaignRows, lang: str) -> str:
     if not item.expected:
         return ""
-    from thidua_cli.vn import numbers
+    from thidua_cli.vn import figures
 
-    reported, expected = numbers.count(len(item.reported)), numbers.count(len(item.expected))
+    reported, expected = figures.count(len(item.reported)), figures.count(len(item.expected))
     missing = item.missing_names
     shown = ", ".join(missing[:10]) + (f" … (+{len(missing) - 10})" if len(missing) > 10 else "")
     if lang == "en":
-        text = f"Reported: {numbers.english(reported)}/{numbers.english(expected)} units"
+        text = f"Reported: {figures.english(reported)}/{figures.english(expected)} units"
         return text + (f"; not reported: {shown}" if missing else "")
     text = f"Đã báo cáo: {reported}/{expected} đơn vị"
     return text + (f"; chưa báo cáo: {shown}" if missing else "")

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonS
 
 from thidua_cli.models.base import Date, Id, Model, Text, user_error
 from thidua_cli.models.campaign import Document
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 
 
 def _parse_share(value: Any) -> str:
@@ -24,8 +24,8 @@ def _parse_share(value: Any) -> str:
             f'tỉ lệ phải là chữ như "75,01%" (trong ngoặc kép), không phải {shown}',
             f'a share must be text such as "75,01%" (in quotes), not {shown}')
     try:
-        numbers.parse_share(value)
-    except numbers.ShareSyntaxError as exc:
+        figures.parse_share(value)
+    except figures.ShareSyntaxError as exc:
         raise user_error(exc.vi, exc.en) from None
     return value.strip()
 
@@ -79,7 +79,7 @@ class Achieved(Model):
     def stated_share(self) -> Decimal | None:
         """The share the report prints (``stated``, else ``value``), as a number."""
         text = self.stated or self.value
-        return None if text is None else numbers.parse_share(text)[0]
+        return None if text is None else figures.parse_share(text)[0]
 
 
 def _bare_count(value: Any) -> Any:

@@ -22,7 +22,7 @@ from thidua_cli.render.document import (Document, Header, MarkupError, Signature
 from thidua_cli.results import table as result_table
 from thidua_cli.results.rollup import RollUp
 from thidua_cli.vn import dates as vn_dates
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 from thidua_cli.vn.phrases import document_number, document_symbol, unit_abbreviation, upper_vi
 
 TEMPLATE = "report.md.j2"
@@ -183,7 +183,7 @@ def _coverage(rollup: RollUp, campaign: Campaign, unit: Unit, phase: int | None,
     if not reported:
         return None
     missing = [names.get(u, u) for u in expected if u not in reported]
-    return {"reported": numbers.count(len(reported)), "expected": numbers.count(len(expected)),
+    return {"reported": figures.count(len(reported)), "expected": figures.count(len(expected)),
             "missing": missing}
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from thidua_cli.results.forms import print_on_one_page_wide
 from thidua_cli.results.table import CampaignRows, Row
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 
 FIELDS = ("campaign", "unit", "phase", "target", "target_value", "count", "of", "total", "share",
           "verdict", "margin", "covered", "expected", "missing")
@@ -32,10 +32,10 @@ def record(row: Row) -> dict[str, Any]:
         "count": None if figure is None else figure.count,
         "of": None if figure is None else figure.of,
         "total": None if figure is None else figure.total,
-        "share": None if share is None else numbers.decimal_string(share),
+        "share": None if share is None else figures.decimal_string(share),
         "verdict": None if verdict is None else verdict.kind,
         "margin": None if verdict is None or verdict.margin is None
-        else numbers.decimal_string(verdict.margin),
+        else figures.decimal_string(verdict.margin),
         "covered": 0 if figure is None else len(figure.covered),
         "expected": 0 if figure is None else len(figure.expected),
         "missing": [] if figure is None else list(figure.missing),

@@ -22,7 +22,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Literal
 
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 from thidua_cli.vn.targets import TargetValue
 
 Kind = Literal["dat", "vuot", "khong-dat", "tien-do"]
@@ -56,11 +56,11 @@ class Verdict:
         """``vượt 1,2 điểm %``, ``thiếu 1,28 điểm %``, ``vượt 91`` …; "" when there is none."""
         if self.margin is None or self.margin == 0:
             return ""
-        size = numbers.number(abs(self.margin))
+        size = figures.number(abs(self.margin))
         if size == "0":  # 7.619/10.159 is 0,0025 points short: never print "thiếu 0"
             size_vi, size_en = "dưới 0,01", "less than 0.01"
         else:
-            size_vi, size_en = size, numbers.english(size)
+            size_vi, size_en = size, figures.english(size)
         unit_vi, unit_en = (" điểm %", " percentage points") if self.percent else ("", "")
         if self.side == "lower":
             word_vi, word_en = ("vượt", "above by") if self.margin > 0 else ("thiếu", "short by")
@@ -73,7 +73,7 @@ class Verdict:
         """``đạt 145,5% kế hoạch`` for a count target; "" otherwise."""
         if self.of_plan is None:
             return ""
-        share = numbers.number(self.of_plan, 1)
+        share = figures.number(self.of_plan, 1)
         return f"{share}% of plan" if lang == "en" else f"đạt {share}% kế hoạch"
 
     def text(self, lang: str = "vi") -> str:

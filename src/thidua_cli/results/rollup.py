@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from thidua_cli.models import Achieved, Campaign, Cluster, Result, Target, Unit
 from thidua_cli.results.judge import Verdict, share, verdict
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,9 @@ class Figure:
         """``tổng hợp từ 58/65 đơn vị`` (pooled), "" for a unit's own report."""
         if self.own or not self.expected:
             return ""
-        covered, expected = numbers.count(len(self.covered)), numbers.count(len(self.expected))
+        covered, expected = figures.count(len(self.covered)), figures.count(len(self.expected))
         if lang == "en":
-            return f"pooled from {numbers.english(covered)}/{numbers.english(expected)} units"
+            return f"pooled from {figures.english(covered)}/{figures.english(expected)} units"
         return f"tổng hợp từ {covered}/{expected} đơn vị"
 
 

@@ -13,7 +13,7 @@ from thidua_cli.models import Campaign, Target
 from thidua_cli.registry.data import Registry
 from thidua_cli.results.judge import Verdict
 from thidua_cli.results.rollup import Figure, RollUp, judge
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 
 
 @dataclass(frozen=True)
@@ -36,17 +36,17 @@ class Row:
         figure = self.figure
         if figure is None or figure.count is None:
             return "—"
-        text = numbers.count(figure.count)
+        text = figures.count(figure.count)
         if figure.total is not None:
-            text += f"/{numbers.count(figure.total)}"
-        return numbers.english(text) if lang == "en" else text
+            text += f"/{figures.count(figure.total)}"
+        return figures.english(text) if lang == "en" else text
 
     def share_text(self, lang: str = "vi") -> str:
         """Tỷ lệ: the share for a percentage target, "" for a count target."""
         if not self.target.value.percent or self.share is None:
             return ""
-        text = numbers.percent(self.share)
-        return numbers.english(text) if lang == "en" else text
+        text = figures.percent(self.share)
+        return figures.english(text) if lang == "en" else text
 
     def verdict_text(self, lang: str = "vi") -> str:
         if self.figure is None:

@@ -17,7 +17,7 @@ from thidua_cli.registry.data import Entry
 from thidua_cli.results import rollup
 from thidua_cli.results.judge import reads_as, share
 from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 from thidua_cli.vn.dates import short_date
 
 RULES = (
@@ -259,10 +259,10 @@ def _check_figures(entry: Entry[Result], campaign: Campaign) -> Check:
         total = model.population.get(achieved.of) if achieved.of is not None else None
         if achieved.count is not None and total is not None and achieved.count > total:
             yield Finding("result-count-over-total", here.child("count"), Text(
-                f"{numbers.count(achieved.count)} lớn hơn tổng số {achieved.of} "
-                f"({numbers.count(total)}); số lượng không thể vượt tổng số",
-                f"{numbers.english(numbers.count(achieved.count))} is more than the total {achieved.of} "
-                f"({numbers.english(numbers.count(total))}); a count cannot exceed its total"))
+                f"{figures.count(achieved.count)} lớn hơn tổng số {achieved.of} "
+                f"({figures.count(total)}); số lượng không thể vượt tổng số",
+                f"{figures.english(figures.count(achieved.count))} is more than the total {achieved.of} "
+                f"({figures.english(figures.count(total))}); a count cannot exceed its total"))
             continue
         if achieved.stated is not None and achieved.count is not None and total:
             yield from _check_stated(achieved, share(achieved.count, total), here)
@@ -277,15 +277,15 @@ def _check_figures(entry: Entry[Result], campaign: Campaign) -> Check:
 
 def _check_stated(achieved: Achieved, exact: Fraction, here: Location) -> Check:
     assert achieved.stated is not None
-    stated, places = numbers.parse_share(achieved.stated)
-    computed = numbers.round_half_up(exact, places)
+    stated, places = figures.parse_share(achieved.stated)
+    computed = figures.round_half_up(exact, places)
     if computed != stated:
-        printed = numbers.percent(exact, places)
+        printed = figures.percent(exact, places)
         yield Finding("result-stated-mismatch", here.child("stated"), Text(
-            f'"{achieved.stated}" không khớp {numbers.count(achieved.count or 0)}/{achieved.of}: '
+            f'"{achieved.stated}" không khớp {figures.count(achieved.count or 0)}/{achieved.of}: '
             f'tỉ lệ đúng là {printed}',
             f'"{achieved.stated}" does not match {achieved.count}/{achieved.of}: '
-            f'the share is {numbers.english(printed)}'))
+            f'the share is {figures.english(printed)}'))
 
 
 def _check_shape(target: Target, achieved: Achieved, here: Location) -> Check:
@@ -309,18 +309,18 @@ def _check_rounding(target: Target, achieved: Achieved, total: int | None, here:
     if reads_as(exact, target.value):
         return  # met: however it is printed, it misleads no one
     if achieved.stated is not None:
-        printed_value, places = numbers.parse_share(achieved.stated)
+        printed_value, places = figures.parse_share(achieved.stated)
     else:
         places = 2
-        printed_value = numbers.round_half_up(exact, places)
+        printed_value = figures.round_half_up(exact, places)
     if reads_as(Fraction(printed_value), target.value):
-        printed = numbers.percent(Fraction(printed_value), places)
+        printed = figures.percent(Fraction(printed_value), places)
         yield Finding("result-rounding-misleads", here, Text(
-            f"{numbers.count(achieved.count)}/{numbers.count(total)} in ra {printed} trông như đạt "
-            f'"{target.value}", nhưng giá trị chính xác ({numbers.percent(exact, 4)}) không đạt; '
+            f"{figures.count(achieved.count)}/{figures.count(total)} in ra {printed} trông như đạt "
+            f'"{target.value}", nhưng giá trị chính xác ({figures.percent(exact, 4)}) không đạt; '
             "hãy ghi rõ là chưa đạt",
-            f"{achieved.count}/{total} prints {numbers.english(printed)}, which reads as meeting "
-            f'"{target.value}", but the exact value ({numbers.english(numbers.percent(exact, 4))}) does not'))
+            f"{achieved.count}/{total} prints {figures.english(printed)}, which reads as meeting "
+            f'"{target.value}", but the exact value ({figures.english(figures.percent(exact, 4))}) does not'))
 
 
 def _check_within(target: Target, achieved: Achieved, outer: Achieved, here: Location) -> Check:
@@ -328,8 +328,8 @@ def _check_within(target: Target, achieved: Achieved, outer: Achieved, here: Loc
         return
     if achieved.count > outer.count:
         yield Finding("result-within-exceeded", here.child("count"), Text(
-            f'"{target.id}" ({numbers.count(achieved.count)}) lớn hơn kết quả của "{target.within}" '
-            f"({numbers.count(outer.count)}) mà nó nằm trong",
+            f'"{target.id}" ({figures.count(achieved.count)}) lớn hơn kết quả của "{target.within}" '
+            f"({figures.count(outer.count)}) mà nó nằm trong",
             f'"{target.id}" ({achieved.count}) is more than the result of "{target.within}" '
             f"({outer.count}) it lies within"))
 
@@ -365,7 +365,7 @@ def _check_rollup(ctx: Context, book: rollup.RollUp, entry: Entry[Result], campa
         if pooled.count is not None and pooled.count != achieved.count and \
                 len(pooled.covered) == len(figure.expected):
             yield Finding("rollup-mismatch", here, Text(
-                f"{numbers.count(achieved.count)} khác tổng {numbers.count(pooled.count)} mà "
+                f"{figures.count(achieved.count)} khác tổng {figures.count(pooled.count)} mà "
                 f"{len(pooled.covered)} đơn vị cấp dưới báo cáo",
                 f"{achieved.count} differs from the total {pooled.count} the "
                 f"{len(pooled.covered)} units below reported"))

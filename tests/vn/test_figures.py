@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from thidua_cli.vn import numbers
+from thidua_cli.vn import figures
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -14,18 +14,18 @@ from thidua_cli.vn import numbers
     (Fraction(123456789, 100), "1.234.567,89%"),
 ])
 def test_percent_rounds_half_up_once(value: Fraction, expected: str) -> None:
-    assert numbers.percent(value) == expected
+    assert figures.percent(value) == expected
 
 
 def test_round_half_up_is_exact() -> None:
-    assert numbers.round_half_up(Fraction(5, 1000), 2) == Decimal("0.01")
-    assert numbers.round_half_up(Fraction(-5, 1000), 2) == Decimal("-0.01")
-    assert numbers.decimal_string(Fraction(762000, 10159)) == "75.01"
+    assert figures.round_half_up(Fraction(5, 1000), 2) == Decimal("0.01")
+    assert figures.round_half_up(Fraction(-5, 1000), 2) == Decimal("-0.01")
+    assert figures.decimal_string(Fraction(762000, 10159)) == "75.01"
 
 
 def test_counts_and_english() -> None:
-    assert numbers.count(10159) == "10.159"
-    assert numbers.english("10.159,5") == "10,159.5"
+    assert figures.count(10159) == "10.159"
+    assert figures.english("10.159,5") == "10,159.5"
 
 
 @pytest.mark.parametrize(("text", "value", "places"), [
@@ -33,7 +33,7 @@ def test_counts_and_english() -> None:
     ("75,00%", Decimal("75.00"), 2),
 ])
 def test_parse_share(text: str, value: Decimal, places: int) -> None:
-    assert numbers.parse_share(text) == (value, places)
+    assert figures.parse_share(text) == (value, places)
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -42,6 +42,6 @@ def test_parse_share(text: str, value: Decimal, places: int) -> None:
     ("120%", 'tỉ lệ "120%" lớn hơn 100%, không thể có'),
 ])
 def test_parse_share_refuses(text: str, message: str) -> None:
-    with pytest.raises(numbers.ShareSyntaxError) as caught:
-        numbers.parse_share(text)
+    with pytest.raises(figures.ShareSyntaxError) as caught:
+        figures.parse_share(text)
     assert caught.value.vi == message
