@@ -13,14 +13,14 @@ so that a typo never passes for a reviewed exception.
 
 from __future__ import annotations
 
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.hints import did_you_mean
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry.directives import Directive
 from thidua_cli.rules import RULES
-from thidua_cli.rules.base import suggest
 
-def _problem(rule: str, severity: Severity, file: str, line: int, column: int,
-             vi: str, en: str) -> Problem:
-    return Problem(rule, severity, Location(file, line=line, column=column), Text(vi, en),
+
+def _problem(rule: str, file: str, line: int, column: int, vi: str, en: str) -> Problem:
+    return Problem(rule, UNSTAMPED, Location(file, line=line, column=column), Text(vi, en),
                    line=line, column=column)
 
 
@@ -47,7 +47,7 @@ def apply(found: dict[str, list[Directive]], problems: list[Problem]) -> list[Pr
         for d in directives:
             if not d.valid:
                 kept.append(_problem(
-                    "unused-suppression", Severity.WARNING, file, d.line, d.column,
+                    "unused-suppression", file, d.line, d.column,
                     'chú thích "# thidua:" không hiểu được nên không tắt gì; '
                     'hãy viết "# thidua: disable=TÊN-QUY-TẮC" ở cuối dòng có lỗi',
                     'the "# thidua:" comment is not understood and silences nothing; '
@@ -55,9 +55,9 @@ def apply(found: dict[str, list[Directive]], problems: list[Problem]) -> list[Pr
                 continue
             for name, column in d.names:
                 if name not in RULES:
-                    hint_vi, hint_en = suggest(name, RULES)
+                    hint_vi, hint_en = did_you_mean(name, RULES)
                     kept.append(_problem(
-                        "unknown-rule", Severity.ERROR, file, d.line, column,
+                        "unknown-rule", file, d.line, column,
                         f'không có quy tắc "{name}" nên chú thích không tắt được gì'
                         + (hint_vi or "; xem danh sách bằng `thidua rules`"),
                         f'there is no rule "{name}", so the comment silences nothing'
@@ -68,7 +68,7 @@ def apply(found: dict[str, list[Directive]], problems: list[Problem]) -> list[Pr
                     where_en = ("; the comment must end the very line with the problem" if d.alone
                                 else "; if the problem was fixed, remove the comment")
                     kept.append(_problem(
-                        "unused-suppression", Severity.WARNING, file, d.line, column,
+                        "unused-suppression", file, d.line, column,
                         f'"disable={name}" không tắt lỗi nào: dòng {d.line} không có lỗi {name}'
                         + where_vi,
                         f'"disable={name}" silences nothing: line {d.line} has no {name} problem'

@@ -7,10 +7,10 @@ The only glue between the loader and the rules; the CLI and the other commands
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua_cli import config, rules, suppress
+from thidua_cli import collector, config, rules, suppress
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry import loader
 from thidua_cli.registry.data import Registry
@@ -27,6 +27,9 @@ class Result:
     problems: list[Problem]
     #: the registry's one index, built for the rules and reused by render and calendar
     index: RegistryIndex
+    #: errors that thidua.yaml turned off or down but that nothing can be made with
+    #: (:data:`thidua_cli.config.NEEDED_TO_MAKE`): render, calendar and new campaign refuse.
+    held_back: list[Problem] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -41,12 +44,14 @@ class Result:
 
 
 def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
-             progress: Progress | None = None) -> Result:
+             progress: Progress | None = None, use_config: bool = True) -> Result:
     """All problems of all files of the registry at ``root``, sorted by place.
 
     Raises :class:`~thidua_cli.registry.loader.RegistryError` when the registry
     cannot be opened at all. ``cache`` reuses each unchanged file's own results
     (:mod:`thidua_cli.registry.cache`); the answer is the same with or without it.
+    ``use_config=False`` ignores the registry's own ``thidua.yaml`` (a CI gate that one
+    line of a pull request must not be able to turn off).
     """
     def reading(done: int, total: int) -> None:
         if progress is not None:
@@ -56,18 +61,21 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
         if progress is not None:
             progress("check", done, total)
 
-    if cache:
-        # Each file's own results from the content-hash cache; the rules below always run.
-        from thidua_cli.registry import cache as file_cache
-        registry, problems = file_cache.load(root, cache_dir, progress=reading)
-    else:
-        registry, problems = loader.load(root, progress=reading)
-    index = RegistryIndex.of(registry)
-    problems.extend(rules.check(registry, progress=checking, index=index))
+    with collector.paused():
+        if cache:
+            # Each file's own results from the content-hash cache; the rules below always run.
+            from thidua_cli.registry import cache as file_cache
+            registry, problems = file_cache.load(root, cache_dir, progress=reading)
+        else:
+            registry, problems = loader.load(root, progress=reading)
+        index = RegistryIndex.of(registry)
+        problems.extend(rules.check(registry, progress=checking, index=index))
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.
-    problems = suppress.apply(registry.suppressions, problems)
-    problems = config.configure(registry, problems)
+    problems = rules.stamp(suppress.apply(registry.suppressions, problems))
+    held: list[Problem] = []
+    if use_config:
+        problems, held = config.configure(registry, problems)
     problems.sort(key=Problem.sort_key)
-    return Result(registry, problems, index)
+    return Result(registry, problems, index, sorted(held, key=Problem.sort_key))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from hypothesis import given

@@ -54,7 +54,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 def make_forms(settings: Settings, year: int, campaign_id: str, out: Path, force: bool) -> int:
     from thidua_cli.results import forms
     from thidua_cli.results.rollup import RollUp
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.hints import did_you_mean as suggest
 
     checked = checked_registry(settings, "Sổ đăng ký có lỗi: không tạo biểu mẫu.",
                                "The registry has errors: no form made.")

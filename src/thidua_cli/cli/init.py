@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.authoring.init import FIRST_YEAR, LAST_YEAR
+from thidua_cli.cli.common import Settings
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -29,9 +31,13 @@ def register(app: typer.Typer, t: Settings) -> None:
             show_default=False,
         ),
         year: Optional[int] = typer.Option(  # noqa: UP007
-            None, "--year", min=1900, max=9998,
-            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay).",
-                     "Year of the example campaign (default: this year)."),
+            None, "--year", min=FIRST_YEAR, max=LAST_YEAR,
+            help=t.t(f"Năm của phong trào ví dụ (mặc định: năm nay), từ {FIRST_YEAR} đến "
+                     f"{LAST_YEAR}: ví dụ kỷ niệm ngày Nhà giáo Việt Nam (1982) và Tết âm lịch "
+                     "(tính được đến 2100).",
+                     f"Year of the example campaign (default: this year), {FIRST_YEAR} to "
+                     f"{LAST_YEAR}: the example celebrates Vietnamese Teachers' Day (1982) and "
+                     "the lunar Tết (computed up to 2100)."),
             show_default=False,
         ),
     ) -> None:
@@ -42,33 +48,15 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
-    from thidua_cli.authoring.init import NotAFolder, NotEmpty, init_registry
-    from thidua_cli.files import FileExists
+    from thidua_cli.authoring.init import init_registry
 
-    try:
-        created = init_registry(root, year or date.today().year)
-    except NotEmpty as exc:
-        shown = ", ".join(exc.names[:5]) + (", …" if len(exc.names) > 5 else "")
-        raise CommandError(
-            f"thư mục {root} đã có tệp ({shown}); thidua init chỉ tạo sổ đăng ký trong thư mục "
-            "trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
-            f"folder {root} already holds files ({shown}); thidua init only creates a registry in "
-            "an empty or new folder: choose another, e.g. `thidua init registry`") from None
-    except NotAFolder:
-        raise CommandError(f"{root} là một tệp, không phải thư mục",
-                           f"{root} is a file, not a folder") from None
-    except FileExists as exc:  # a file appeared while writing (another process)
-        raise CommandError(f"không ghi đè tệp đã có: {exc.path}",
-                           f"not overwriting an existing file: {exc.path}") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CommandError(f"không ghi được vào {root}: {reason}",
-                           f"cannot write into {root}: {reason}") from None
+    created = init_registry(root, year or date.today().year)
     for path in created.paths:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                            highlight=False, soft_wrap=True)
-    registry = f" --registry {root}" if root != Path("data") else ""
+    # Quoted as a shell needs it: a folder "Sổ đăng ký" must stay one argument when pasted.
+    registry = f" --registry {shlex.quote(str(root))}" if root != Path("data") else ""
     settings.err.print(settings.t(
         f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của mình, "
         f"rồi kiểm tra bằng: thidua{registry} validate",

@@ -1,4 +1,8 @@
-"""``thidua new campaign``: next year's campaign from last year's, as a new file beside it."""
+"""``thidua new campaign``: next year's campaign from last year's, as a new file beside it.
+
+Wiring only: the preconditions, the new file and its writing are
+:mod:`thidua_cli.authoring.new_campaign`'s.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry
+from thidua_cli.cli.common import Settings, checked_registry, refuse_empty
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -28,8 +32,12 @@ def register(app: typer.Typer, t: Settings) -> None:
         ctx: typer.Context,
         source: str = typer.Option(..., "--from", help=t.t("Mã phong trào nguồn.",
                                                            "Id of the source campaign.")),
-        year: int = typer.Option(..., "--year", min=1000, max=9999,
-                                 help=t.t("Năm của phong trào mới.", "Year of the new campaign.")),
+        year: int = typer.Option(
+            ..., "--year", min=1000, max=9999,
+            help=t.t("Năm của phong trào mới (1000–9999; mọi ngày của phong trào phải dời được "
+                     "vào các năm đó).",
+                     "Year of the new campaign (1000–9999; every date of the campaign must move "
+                     "within those years).")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--id", help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
@@ -42,12 +50,11 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 
 def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
+    refuse_empty(**{"from": source, "id": new_id})
+    refuse_empty(**{"from": source, "id": new_id})
     from thidua_cli import report
-    from thidua_cli.authoring.new_campaign import new_id_for, next_year, target_path
-    from thidua_cli.files import FileExists, write_atomic
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.authoring import new_campaign
     from thidua_cli.validation import validate
-    from thidua_cli.vn.slug import is_valid_id, slugify
 
     t = settings.t
     say = settings.err.print
@@ -56,39 +63,11 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
         "The registry has errors: no new campaign written. Fix the problems above first.")
     if result is None:
         return 1
-    campaigns = {entry.model.id: entry for entry in result.registry.campaigns}
-    entry = campaigns.get(source)
-    if entry is None:
-        vi, en = suggest(source, campaigns)
-        raise CommandError(f'không có phong trào mã "{source}"{vi}',
-                           f'no campaign with id "{source}"{en}')
-    old = entry.model
-    if new_id is not None and not is_valid_id(new_id):
-        hint = slugify(new_id) or "vi-du-2021"
-        raise CommandError(f'mã "{new_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
-                           f'id "{new_id}" is not valid; did you mean "{hint}"?')
-    target_id = new_id or new_id_for(old.id, old.year, year)
-    if target_id in campaigns:
-        raise CommandError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',
-                           f'a campaign with id "{target_id}" already exists; choose another with --id')
-    for other in campaigns.values():
-        m = other.model
-        if (m.issuer, m.kind, m.year) == (old.issuer, old.kind, year):
-            raise CommandError(
-                f'{old.issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
-                f'{old.issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
-    source_path = result.registry.paths[entry.loc.file]
-    path = target_path(source_path, old.id, target_id)
-    anniversaries = {a.model.id: a.model for a in result.registry.anniversaries}
-    made = next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
-    try:
-        write_atomic(path, made.text)
-    except FileExists:
-        raise CommandError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
-                           f"not overwriting an existing file: {path}; choose another id with --id") from None
-    except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+    plan = new_campaign.plan(result.index, source, year, new_id)
+    anniversaries = {a_id: a.model for a_id, a in result.index.anniversaries.items()}
+    made = new_campaign.moved_text(plan.source_path, plan.name, year, plan.new_id, anniversaries)
+    path = plan.path
+    new_campaign.write_new(path, made.text)
     say(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False)
     for text in made.changes:
         say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)

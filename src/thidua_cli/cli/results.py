@@ -83,7 +83,7 @@ def run(settings: Settings, year: int | None, campaign_id: str | None, unit: str
 
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.results import export, table
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.hints import did_you_mean as suggest
 
     with ProgressBar(settings) as progress:
         checked = checked_registry(settings, "Sổ đăng ký có lỗi: không tính kết quả.",

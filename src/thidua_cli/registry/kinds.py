@@ -12,15 +12,17 @@ not make every reference to them look unknown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from thidua_cli import hints
 from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
                                UnitsFile)
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, printable
 from thidua_cli.registry import schema_errors, yaml_source
 from thidua_cli.registry.data import Entry, FileResult
 
@@ -42,7 +44,7 @@ class FileKind:
 def _anniversaries(data: dict[str, Any], file: str, result: FileResult) -> None:
     result.problems.extend(_unknown_top_keys(data, AnniversariesFile, file))
     if "anniversaries" not in data:
-        result.problems.append(Problem("schema", Severity.ERROR, Location(file, line=1, column=1),
+        result.problems.append(Problem("schema", UNSTAMPED, Location(file, line=1, column=1),
                                        Text('thiếu khóa "anniversaries:" ở đầu tệp',
                                             'missing the "anniversaries:" key at the top of the file'),
                                        line=1, column=1))
@@ -85,9 +87,46 @@ BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
 def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None:
     """Add the models and problems of a usable ``source`` of ``kind`` to ``result``."""
     row = BY_NAME[kind]
+    source.data = _without_controls(source.data, Location(source.file), result.problems)
     data = _top_level(source, row.example, result.problems)
     if data is not None:
         row.build(data, source.file, result)
+
+
+#: What a text field may not hold: C0 controls but Tab and line feed, DEL, C1 controls,
+#: and the bidirectional overrides. The reader refuses them written raw; these came in
+#: through YAML escapes ("\\e", "\\x1b", "\\0") and would reach documents, the ICS
+#: file (RFC 5545 forbids them) and a reviewer's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_controls(data: Any, loc: Location, problems: list[Problem]) -> Any:
+    """``data`` with every text holding a control character replaced by its visible
+    escape, and a located problem for each: so that nothing downstream (a rule
+    switched off, a document) ever sees the raw character."""
+    if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found is None:
+            return data
+        code = f"U+{ord(found.group()):04X}"
+        problems.append(Problem("schema", UNSTAMPED, loc, Text(
+            f"văn bản chứa ký tự điều khiển {code} (viết bằng mã thoát như \"\\x1b\"); hãy xóa "
+            "nó: ký tự này không in ra được và có thể xóa màn hình hay làm sai nội dung hiển thị",
+            f"the text holds control character {code} (written as an escape such as \"\\x1b\"); "
+            "delete it: it does not print and can clear a terminal or disguise what is shown")))
+        return printable(data)
+    if isinstance(data, list):
+        return [_without_controls(item, loc.child(index), problems)
+                for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        clean = {}
+        for key, value in data.items():
+            shown_key = key
+            if isinstance(key, str) and _CONTROL.search(key):
+                shown_key = _without_controls(key, loc.child(key, anchor="key"), problems)
+            clean[shown_key] = _without_controls(value, loc.child(key), problems)
+        return clean
+    return data
 
 
 def _top_level(source: yaml_source.SourceFile, example: str,
@@ -95,7 +134,7 @@ def _top_level(source: yaml_source.SourceFile, example: str,
     data = source.data
     where = Location(source.file, line=1, column=1)
     if data is None:
-        problems.append(Problem("schema", Severity.ERROR, where,
+        problems.append(Problem("schema", UNSTAMPED, where,
                                 Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
                                      f'the file is empty; write content starting with "{example}" '
                                      "or delete the file"),
@@ -103,7 +142,7 @@ def _top_level(source: yaml_source.SourceFile, example: str,
         return None
     if not isinstance(data, dict):
         got_vi, got_en = schema_errors.describe(data)
-        problems.append(Problem("schema", Severity.ERROR, where,
+        problems.append(Problem("schema", UNSTAMPED, where,
                                 Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
                                      f'(bắt đầu bằng "{example}"), không phải {got_vi}',
                                      f'the top level of the file must be a mapping of key: value '
@@ -117,14 +156,12 @@ def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -
     problems = []
     for key in data:
         if key not in model.model_fields:
-            hint = schema_errors.did_you_mean(str(key), model.model_fields)
+            hint_vi, hint_en = hints.did_you_mean(str(key), model.model_fields)
             known = ", ".join(model.model_fields)
             problems.append(Problem(
-                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
-                Text(f'khóa "{key}" không có trong định dạng'
-                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
-                     f'key "{key}" is not part of the format'
-                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
+                "schema", UNSTAMPED, Location(file, (str(key),), "key"),
+                Text(f'khóa "{key}" không có trong định dạng' + (hint_vi or f"; các khóa hợp lệ: {known}"),
+                     f'key "{key}" is not part of the format' + (hint_en or f"; valid keys: {known}"))))
     return problems
 
 
@@ -144,7 +181,7 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
     if not isinstance(items, list):
         got_vi, got_en = schema_errors.describe(items)
         result.problems.append(Problem(
-            "schema", Severity.ERROR, Location(file, (key,)),
+            "schema", UNSTAMPED, Location(file, (key,)),
             Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
                  f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
         return

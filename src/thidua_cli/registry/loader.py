@@ -7,26 +7,21 @@ is the table of :mod:`thidua_cli.registry.kinds`; this module does the I/O.
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli import files
+from thidua_cli.errors import RegistryError
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import directives, kinds, yaml_source
 from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
-from thidua_cli.registry.data import FileResult, Registry
+from thidua_cli.registry.data import FileResult
+from thidua_cli.registry.data import Registry as Registry  # likewise
 from thidua_cli.registry.kinds import KINDS
+from thidua_cli.vn import numbers
 
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class RegistryError(Exception):
-    """The registry cannot be opened at all (exit 2)."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.text = Text(vi, en)
 
 
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -85,13 +80,6 @@ def display_name(root: Path, path: Path) -> str:
 MAX_FILE_BYTES = 64 << 20
 
 
-_REASONS_VI = {
-    errno.ELOOP: "vòng lặp liên kết tượng trưng",
-    errno.ENOENT: "không tồn tại, có thể là liên kết hỏng",
-    errno.EACCES: "không có quyền đọc",
-    errno.EPERM: "không có quyền đọc",
-    errno.EIO: "lỗi vào/ra",
-}
 
 
 def read_file(path: Path, name: str,
@@ -119,9 +107,8 @@ def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        reason_vi = _REASONS_VI.get(exc.errno, reason)  # strerror is English
-        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason})")
+        reason_vi, reason_en = files.reason(exc, writing=False)
+        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason_en})")
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES >> 20
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
@@ -137,9 +124,9 @@ def source_from_bytes(raw: bytes, name: str,
     except MemoryError:
         # libyaml builds every node first (~400 bytes each): a few MiB of "1,1,1,…" can
         # exhaust memory. The half-built nodes are freed by now; the other files go on.
-        size = f"{len(raw) / (1 << 20):.1f} MiB"
-        return _unreadable(name, f"({size}) không đủ bộ nhớ để đọc",
-                           f"({size}) is too large to read in the available memory")
+        mib = len(raw) / (1 << 20)
+        return _unreadable(name, f"({numbers.fixed(mib, 1)} MiB) không đủ bộ nhớ để đọc",
+                           f"({mib:.1f} MiB) is too large to read in the available memory")
     if suppressions is not None and directives.MARKER in raw:
         # Found here, where the bytes are at hand: the files without one are never read twice.
         suppressions[name] = directives.scan(raw)
@@ -147,7 +134,7 @@ def source_from_bytes(raw: bytes, name: str,
 
 
 def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
-    problem = Problem("file-unreadable", Severity.ERROR, Location(name, line=1, column=1),
+    problem = Problem("file-unreadable", UNSTAMPED, Location(name, line=1, column=1),
                       Text(f"{name} {vi}; hãy sửa hoặc xóa nó khỏi sổ đăng ký",
                            f"{name} {en}; fix it or remove it from the registry"),
                       line=1, column=1)

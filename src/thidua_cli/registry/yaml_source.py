@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath
 
 _BOM = b"\xef\xbb\xbf"
 #: libyaml's C parser; PyYAML's wheels ship it, a source build without libyaml
@@ -45,9 +45,8 @@ class SourceFile:
     usable: bool = True
 
 
-def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str,
-             severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(rule, severity, Location(file, line=line, column=col), Text(vi, en),
+def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str) -> Problem:
+    return Problem(rule, UNSTAMPED, Location(file, line=line, column=col), Text(vi, en),
                    line=line, column=col)
 
 
@@ -132,8 +131,7 @@ def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
             "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do sao chép từ Word hoặc PDF; "
             "thidua đã chuẩn hóa để kiểm tra, hãy lưu lại tệp ở dạng NFC",
             "text is not in Unicode NFC (often pasted from Word or PDF); thidua normalised it "
-            "for checking; save the file in NFC",
-            Severity.WARNING))
+            "for checking; save the file in NFC"))
     return unicodedata.normalize("NFC", text), problems
 
 
@@ -243,11 +241,44 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     return str(node.value)
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+class TagMismatch(yaml.constructor.ConstructorError):
+    """An explicit tag the value cannot be read as (``!!int abc``, ``!!bool maybe``)."""
+
+    def __init__(self, tag: str, value: str, mark: yaml.Mark) -> None:
+        super().__init__(None, None, f"{value!r} cannot be read as {tag}", mark)
+        self.tag, self.value = tag, value
+
+
+class OversizedNumber:
+    """A whole number too long to convert (Python refuses more than 4,300 digits, and the
+    conversion is quadratic): kept as its digit count for the schema's message."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a whole number of {self.digits:,} digits>"
+
+
+_DIGITS = {8: re.compile("[0-7]+"), 10: re.compile("[0-9]+"), 16: re.compile("[0-9a-fA-F]+")}
+#: More digits than any registry number needs (a year has four), far below Python's limit.
+MAX_INT_DIGITS = 100
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | OversizedNumber:
     value = str(node.value)
-    if value.startswith(("0o", "0x")):
-        return int(value[2:], 8 if value[1] == "o" else 16)
-    return int(value)
+    text = value[1:] if value.startswith(("+", "-")) else value
+    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
+    digits = text[2:] if base != 10 else text
+    if not _DIGITS[base].fullmatch(digits):
+        raise TagMismatch("!!int", value, node.start_mark)
+    if len(digits) > MAX_INT_DIGITS:
+        return OversizedNumber(len(digits))
+    try:
+        number = int(digits, base)
+    except ValueError:
+        raise TagMismatch("!!int", value, node.start_mark) from None
+    return -number if value.startswith("-") else number
 
 
 def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
@@ -256,7 +287,23 @@ def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
         return float("-inf") if value.startswith("-") else float("inf")
     if value == ".nan":
         return float("nan")
-    return float(value)
+    try:
+        return float(value)
+    except ValueError:
+        raise TagMismatch("!!float", str(node.value), node.start_mark) from None
+
+
+def _construct_bool(loader: _Loader, node: yaml.ScalarNode) -> bool:
+    value = str(node.value).lower()
+    if value not in ("true", "false"):
+        raise TagMismatch("!!bool", str(node.value), node.start_mark)
+    return value == "true"
+
+
+def _construct_null(loader: _Loader, node: yaml.ScalarNode) -> None:
+    if str(node.value) not in ("", "~", "null", "Null", "NULL"):
+        raise TagMismatch("!!null", str(node.value), node.start_mark)
+    return None
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
@@ -276,6 +323,8 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_Loader.add_constructor("tag:yaml.org,2002:null", _construct_null)
 for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
              "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
     _Loader.yaml_constructors.pop(_tag, None)
@@ -474,6 +523,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: s
             "in YAML; delete it (often pasted from Word or PDF)")
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(exc, TagMismatch):
+        shown = exc.value if len(exc.value) <= 40 else exc.value[:40] + "…"
+        return _problem(
+            "yaml-syntax", file, line, col,
+            f'giá trị "{shown}" không đọc được theo thẻ {exc.tag}; hãy bỏ thẻ {exc.tag} '
+            "(sổ đăng ký không cần thẻ YAML) hoặc sửa giá trị",
+            f'the value "{shown}" cannot be read as {exc.tag}; remove the {exc.tag} tag '
+            "(the registry needs no YAML tags) or fix the value")
     if "nesting depth" in (exc.problem or ""):
         # A parser's own depth limit, where our scan found the file shallow enough
         # (it is a bound, not a parser): still our words, at the parser's place.

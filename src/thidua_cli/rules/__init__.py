@@ -32,12 +32,27 @@ def check(registry: Registry, progress: Callable[[int, int], None] | None = None
     problems = []
     for done, family in enumerate(FAMILIES, 1):
         for finding in family.check(ctx):
-            severity = finding.severity or RULES[finding.rule].severity
-            problems.append(Problem(finding.rule, severity, finding.location, finding.message,
-                                    related=finding.related))
+            problems.append(Problem(finding.rule, severity(finding.rule, finding.lesser),
+                                    finding.location, finding.message, related=finding.related,
+                                    lesser=finding.lesser))
         if progress is not None:
             progress(done, len(FAMILIES))
     return problems
 
 
-__all__ = ["FAMILIES", "RULES", "Rule", "Severity", "check"]
+def severity(rule: str, lesser: bool = False) -> Severity:
+    """A rule's severity from the table: the one place where it is decided."""
+    entry = RULES[rule]
+    return entry.lesser if lesser and entry.lesser is not None else entry.severity
+
+
+def stamp(problems: list[Problem]) -> list[Problem]:
+    """Every problem with its rule's severity from the table, whoever made it (reading,
+    suppressions, thidua.yaml): before ``thidua.yaml`` re-grades any."""
+    for problem in problems:
+        if problem.rule in RULES:
+            problem.severity = severity(problem.rule, problem.lesser)
+    return problems
+
+
+__all__ = ["FAMILIES", "RULES", "Rule", "Severity", "check", "severity", "stamp"]

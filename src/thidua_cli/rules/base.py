@@ -7,8 +7,7 @@ that configuration can change it) and turns findings into problems.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Unit
@@ -27,6 +26,8 @@ class Rule:
     why: Text              # why it matters to a cadre
     bad: str = ""          # a YAML snippet that triggers it
     good: str = ""         # the same snippet, fixed
+    #: a second, lower severity for some of its findings (``Finding.lesser``)
+    lesser: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ class Finding:
     location: Location
     message: Text
     related: Location | None = None
-    #: for a rule whose table entry has two severities (campaign-period)
-    severity: Severity | None = None
+    #: the rule's second severity (``Rule.lesser``), for a rule whose table entry has two
+    lesser: bool = False
 
 
 class Context:
@@ -75,14 +76,6 @@ class Context:
 
     def name_of(self, some_id: str) -> str:
         return self.index.name_of(some_id)
-
-
-def suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
-    """The "did you mean" tail of a message, in both languages ("" when nothing is close)."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not matches:
-        return "", ""
-    return f'; có phải ý bạn là "{matches[0]}"?', f'; did you mean "{matches[0]}"?'
 
 
 Check = Iterator[Finding]

@@ -16,7 +16,8 @@ from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.registry.data import Entry
 from thidua_cli.results import rollup
 from thidua_cli.results.judge import reads_as, share
-from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest
+from thidua_cli.hints import did_you_mean as suggest
+from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn import figures
 from thidua_cli.vn.dates import short_date
 

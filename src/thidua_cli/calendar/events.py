@@ -2,7 +2,7 @@
 
 Pure: takes a validated :class:`~thidua_cli.registry.data.Registry` and a date
 range, returns :class:`Entry` values sorted by date, kind and title. No I/O and no
-printing; ``cli/calendar.py`` formats them (table, JSON, ICS).
+printing; :mod:`thidua_cli.calendar.export` formats them (table, JSON, ICS).
 
 Choices made here, stated once:
 
@@ -31,11 +31,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from thidua_cli import occurrences as occ
+from thidua_cli.errors import UserError
 from thidua_cli.models import Anniversary, Campaign
+from thidua_cli.problems import Text
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
 
 KINDS = ("anniversary", "launch", "phase-start", "phase-end", "report-due")
+Day = date  # the type, for where a field named "date" hides it
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 
 
@@ -51,15 +54,19 @@ class Entry:
     uid: str              # stable across exports: "<sha1>@thidua"
 
     @property
-    def sort_key(self) -> tuple[date, int, str, str]:
+    def sort_key(self) -> tuple[Day, int, str, str]:
         return (self.date, _KIND_ORDER[self.kind], self.title, self.uid)
 
 
-class UnknownUnit(LookupError):
-    """``unit`` names no unit or cluster of the registry."""
+class UnknownUnit(UserError):
+    """``unit`` names no unit or cluster of the registry (with "did you mean")."""
 
     def __init__(self, unit: str, known: list[str]) -> None:
-        super().__init__(unit)
+        from thidua_cli.hints import did_you_mean
+
+        hint_vi, hint_en = did_you_mean(unit, known)
+        super().__init__(f'không có đơn vị hay cụm "{unit}" trong sổ đăng ký{hint_vi}',
+                         f'no unit or cluster "{unit}" in the registry{hint_en}')
         self.unit, self.known = unit, known
 
 
@@ -150,10 +157,7 @@ def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> lis
         vi, en = anniversary_titles(anniversary, occurrence.ordinal)
         # The year the occurrence counts: solar year, or the lunar year for a lunar date
         # (a lunar date can fall in January of the next solar year).
-        counted = occurrence.date.year
-        if anniversary.lunar_day_month is not None:
-            from thidua_cli.vn import lunar  # only lunar anniversaries need it
-            counted = lunar.to_lunar(occurrence.date).year
+        counted = occurrence.counted_year
         found.append(Entry(occurrence.date, "anniversary", vi, en, occurrence.ordinal,
                            occurrence.round, anniversary.id,
                            make_uid("anniversary", anniversary.id, counted)))
@@ -179,8 +183,8 @@ def concerned(registry: Registry, unit_id: str,
     clusters = index.clusters
     if unit_id in index.units:
         units, below = _family(index, unit_id)
-        kept = {cid for cid, c in clusters.items()
-                if c.model.organizer == unit_id or any(m in below for m in c.model.members)}
+        kept = {cid for cid, c in clusters.items() if c.model.organizer == unit_id}
+        kept.update(cid for member in below for cid in index.clusters_by_member.get(member, ()))
         return units, kept
     if unit_id in clusters:
         units = set()
@@ -220,8 +224,8 @@ def entries(registry: Registry, start: date, end: date, unit: str | None = None,
                 found.append(entry)
     if not round_only:
         issuers = issuer_names(registry)
-        for item in registry.campaigns:
-            campaign = item.model
+        for issued in registry.campaigns:
+            campaign = issued.model
             if keep_units is not None and keep_clusters is not None and \
                     campaign.issuer not in keep_units and campaign.issuer not in keep_clusters:
                 continue
@@ -236,3 +240,22 @@ def round_label(round_mark: str | None, lang: str = "vi") -> str:
     if round_mark == "minor":
         return "○ năm lẻ 5" if lang == "vi" else "○ year ending in 5"
     return ""
+
+
+def lunar_gap(registry: Registry, start: date, end: date, round_only: bool = False) -> Text | None:
+    """The note that lunar anniversaries are missing from a range the lunar calendar does
+    not cover (:data:`thidua_cli.vn.lunar.FIRST_YEAR`–``LAST_YEAR``), when some could have
+    been listed (with ``round_only``, those with a base year); else None."""
+    from thidua_cli.vn import lunar
+
+    has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
+                    for item in registry.anniversaries)
+    # By day: January 1900 belongs to lunar 1899, which the library does not compute.
+    first_lunar_day = lunar.lunar_to_solar(1, 1, lunar.FIRST_YEAR)
+    if not has_lunar or (first_lunar_day <= start and end.year <= lunar.LAST_YEAR):
+        return None
+    return Text(
+        f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "
+        "niệm âm lịch ngoài khoảng đó không có trong lịch.",
+        f"Note: the lunar calendar covers {lunar.FIRST_YEAR}–{lunar.LAST_YEAR} only; lunar "
+        "anniversaries outside those years are not listed.")
