@@ -39,18 +39,20 @@ class Scale:
     clusters_per_province: int = 5
     #: each union above the grassroots scores its CĐCS (scoring/*.yaml, a 20-item table)
     scorings: bool = False
+    #: every CĐCS reports its year's results on its own campaign (results/*.yaml)
+    results: bool = False
 
 
 SCALES = {
-    # 1 LĐLĐ, 40 unions above the grassroots, 6,000 CĐCS (150 each).
-    "province": Scale(1, 40, 150),
+    # 1 LĐLĐ, 40 unions above the grassroots, 6,000 CĐCS (150 each), 6,000 result files.
+    "province": Scale(1, 40, 150, results=True),
     # 63 provinces × (1 + 40 + 40 × 53): 136,143 units and as many campaigns.
     "national": Scale(63, 40, 53),
     # A district's worth: 1 LĐLĐ, 3 unions above the grassroots, 30 CĐCS — 34 plans, the
     # small end of benchmarks/render_scaling.py's ratio.
     "dozens": Scale(1, 3, 10, clusters_per_province=1),
     # For tests: the same shape, a few files.
-    "tiny": Scale(1, 3, 4, clusters_per_province=1),
+    "tiny": Scale(1, 3, 4, clusters_per_province=1, results=True),
     # A superior scoring 6,000 CĐCS on a 20-item table (issue 16): 1 LĐLĐ, one union above
     # the grassroots with 6,000 CĐCS, and its scoring file.
     "scoring": Scale(1, 1, 6000, clusters_per_province=1, scorings=True),
@@ -237,6 +239,7 @@ class Stats:
     clusters: int = 0
     campaigns: int = 0
     scorings: int = 0
+    results: int = 0
     files: int = 0
     bytes: int = 0
 
@@ -272,6 +275,9 @@ class Generator:
     def __init__(self, scale: Scale, seed: int) -> None:
         self.scale = scale
         self.rng = random.Random(seed)
+        # Results draw from their own generator: the units and campaigns stay the bytes they
+        # were before results existed, so earlier benchmark figures remain comparable.
+        self.result_rng = random.Random(seed + 1)
         self.anniversaries = _solar_anniversaries()
         self.stats = Stats()
         self.ids: set[str] = set()
@@ -496,6 +502,45 @@ class Generator:
         return "\n".join(lines) + "\n"
 
 
+    # ------------------------------------------------------------------ results
+
+    def result(self, unit: UnitSpec) -> str:
+        """A CĐCS's year-end report on its own campaign: counts of named totals, never a
+        percentage; consistent (counts within totals, "đạt" within "đăng ký"), and no count
+        that a two-decimal percentage would round up to its target (result-rounding-misleads)."""
+        r = self.result_rng
+        y = YEAR
+        workers = r.randint(15, 400)
+        members = workers - r.randint(0, workers // 10)
+        registered = workers - r.randint(0, workers // 20)
+        population = {"cbccvcld": workers, "doan-vien": members, "cdcs": 1}
+        results: list[str] = [f"  dang-ky-thi-dua: {{count: {registered}, of: cbccvcld}}"]
+        bases = {"hoc-tap-nghi-quyet": ("doan-vien", members), "cdcs-vung-manh": ("cdcs", 1),
+                 "lao-dong-tien-tien": ("cbccvcld", registered)}
+        for tid, _, form, _ in SHARED_TARGETS:
+            name, most = bases[tid]
+            total = population[name]
+            count = r.randint(most * 6 // 10, most)
+            percent = unit.values[tid]
+            # Below the target but within 0,005 points of it (74,996% prints 75,00%): one more.
+            while count < most and 100 * count < percent * total and \
+                    200 * percent * total <= 20000 * count + total:
+                count += 1
+            results.append(f"  {tid}: {{count: {count}, of: {name}}}")
+        cid, _, cbase = COUNT_TARGETS[unit.level]
+        results.append(f"  {cid}: {r.randint(0, 2 * cbase)}")
+        lines = [f"# Báo cáo tổng kết phong trào thi đua năm {y} của {unit.name}.", "",
+                 f"campaign: {unit.id}-{y}", f"as_of: {y}-12-{r.randint(10, 20)}", "population:"]
+        lines += [f"  {key}: {value}" for key, value in population.items()]
+        lines.append("results:")
+        lines += results
+        lines += ["highlights:", "  - " + _folded(
+            f"Năm {y}, {unit.name} tổ chức cho {workers} CBCCVCLĐ đăng ký thi đua; các phong trào "
+            "thi đua được triển khai sâu rộng, gắn với nhiệm vụ chính trị của cơ quan, đơn vị.", 4)]
+        self.stats.results += 1
+        return "\n".join(lines) + "\n"
+
+
 def _solar_anniversaries() -> list[tuple[str, int, date]]:
     """(id, base year, day in YEAR) of each solar anniversary of the sample registry."""
     import yaml
@@ -535,6 +580,8 @@ def generate(out: Path, scale: str | Scale = "province", seed: int = 2024, force
         shutil.rmtree(out)
     (out / "units").mkdir(parents=True)
     (out / "campaigns").mkdir()
+    if spec.results:
+        (out / "results").mkdir()
     (out / MARKER).write_text(f"scale={scale} seed={seed}\n", encoding="utf-8")
     gen = Generator(spec, seed)
     stats = gen.stats
@@ -563,6 +610,8 @@ def generate(out: Path, scale: str | Scale = "province", seed: int = 2024, force
             for child in children:
                 _write(out / "campaigns" / f"{child.id}-{YEAR}.yaml",
                        gen.campaign(child, gen.rng.randint(1, 12)), stats)
+                if spec.results:
+                    _write(out / "results" / f"{child.id}-{YEAR}.yaml", gen.result(child), stats)
             if spec.scorings:
                 (out / "scoring").mkdir(exist_ok=True)
                 _write(out / "scoring" / f"{upper.id}-{YEAR}.yaml", gen.scoring(upper, children), stats)
@@ -580,6 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     stats = generate(out, args.scale, args.seed, args.force)
     print(f"{out}: {stats.units:,} units, {stats.clusters:,} clusters, {stats.campaigns:,} campaigns, "
           f"{stats.scorings:,} scorings, "
+          f"{stats.results:,} results, "
           f"{stats.files:,} files, {stats.bytes / 1e6:.1f} MB", file=sys.stderr)
     return 0
 

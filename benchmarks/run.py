@@ -12,6 +12,9 @@ reads every registry file and keeps ``yaml.load(..., Loader=yaml.CSafeLoader)`` 
 A registry with ``scoring/`` (``generate.py --scale scoring``: a superior scoring 6,000 CĐCS on
 a 20-item table) adds ``thidua scores 2024``, once with the cache the validate rows filled and
 once cold; the baseline then parses the scoring files too.
+``thidua results 2024 --format json`` judges and rolls up every target of every campaign
+(6,000 CĐCS result files on the province registry) through the cache the validate rows
+filled; its note compares it with the cold validate.
 
 ``thidua render plan 2024 --format docx`` writes every plan of the generated registry
 (its campaigns are all of 2024) into a temporary folder, deleted afterwards; the note
@@ -69,6 +72,7 @@ class Row:
     seconds: float
     peak_mb: float
     note: str = ""
+    cpu: float = 0.0  # user + system seconds: on a shared machine, steadier than wall time
 
 
 YEAR = 2024  # benchmarks/generate.py's YEAR: every generated campaign is of it
@@ -78,15 +82,16 @@ SCALING_TARGET = 1.5
 
 
 def measure(argv: list[str], env: dict[str, str] | None = None,
-            stderr: IO[bytes] | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit code of one subprocess."""
+            stderr: IO[bytes] | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB, exit code and CPU seconds (user + system) of one
+    subprocess."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr or subprocess.DEVNULL,
                             env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def median_of(argv: list[str], runs: int) -> tuple[float, float]:
@@ -102,44 +107,56 @@ def run(registry: Path, runs: int, render: bool = True,
         site_only: bool = False) -> tuple[list[Row], list[Row]]:
     thidua = shutil.which("thidua") or sys.exit("run: the thidua console script is not installed")
     rows: list[Row] = []
-    t, m, _ = measure([sys.executable, "-c", BASELINE, str(registry)])
-    rows.append(Row("baseline: libyaml parse only (CSafeLoader)", t, m))
+    t, m, _, cpu = measure([sys.executable, "-c", BASELINE, str(registry)])
+    rows.append(Row("baseline: libyaml parse only (CSafeLoader)", t, m, cpu=cpu))
     with tempfile.TemporaryDirectory(prefix="thidua-bench-cache-") as cache:
         env = {"THIDUA_CACHE_DIR": cache}
-        t, m, code = measure([thidua, "--registry", str(registry), "validate", "--no-cache"], env)
-        rows.append(Row("thidua validate --no-cache", t, m, f"exit {code}"))
+        validate = [thidua, "--registry", str(registry), "validate"]
+        t, m, code, cpu = measure([*validate, "--no-cache"], env)
+        rows.append(Row("thidua validate --no-cache", t, m, f"exit {code}", cpu=cpu))
         if site_only:
-            measure([thidua, "--registry", str(registry), "validate"], env)  # fills the cache
+            measure(validate, env)  # fills the cache
         else:
-            t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
-            rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}"))
+            t, m, code, cpu = measure(validate, env)
+            rows.append(Row("thidua validate, cold (empty cache, fills it)", t, m, f"exit {code}",
+                            cpu=cpu))
             victim = sorted((registry / "campaigns").glob("*.yaml"))[0]
             original = victim.read_bytes()
             try:
                 victim.write_bytes(original + b"# benchmark: one changed file\n")
-                t, m, code = measure([thidua, "--registry", str(registry), "validate"], env)
-                rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}"))
+                t, m, code, cpu = measure(validate, env)
+                rows.append(Row("thidua validate, warm (one file changed)", t, m, f"exit {code}",
+                                cpu=cpu))
             finally:
                 victim.write_bytes(original)
         if has_command(thidua, "site"):
             rows.append(site_row(thidua, registry, env, rows[1]))
         if site_only:
             return rows, []
+        if has_command(thidua, "results") and (registry / "results").is_dir():
+            # Judging and rolling up the whole province, through the cache validate filled
+            # (as a cadre's `thidua results` after a validate); compared with that validate.
+            t, m, code, cpu = measure([thidua, "--registry", str(registry), "results", str(YEAR),
+                                       "--format", "json"], env)
+            validated = next(row for row in rows if row.what.startswith("thidua validate, cold"))
+            rows.append(Row(f"thidua results {YEAR} --format json", t, m,
+                            f"exit {code}; {t / validated.seconds:.2f}× validate (cold) in time, "
+                            f"{cpu / validated.cpu:.2f}× in CPU", cpu=cpu))
         if render and has_command(thidua, "render"):
             rows.append(render_row(thidua, registry, env))
         if (registry / "scoring").is_dir() and has_command(thidua, "scores"):
             # After the validate rows: the cache is filled, as for a cadre who validated first.
-            t, m, code = measure([thidua, "--registry", str(registry), "scores", str(YEAR)], env)
+            t, m, code, _ = measure([thidua, "--registry", str(registry), "scores", str(YEAR)], env)
             rows.append(Row(f"thidua scores {YEAR} (cache filled by validate)", t, m, f"exit {code}"))
     if (registry / "scoring").is_dir() and has_command(thidua, "scores"):
         with tempfile.TemporaryDirectory(prefix="thidua-bench-cache-") as cache:
-            t, m, code = measure([thidua, "--registry", str(registry), "scores", str(YEAR)],
+            t, m, code, _ = measure([thidua, "--registry", str(registry), "scores", str(YEAR)],
                                  {"THIDUA_CACHE_DIR": cache})
             rows.append(Row(f"thidua scores {YEAR}, cold (empty cache)", t, m, f"exit {code}"))
     if has_command(thidua, "calendar"):
-        t, m, code = measure([thidua, "--registry", str(registry), "calendar",
+        t, m, code, cpu = measure([thidua, "--registry", str(registry), "calendar",
                               "--year", str(YEAR)])
-        rows.append(Row(f"thidua calendar --year {YEAR}", t, m, f"exit {code}"))
+        rows.append(Row(f"thidua calendar --year {YEAR}", t, m, f"exit {code}", cpu=cpu))
     startup = []
     t, m = median_of([sys.executable, "-c", "import typer"], runs)
     startup.append(Row('baseline: python -c "import typer"', t, m, f"median of {runs}"))
@@ -151,7 +168,7 @@ def run(registry: Path, runs: int, render: bool = True,
 def site_row(thidua: str, registry: Path, env: dict[str, str], validate: Row) -> Row:
     with tempfile.TemporaryDirectory(prefix="thidua-bench-site-") as folder:
         out = Path(folder) / "site"
-        t, m, code = measure([thidua, "--lang", "en", "--registry", str(registry), "site",
+        t, m, code, _ = measure([thidua, "--lang", "en", "--registry", str(registry), "site",
                               "-o", str(out)], env)
         files = sum(1 for p in out.rglob("*") if p.is_file()) - 1 if out.is_dir() else 0
         note = (f"exit {code}; {files:,} files, {files / t:,.0f} files per second, "
@@ -176,7 +193,7 @@ def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
     with tempfile.TemporaryDirectory(prefix="thidua-bench-render-") as folder, \
             tempfile.TemporaryFile() as messages:
         out = Path(folder) / "out"
-        t, m, code = measure([thidua, "--lang", "en", "--registry", str(registry), "render",
+        t, m, code, cpu = measure([thidua, "--lang", "en", "--registry", str(registry), "render",
                               "plan", str(YEAR), "--format", "docx", "-o", str(out)],
                              env, stderr=messages)
         documents = sum(1 for _ in out.glob("*.docx")) if out.is_dir() else 0
@@ -188,7 +205,7 @@ def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
         note += f", {t * 1000 / documents:.1f} ms per document (wall)"
     if own:
         note += f", {own.group(1)} ms rendering and writing"
-    return Row(f"thidua render plan {YEAR} --format docx", t, m, note)
+    return Row(f"thidua render plan {YEAR} --format docx", t, m, note, cpu=cpu)
 
 
 def render_per_document(registry: Path, repeat: int, cache: str) -> tuple[int, float]:
@@ -227,11 +244,13 @@ def scaling(registry: Path) -> list[str]:
 
 def table(rows: list[Row]) -> list[str]:
     base = rows[0]
-    lines = ["| command | time (s) | × baseline | peak memory (MB) | × baseline | note |",
-             "|---|---:|---:|---:|---:|---|"]
+    lines = ["| command | time (s) | × baseline | CPU (s) | × baseline | peak memory (MB) "
+             "| × baseline | note |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
     for row in rows:
+        cpu = f"{row.cpu:.2f} | {row.cpu / base.cpu:.2f}" if base.cpu else "— | —"
         lines.append(f"| {row.what} | {row.seconds:.2f} | {row.seconds / base.seconds:.2f} | "
-                     f"{row.peak_mb:.0f} | {row.peak_mb / base.peak_mb:.2f} | {row.note} |")
+                     f"{cpu} | {row.peak_mb:.0f} | {row.peak_mb / base.peak_mb:.2f} | {row.note} |")
     return lines
 
 

@@ -246,3 +246,16 @@ def test_29_february_in_common_years(make_registry):
     registry = validate(root).registry
     assert [e.date for e in year_entries(registry, 2021)] == [date(2021, 2, 28)]
     assert [e.date for e in year_entries(registry, 2024)] == [date(2024, 2, 29)]
+
+
+def test_reporting_deadlines_are_report_due_entries(make_registry):
+    text = campaign() + "reporting:\n  - {phase: 1, due: 2020-07-10}\n  - {due: 2020-12-15}\n"
+    registry = validate(make_registry({"campaigns/c.yaml": text})).registry
+    found = [(e.date, e.kind, e.title, e.title_en, e.source)
+             for e in calendar.entries(registry, date(2020, 7, 1), date(2020, 12, 31))
+             if e.kind == "report-due"]
+    assert found == [
+        (date(2020, 7, 10), "report-due", "Hạn báo cáo sơ kết đợt 1 — Liên đoàn Lao động quận Ba Đình 2020",
+         "Report due: the phase 1 review — Liên đoàn Lao động quận Ba Đình 2020", "ba-dinh-2020"),
+        (date(2020, 12, 15), "report-due", "Hạn báo cáo tổng kết — Liên đoàn Lao động quận Ba Đình 2020",
+         "Report due: the year-end review — Liên đoàn Lao động quận Ba Đình 2020", "ba-dinh-2020")]

@@ -31,6 +31,8 @@ READING_RULES = {"yaml-syntax", "duplicate-key", "yaml-alias", "encoding", "file
 def kind_of(path: str) -> str | None:
     if path.startswith("campaigns/"):
         return "campaign"
+    if path.startswith("results/"):
+        return "result"
     if path.startswith("units/"):
         return "units"
     if path.startswith("anniversaries."):
@@ -207,7 +209,7 @@ def verdicts(kind: str, text: str, tmp_path: Path) -> tuple[bool, bool] | None:
         return None
     root = tmp_path / "data"
     where = {"anniversaries": "anniversaries.yaml", "units": "units/x.yaml",
-             "campaign": "campaigns/x.yaml"}[kind]
+             "campaign": "campaigns/x.yaml", "result": "results/x.yaml"}[kind]
     (root / where).parent.mkdir(parents=True, exist_ok=True)
     (root / where).write_text(text, encoding="utf-8")
     _, problems = loader.load(root)
@@ -236,7 +238,7 @@ def test_titles_are_vietnamese_then_english() -> None:
 def test_the_tests_hold_enough_documents_to_compare() -> None:
     documents = gathered()
     kinds = {kind for _, kind, _ in documents}
-    assert kinds == {"anniversaries", "units", "campaign"}
+    assert kinds == {"anniversaries", "units", "campaign", "result"}
     assert len(documents) >= 40
 
 

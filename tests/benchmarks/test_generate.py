@@ -14,10 +14,12 @@ def test_tiny_registry_validates_clean(tmp_path: Path) -> None:
     stats = generate(tmp_path / "reg", "tiny", seed=7)
     result = validate(tmp_path / "reg")
     assert [(p.rule, p.file, p.line, p.message.en) for p in result.problems] == []
-    # 1 Tổng LĐLĐ + 1 LĐLĐ + 3 unions above the grassroots + 3 × 4 CĐCS, one campaign each but the top.
-    assert (stats.units, stats.campaigns, stats.clusters) == (17, 16, 1)
+    # 1 Tổng LĐLĐ + 1 LĐLĐ + 3 unions above the grassroots + 3 × 4 CĐCS, one campaign each but
+    # the top, one result file per CĐCS.
+    assert (stats.units, stats.campaigns, stats.clusters, stats.results) == (17, 16, 1, 12)
     assert len(result.registry.units) == 17 and len(result.registry.campaigns) == 16
-    assert len(result.registry.files) == stats.files == 1 + 1 + 1 + 3 + 16
+    assert len(result.registry.results) == 12
+    assert len(result.registry.files) == stats.files == 1 + 1 + 1 + 3 + 16 + 12
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:

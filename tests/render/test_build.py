@@ -144,3 +144,18 @@ def test_covenant_of_a_unit_without_a_cluster(render_registry: Callable[..., Pat
                                      "quận Đống Đa, các công đoàn cơ sở trực thuộc Liên đoàn Lao động "
                                      "quận Ba Đình thống nhất")
     assert doc.recipients[-1] == "Lưu: VT, LĐLĐ"
+
+
+def test_plan_prints_the_reporting_deadlines_in_to_chuc_thuc_hien(
+        render_registry: Callable[..., Path]) -> None:
+    plan = PLAN + "reporting:\n  - {due: 2020-12-15}\n  - {phase: 1, due: 2020-07-10}\n"
+    texts = _texts(_build(render_registry(plan=plan), "ba-dinh-2020", "plan"))
+    assert ("2. Các công đoàn cơ sở trực thuộc báo cáo kết quả phong trào thi đua năm 2020 về Liên đoàn "
+            "Lao động quận Ba Đình: báo cáo sơ kết đợt 1 trước ngày 10/7/2020; báo cáo tổng kết trước "
+            "ngày 15/12/2020.") in texts
+    without = _texts(_build(render_registry(), "ba-dinh-2020", "plan"))
+    assert not any("10/7/2020" in text for text in without)
+    steps = "implementation:\n  - Các công đoàn cơ sở xây dựng kế hoạch.\n"
+    custom = _texts(_build(render_registry(plan=plan + steps), "ba-dinh-2020", "plan"))
+    assert ("2. Thời hạn gửi báo cáo về Liên đoàn Lao động quận Ba Đình: báo cáo sơ kết đợt 1 trước ngày "
+            "10/7/2020; báo cáo tổng kết trước ngày 15/12/2020.") in custom

@@ -96,7 +96,7 @@ def test_override_by_file_name_and_packaged_fallback(tmp_path: Path) -> None:
 def test_packaged_templates_are_found() -> None:
     names = engine.PackageLoader().list_templates()
     assert names == ["covenant.md.j2", "kickoff.md.j2", "minutes.md.j2", "plan.md.j2", "proposal.md.j2",
-                     "scores.md.j2", "words.j2"]
+                     "report.md.j2", "scores.md.j2", "words.j2"]
 
 
 def test_multiline_registry_text_cannot_start_markup_lines(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Roll-up by pooling counts, on hand-computed figures."""
+"""Roll-up by pooling counts, on hand-computed numbers."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_bac_kan_the_named_base_decides():
     assert verdict is not None and verdict.text() == "không đạt (thiếu 1,28 điểm %)"
     assert figure.coverage_text() == "tổng hợp từ 3/3 đơn vị"
     rated = [r.model_copy(update={"population": {"cdcs": total}})
-             for r, total in zip(over_all, (330, 265, 175))]
+             for r, total in zip(over_all, (330, 265, 175), strict=True)]
     figure = RollUp(PROVINCE, [], [VUNG_MANH], rated).figure(VUNG_MANH, "ldld", target)
     assert (figure.count, figure.total, numbers.percent(figure.share)) == (700, 770, "90,91%")
     assert judge(target, figure).text() == "đạt (vượt 0,91 điểm %)"

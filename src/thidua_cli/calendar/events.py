@@ -37,7 +37,7 @@ from thidua_cli.problems import Text
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
 
-KINDS = ("anniversary", "launch", "phase-start", "phase-end")
+KINDS = ("anniversary", "launch", "phase-start", "phase-end", "report-due")
 Day = date  # the type, for where a field named "date" hides it
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 
@@ -116,7 +116,8 @@ def _campaign_label(campaign: Campaign, issuers: dict[str, str]) -> str:
 
 
 def campaign_entries(campaign: Campaign, issuers: dict[str, str]) -> list[Entry]:
-    """The launch and every phase start and end of ``campaign``, whatever their dates."""
+    """The launch, every phase start and end and every reporting deadline of ``campaign``,
+    whatever their dates."""
     label = _campaign_label(campaign, issuers)
     found: list[Entry] = []
     if campaign.launch is not None:
@@ -140,6 +141,13 @@ def campaign_entries(campaign: Campaign, issuers: dict[str, str]) -> list[Entry]
         found.append(Entry(campaign.end, "phase-end", f"Kết thúc {vi} — {label}",
                            f"End of the {en} — {label}", None, None, campaign.id,
                            make_uid("phase-end", campaign.id, 0)))
+    for item in campaign.reporting:
+        # "Hạn báo cáo sơ kết đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020" (cli.md)
+        what_vi = f"sơ kết đợt {item.phase}" if item.phase is not None else "tổng kết"
+        what_en = f"the phase {item.phase} review" if item.phase is not None else "the year-end review"
+        found.append(Entry(item.due, "report-due", f"Hạn báo cáo {what_vi} — {label}",
+                           f"Report due: {what_en} — {label}", None, None, campaign.id,
+                           make_uid("report-due", campaign.id, item.phase or 0)))
     return found
 
 

@@ -26,6 +26,7 @@ KIND_NAMES = {
     "launch": ("Phát động", "Launch"),
     "phase-start": ("Bắt đầu đợt", "Phase start"),
     "phase-end": ("Kết thúc đợt", "Phase end"),
+    "report-due": ("Hạn báo cáo", "Report due"),
 }
 
 
@@ -211,7 +212,8 @@ EXPORTERS: dict[str, Callable[[list[Entry], View], str | bytes]] = {
 }
 
 
-_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "bold red", "anniversary": ""}
+_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "bold red", "anniversary": "",
+           "report-due": "bold yellow"}
 
 
 def rich_table(found: list[Entry], view: View) -> list[Table | str]:

@@ -82,6 +82,10 @@ def build_app(lang: str) -> typer.Typer:
     new.register(app, t)
     from thidua_cli.cli import site
     site.register(app, t)
+    from thidua_cli.cli import results
+    results.register(app, t)
+    from thidua_cli.cli import forms
+    forms.register(app, t)
     return app
 
 

@@ -34,6 +34,7 @@ STAGES = {
     "render": ("Đang lập văn bản", "Rendering documents"),
     "write": ("Đang ghi tệp", "Writing files"),
     "site": ("Đang lập trang web", "Building the site"),
+    "import": ("Đang đọc biểu mẫu", "Reading forms"),
 }
 
 

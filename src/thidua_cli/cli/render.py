@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings, refuse_empty
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, refuse_empty
 from thidua_cli.errors import UserError
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from thidua_cli.models import Campaign
+    from thidua_cli.render.document import Document
     from thidua_cli.validation import Result
 
 
@@ -31,6 +32,7 @@ class Kind(str, Enum):
     scores = "scores"
     minutes = "minutes"
     proposal = "proposal"
+    report = "report"
 
 
 class Format(str, Enum):
@@ -56,10 +58,12 @@ def register(app: typer.Typer, t: Settings) -> None:
     def render_command(
         ctx: typer.Context,
         kind: Kind = typer.Argument(..., metavar="KIND", help=t.t(
-            "plan, kickoff, covenant; hoặc scores (bảng tổng hợp điểm), minutes (biên bản họp), "
-            "proposal (tờ trình khen thưởng) của một bảng chấm điểm.",
-            "plan, kickoff, covenant; or scores (score table), minutes (meeting minutes), "
-            "proposal (award proposal) of a scoring.")),
+            "plan, kickoff, covenant; report (báo cáo tổng kết, sơ kết của các tệp kết quả); hoặc "
+            "scores (bảng tổng hợp điểm), minutes (biên bản họp), proposal (tờ trình khen thưởng) "
+            "của một bảng chấm điểm.",
+            "plan, kickoff, covenant; report (the year-end or phase review of result files); or "
+            "scores (score table), minutes (meeting minutes), proposal (award proposal) of a "
+            "scoring.")),
         year: int = typer.Argument(..., metavar="YEAR", help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--campaign", metavar="ID", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
@@ -84,6 +88,10 @@ def register(app: typer.Typer, t: Settings) -> None:
             None, "--templates", metavar="DIR",
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
+        phase: Optional[int] = typer.Option(  # noqa: UP007
+            None, "--phase", metavar="N",
+            help=t.t("Với report: báo cáo sơ kết đợt N thay vì tổng kết.",
+                     "With report: the review of phase N instead of the year-end review.")),
     ) -> None:
         settings: Settings = ctx.obj
         if kind.value in ("scores", "minutes", "proposal"):
@@ -94,19 +102,28 @@ def register(app: typer.Typer, t: Settings) -> None:
             raise UserError("--by chỉ dùng cho scores, minutes và proposal",
                                "--by is for scores, minutes and proposal only")
         raise typer.Exit(run(settings, kind.value, year, campaign, unit, format.value, out,
-                             force, templates))
+                             force, templates, phase))
 
 
 def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
-        fmt: str, out: str | None, force: bool, templates: Path | None) -> int:
+        fmt: str, out: str | None, force: bool, templates: Path | None,
+        phase: int | None = None) -> int:
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.render import batch
 
+    if phase is not None and kind != "report":
+        raise CommandError("--phase chỉ dùng với render report", "--phase is for render report only")
+    if phase is not None and phase < 1:
+        raise CommandError(f"--phase {phase}: số đợt bắt đầu từ 1",
+                           f"--phase {phase}: phases are numbered from 1")
     refuse_empty(campaign=campaign_id, unit=unit_id, out=out)
     batch.check_request(fmt, campaign_id, unit_id, out, templates)
     # One bar for the whole command: reading and checking, then rendering and writing; the
     # context manager erases it before any message (or error) is printed after it.
     with ProgressBar(settings) as progress:
+        if kind == "report":
+            return _run_reports(settings, year, campaign_id, unit_id, phase, fmt, out, force,
+                                templates, progress)
         return _run(settings, kind, year, campaign_id, unit_id, fmt, out, force, templates,
                     progress)
 
@@ -142,6 +159,16 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     env = engine.environment(templates)
     started = perf_counter()
     documents = batch.build_all(Index.of(result.index), chosen, kind, env, progress)
+    return _emit(settings, kind, documents, fmt, out, force, progress, started, refused)
+
+
+def _emit(settings: Settings, kind: str, documents: list[Document], fmt: str, out: str | None,
+          force: bool, progress: Callable[[str, int, int], None], started: float,
+          refused: int = 0) -> int:
+    """Write the built documents: one to stdout (``-o -``), or each to its file."""
+    from thidua_cli.render import batch
+
+    to_stdout = out == "-"
     if to_stdout:
         data = batch.WRITERS[fmt](documents[0])
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
@@ -218,3 +245,48 @@ def refuse_broken(settings: Settings, result: Result, campaign_id: str) -> None:
         f'Không lập văn bản của "{campaign_id}": tệp phong trào có lỗi (ở trên).',
         f'Nothing rendered for "{campaign_id}": its campaign file has errors (above).'),
         markup=False, highlight=False, soft_wrap=True)
+
+
+def _run_reports(settings: Settings, year: int, campaign_id: str | None, unit_id: str | None,
+                 phase: int | None, fmt: str, out: str | None, force: bool, templates: Path | None,
+                 progress: Callable[[str, int, int], None]) -> int:
+    """The Báo cáo of the year's result files (one campaign's, one unit's), for one period;
+    a registry with errors is refused whole (a report sums the files of many units)."""
+    from thidua_cli.render import engine, report
+    from thidua_cli.results.table import book
+
+    checked = checked_registry(settings, "Sổ đăng ký có lỗi: không lập báo cáo nào.",
+                               "The registry has errors: no report rendered.", progress)
+    if checked is None:
+        return 1
+    registry = checked.registry
+    if campaign_id and campaign_id not in {e.model.id for e in registry.campaigns}:
+        raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký',
+                           f'no campaign "{campaign_id}" in the registry')
+    chosen = report.select(registry, year, campaign_id, unit_id, phase)
+    if not chosen:
+        period_vi = f" sơ kết đợt {phase}" if phase else ""
+        period_en = f" for phase {phase}" if phase else ""
+        whose_vi = f" của {unit_id}" if unit_id else (f" về {campaign_id}" if campaign_id else "")
+        whose_en = f" by {unit_id}" if unit_id else (f" on {campaign_id}" if campaign_id else "")
+        raise CommandError(
+            f"không có tệp kết quả{period_vi}{whose_vi} cho phong trào năm {year} (results/*.yaml)",
+            f"no result file{period_en}{whose_en} for a campaign of {year} (results/*.yaml)")
+    if out == "-" and len(chosen) > 1:
+        names = ", ".join(report.stem(r) for r in chosen)
+        raise CommandError(
+            f"-o - in một văn bản, nhưng có {len(chosen)} báo cáo; chọn một bằng --campaign hoặc "
+            f"--unit ({names})",
+            f"-o - prints one document, but {len(chosen)} reports match; pick one with "
+            f"--campaign or --unit ({names})")
+    env = engine.environment(templates)
+    rollup = book(registry)
+    started = perf_counter()
+    documents = []
+    for done, item in enumerate(chosen, 1):
+        try:
+            documents.append(report.build(registry, item, env, rollup))
+        except engine.TemplateProblem as exc:
+            raise CommandError(exc.vi, exc.en) from None
+        progress("render", done, len(chosen))
+    return _emit(settings, "report", documents, fmt, out, force, progress, started)

@@ -33,6 +33,7 @@ KIND_NAMES = {
     "plan": ("kế hoạch", "plan"),
     "kickoff": ("lời kêu gọi", "kickoff call"),
     "covenant": ("bản giao ước", "covenant"),
+    "report": ("báo cáo", "report"),
 }
 
 
@@ -56,6 +57,7 @@ KIND_PLURALS = {
     "plan": ("kế hoạch", "plans"),
     "kickoff": ("lời kêu gọi", "kickoff calls"),
     "covenant": ("bản giao ước", "covenants"),
+    "report": ("báo cáo", "reports"),
 }
 
 

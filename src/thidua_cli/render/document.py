@@ -85,7 +85,7 @@ Block = Heading | Paragraph | Table
 
 @dataclass(frozen=True)
 class Document:
-    kind: Literal["plan", "kickoff", "covenant", "scores", "minutes", "proposal"]
+    kind: Literal["plan", "kickoff", "covenant", "report", "scores", "minutes", "proposal"]
     stem: str                           # the file name without extension: "bac-tu-liem-2020-ke-hoach"
     header: Header
     title: str                          # "KẾ HOẠCH", "LỜI PHÁT ĐỘNG", "BẢN GIAO ƯỚC THI ĐUA"

@@ -313,6 +313,14 @@ class CampaignView:
     aims: tuple[str, ...]
     awards: tuple[str, ...]
     implementation: tuple[str, ...]
+    #: hạn báo cáo: sơ kết of each phase first, then tổng kết (no phase)
+    reporting: tuple[ReportDue, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    phase: int | None         # None: the year-end review
+    due: str                  # "15/12/2020"
 
 
 @dataclass(frozen=True)
@@ -490,7 +498,9 @@ def document_view(registry: Registry | RegistryIndex | Index, campaign: Campaign
             cited=_cited(campaign, index),
             context=tuple(map(text, campaign.context)), aims=tuple(map(text, campaign.aims)),
             awards=tuple(map(text, campaign.awards)),
-            implementation=tuple(map(text, campaign.implementation))),
+            implementation=tuple(map(text, campaign.implementation)),
+            reporting=tuple(ReportDue(r.phase, vn_dates.short_date(r.due)) for r in sorted(
+                campaign.reporting, key=lambda r: (r.phase is None, r.phase or 0)))),
         issuer=issuer,
         superior=superior,
         cluster=issuer if isinstance(issuer, ClusterView) else None,

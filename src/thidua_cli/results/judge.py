@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from thidua_cli.vn import numbers
@@ -92,9 +93,16 @@ def verdict(target: TargetValue, value: Fraction, *, progress: bool = False) -> 
     return Verdict("tien-do" if progress else kind, margin, side, target.percent, of_plan)
 
 
+@lru_cache(maxsize=4096)
+def _bounds(target: TargetValue) -> tuple[Fraction | None, Fraction | None]:
+    """A target's ends as fractions, computed once per distinct target (validate judges
+    every share of every result file against a few dozen distinct targets)."""
+    return (None if target.low is None else Fraction(target.low),
+            None if target.high is None else Fraction(target.high))
+
+
 def _judge(target: TargetValue, v: Fraction) -> tuple[Kind, Fraction | None, Literal["lower", "upper"]]:
-    low = None if target.low is None else Fraction(target.low)
-    high = None if target.high is None else Fraction(target.high)
+    low, high = _bounds(target)
     if target.kind == "exact" and low == 0:
         return ("dat" if v == 0 else "khong-dat"), v, "upper"
     if target.kind == "exact" and target.percent and low == _HUNDRED:

@@ -36,11 +36,13 @@ class Figure:
     covered: tuple[str, ...] = ()    # subordinates with a value
     expected: tuple[str, ...] = ()   # subordinates (or members) expected to report
     needs_counts: tuple[str, ...] = ()  # subordinates that gave only a share: not pooled
+    other_base: tuple[str, ...] = ()    # subordinates whose total has another name: not pooled
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """Expected units that sent nothing (one that sent only a share did report)."""
-        reported = set(self.covered) | set(self.needs_counts)
+        """Expected units that sent nothing (one that sent figures that cannot be pooled did
+        report)."""
+        reported = set(self.covered) | set(self.needs_counts) | set(self.other_base)
         return tuple(unit for unit in self.expected if unit not in reported)
 
     @property
@@ -154,6 +156,12 @@ class RollUp:
             self._memo[key] = self._figure(campaign, unit_id, target, phase, ())
         return self._memo[key]
 
+    def pooled(self, campaign: Campaign, unit_id: str, target: Target, phase: int | None = None
+               ) -> Figure:
+        """The subordinates' counts pooled, even when the unit has its own figure (to compare
+        the two: rollup-mismatch)."""
+        return self._pool(campaign, unit_id, target, phase, self.expected(unit_id, campaign), (unit_id,))
+
     def _figure(self, campaign: Campaign, unit_id: str, target: Target, phase: int | None,
                 seen: tuple[str, ...]) -> Figure | None:
         expected = self.expected(unit_id, campaign) if unit_id not in seen else ()
@@ -162,13 +170,14 @@ class RollUp:
         if own is not None:
             mine = figure_of(own[1], own[0].population)
             return Figure(mine.count, mine.total, mine.of, mine.stated, True,
-                          pooled.covered, expected, pooled.needs_counts)
-        return pooled if pooled.covered or pooled.needs_counts else None
+                          pooled.covered, expected, pooled.needs_counts, pooled.other_base)
+        return pooled if pooled.covered or pooled.needs_counts or pooled.other_base else None
 
     def _pool(self, campaign: Campaign, unit_id: str, target: Target, phase: int | None,
               expected: tuple[str, ...], seen: tuple[str, ...]) -> Figure:
         covered: list[str] = []
         needs_counts: list[str] = []
+        other_base: list[str] = []
         count = total = 0
         of: str | None = None
         for sub in expected:
@@ -189,7 +198,8 @@ class RollUp:
                 if of is None:
                     of = figure.of
                 elif figure.of != of:
-                    continue  # another named total cannot be pooled with this one
+                    other_base.append(sub)  # another named total cannot be pooled with this one
+                    continue
                 total += figure.total
             elif figure.count is None or figure.of is not None:
                 continue
@@ -197,7 +207,7 @@ class RollUp:
             covered.append(sub)
         return Figure(count=count if covered else None, total=total if of else None, of=of,
                       own=False, covered=tuple(covered), expected=expected,
-                      needs_counts=tuple(needs_counts))
+                      needs_counts=tuple(needs_counts), other_base=tuple(other_base))
 
 
 def reporting_due(campaign: Campaign, phase: int | None) -> date | None:

@@ -1,0 +1,206 @@
+"""``thidua form`` (an XLSX form per reporting unit) and ``thidua import`` (filled forms
+back into ``results/*.yaml``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+
+
+def register(app: typer.Typer, t: Settings) -> None:
+    @app.command(
+        "form",
+        help=t.t("Tạo biểu mẫu Excel (XLSX) báo cáo kết quả cho từng đơn vị báo cáo về một phong trào "
+                 "(đơn vị trực thuộc đơn vị phát động, hoặc thành viên cụm).",
+                 "Make an Excel (XLSX) results form for each unit that reports on a campaign "
+                 "(the issuer's direct subordinates, or a cluster's members)."),
+    )
+    def form_command(
+        ctx: typer.Context,
+        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"), help=t.t("Năm của phong trào.",
+                                                                             "The campaign's year.")),
+        campaign: str = typer.Option(..., "--campaign", metavar=t.t("MÃ", "ID"),
+                                     help=t.t("Mã phong trào.", "The campaign's id.")),
+        out: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
+            None, "--out", "-o", metavar=t.t("THƯ_MỤC", "DIR"),
+            help=t.t("Thư mục ghi biểu mẫu (mặc định ./out/).",
+                     "Folder to write the forms to (default ./out/).")),
+        force: bool = typer.Option(False, "--force",
+                                   help=t.t("Ghi đè tệp đã có.", "Overwrite existing files.")),
+    ) -> None:
+        raise typer.Exit(make_forms(ctx.obj, year, campaign, out or Path("out"), force))
+
+    @app.command(
+        "import",
+        help=t.t("Nhập các biểu mẫu Excel đã điền vào results/*.yaml (tệp mới; --force để thay), "
+                 "rồi kiểm tra.",
+                 "Read filled Excel forms into results/*.yaml (new files; --force to replace), "
+                 "then validate."),
+    )
+    def import_command(
+        ctx: typer.Context,
+        files: list[Path] = typer.Argument(..., metavar=t.t("TỆP.xlsx…", "FILE.xlsx…"),
+                                           help=t.t("Các biểu mẫu đã điền.", "The filled forms.")),
+        force: bool = typer.Option(False, "--force", help=t.t("Thay tệp kết quả đã có.",
+                                                             "Replace existing result files.")),
+    ) -> None:
+        raise typer.Exit(import_forms(ctx.obj, files, force))
+
+
+def make_forms(settings: Settings, year: int, campaign_id: str, out: Path, force: bool) -> int:
+    from thidua_cli.results import forms
+    from thidua_cli.results.rollup import RollUp
+    from thidua_cli.hints import did_you_mean as suggest
+
+    checked = checked_registry(settings, "Sổ đăng ký có lỗi: không tạo biểu mẫu.",
+                               "The registry has errors: no form made.")
+    if checked is None:
+        return 1
+    registry = checked.registry
+    campaigns = {e.model.id: e.model for e in registry.campaigns}
+    campaign = campaigns.get(campaign_id)
+    if campaign is None:
+        hint_vi, hint_en = suggest(campaign_id, campaigns)
+        raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký{hint_vi}',
+                           f'no campaign "{campaign_id}" in the registry{hint_en}')
+    if campaign.year != year:
+        raise CommandError(f'phong trào "{campaign.id}" là của năm {campaign.year}, không phải {year}',
+                           f'campaign "{campaign.id}" is of {campaign.year}, not {year}')
+    if not campaign.targets:
+        raise CommandError(f'phong trào "{campaign.id}" không có chỉ tiêu nào để báo cáo',
+                           f'campaign "{campaign.id}" has no target to report on')
+    units = {e.model.id: e.model for e in registry.units}
+    book = RollUp(units.values(), (e.model for e in registry.clusters), campaigns.values(), ())
+    reporters = [units[u] for u in book.expected(campaign.issuer, campaign) if u in units]
+    if not reporters:
+        raise CommandError(f'không có đơn vị nào báo cáo về phong trào "{campaign.id}" '
+                           "(đơn vị phát động không có đơn vị trực thuộc)",
+                           f'no unit reports on campaign "{campaign.id}" (the issuer has no subordinate)')
+    issuer = units.get(campaign.issuer)
+    issuer_name = issuer.name if issuer else next(
+        (e.model.name for e in registry.clusters if e.model.id == campaign.issuer), campaign.issuer)
+    targets = [out / forms.file_name(campaign, unit) for unit in reporters]
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not force:
+        raise CommandError(f"tệp đã có, không ghi đè: {', '.join(existing)} (dùng --force để ghi đè)",
+                           f"file exists, not overwritten: {', '.join(existing)} (use --force to overwrite)")
+    reports = [e.model for e in registry.results if e.model.campaign == campaign.id]
+    totals = forms.total_names(campaign, reports)
+    for path, unit in zip(targets, reporters, strict=True):
+        write_output(path, forms.make_form(campaign, unit, issuer_name, totals), force)
+    settings.err.print(settings.t(f"Đã ghi {len(targets)} biểu mẫu vào {out}/",
+                                  f"Wrote {len(targets)} forms to {out}/"),
+                       markup=False, highlight=False, soft_wrap=True)
+    return 0
+
+
+def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
+    from thidua_cli.cli.progress import ProgressBar
+    from thidua_cli.models import Result
+    from thidua_cli.results import forms
+    from thidua_cli.validation import validate
+
+    with ProgressBar(settings) as progress:
+        checked = checked_registry(settings, "Sổ đăng ký có lỗi: không nhập biểu mẫu.",
+                                   "The registry has errors: no form imported.", progress)
+        if checked is None:
+            return 1
+        registry = checked.registry
+        campaigns = {e.model.id: e.model for e in registry.campaigns}
+        units = {e.model.id for e in registry.units}
+        folder = settings.registry / "results"
+        existing_reports = {(e.model.campaign, e.model.unit, e.model.phase): e.loc.file
+                            for e in registry.results}
+        problems: list[forms.FormProblem] = []
+        ready: list[tuple[Path, str]] = []
+        seen: dict[Path, str] = {}
+        for done, path in enumerate(files, 1):
+            progress("import", done - 1, len(files))
+            name = path.name
+            unreadable = _unreadable(path)
+            if unreadable is not None:
+                problems.append(forms.FormProblem(str(path), "", *unreadable))
+                continue
+            try:
+                with path.open("rb") as handle:
+                    data = handle.read(forms.MAX_BYTES + 1)
+            except OSError as exc:
+                problems.append(forms.FormProblem(str(path), "", "không đọc được (không có quyền đọc?)",
+                                                  f"cannot be read ({exc.strerror or exc})"))
+                continue
+            filled, found = forms.read_form(data, str(path), campaigns)
+            if filled is None:
+                problems.extend(found)
+                continue
+            campaign = campaigns[filled.campaign]
+            if filled.unit not in units:
+                problems.append(forms.FormProblem(str(path), f"{forms.SHEET}!{forms.UNIT_CELL}",
+                                                  f'đơn vị "{filled.unit}" không có trong sổ đăng ký',
+                                                  f'unit "{filled.unit}" is not in the registry'))
+                continue
+            text = forms.result_yaml(filled, name.replace("\n", " "))
+            try:
+                Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
+                                       "as_of": filled.as_of, "population": filled.population,
+                                       "results": filled.results})
+            except Exception as exc:  # noqa: BLE001 - the form reader checked every cell already
+                problems.append(forms.FormProblem(str(path), "", f"không tạo được kết quả: {exc}",
+                                                  f"cannot make a result: {exc}"))
+                continue
+            target = folder / f"{campaign.id}-{filled.unit}.yaml"
+            if target in seen:
+                problems.append(forms.FormProblem(str(path), "",
+                                                  f"cùng đơn vị và phong trào với {seen[target]}",
+                                                  f"the same unit and campaign as {seen[target]}"))
+                continue
+            seen[target] = str(path)
+            other = existing_reports.get((filled.campaign, filled.unit, None))
+            if other is not None and not force:
+                problems.append(forms.FormProblem(
+                    str(path), "", f"đã có báo cáo của đơn vị này về phong trào này ({other}); "
+                    "dùng --force để thay",
+                    f"this unit already reported on this campaign ({other}); use --force to replace it"))
+                continue
+            if target.exists() and not force:
+                problems.append(forms.FormProblem(str(path), "", f"tệp đã có, không ghi đè: {target} "
+                                                  "(dùng --force để ghi đè)",
+                                                  f"file exists, not overwritten: {target} (use --force)"))
+                continue
+            ready.append((target, text))
+        progress("import", len(files), len(files))
+        for done, (target, text) in enumerate(ready, 1):
+            write_output(target, text, force)
+            progress("write", done, len(ready))
+    lang = settings.lang
+    for problem in problems:
+        settings.err.print(problem.text(lang), markup=False, highlight=False, soft_wrap=True)
+    written = len(ready)
+    settings.err.print(settings.t(f"Đã nhập {written}/{len(files)} biểu mẫu vào {folder}/",
+                                  f"Imported {written}/{len(files)} forms into {folder}/"),
+                       markup=False, highlight=False, soft_wrap=True)
+    if written:
+        result = validate(settings.registry, cache=True)
+        from thidua_cli import report
+        from thidua_cli.registry.loader import display_name
+
+        mine = {display_name(settings.registry, t) for t, _ in ready}
+        shown = [p for p in result.problems if p.file in mine]
+        for line in report.text_lines(shown, len(result.registry.files), lang):
+            settings.err.print(line, markup=False, highlight=False, soft_wrap=True)
+    return 1 if problems else 0
+
+
+def _unreadable(path: Path) -> tuple[str, str] | None:
+    """Why a path given to import is not a file to read, in both languages (None: it is)."""
+    if path.is_dir():
+        return "là một thư mục, không phải biểu mẫu .xlsx", "is a folder, not an .xlsx form"
+    if not path.exists():
+        return "không tồn tại", "does not exist"
+    if not path.is_file():
+        return ("không phải tệp thông thường (ống, thiết bị hoặc socket)",
+                "is not a regular file (a pipe, device or socket)")
+    return None

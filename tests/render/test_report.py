@@ -1,0 +1,130 @@
+"""The Báo cáo tổng kết / sơ kết of a result file: its frame, structure and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thidua_cli.cli.app import main
+from thidua_cli.render import report
+from thidua_cli.render.document import Heading, Paragraph, Signature, Table, plain
+from thidua_cli.validation import validate
+from tests.cli.test_results import A, B
+from tests.conftest import REAL_REGISTRY
+from tests.rules.test_results import CAMPAIGN, UNITS
+
+OWN = """\
+campaign: ba-dinh-2020
+as_of: 2020-12-10
+document:
+  number: 45/BC-LĐLĐ
+  date: 2020-12-14
+  signer: {name: Nguyễn Văn A, position: Chủ tịch}
+situation: [Quận có 3 công đoàn cơ sở trực thuộc.]
+shortcomings: [Một số công đoàn cơ sở gửi báo cáo chậm.]
+"""
+PHASE = "campaign: ba-dinh-2020\nunit: cdcs-a\nphase: 1\nas_of: 2020-06-30\nresults: {ket-nap-dang: 40}\n"
+
+
+@pytest.fixture
+def root(make_registry) -> Path:
+    return make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": CAMPAIGN,
+                          "results/a.yaml": A, "results/b.yaml": B, "results/own.yaml": OWN,
+                          "results/phase.yaml": PHASE})
+
+
+def texts(document) -> list[str]:  # type: ignore[no-untyped-def]
+    return [plain(b.runs) for b in document.body if isinstance(b, (Heading, Paragraph))]
+
+
+def built(root: Path, year: int = 2020, **select):  # type: ignore[no-untyped-def]
+    registry = validate(root).registry
+    [chosen] = report.select(registry, year, **select)
+    return report.build(registry, chosen)
+
+
+def test_the_issuers_report_pools_its_units_and_says_who_is_missing(root):
+    doc = built(root, unit_id="ldld-ba-dinh")
+    assert doc.stem == "ba-dinh-2020-bao-cao-tong-ket"
+    assert (doc.header.number, doc.header.place_date) == ("Số: 45/BC-LĐLĐ", "Hà Nội, ngày 14 tháng 12 năm 2020")
+    assert (doc.title, doc.subject) == ("BÁO CÁO", "Tổng kết phong trào thi đua năm 2020")
+    assert doc.signatures == (Signature("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nguyễn Văn A"),)
+    assert doc.recipients == ("Liên đoàn Lao động thành phố Hà Nội (để báo cáo)", "Lưu: VT")
+    lines = texts(doc)
+    assert lines[0] == ("Thực hiện Kế hoạch số …/KH-LĐLĐ ngày … tháng … năm … về phong trào thi đua năm 2020, "
+                        "Liên đoàn Lao động quận Ba Đình báo cáo kết quả tổng kết năm 2020 (số liệu tính đến "
+                        "ngày 10/12/2020) như sau:")
+    assert [line for line in lines if line.isupper() or line.startswith(("I", "V"))][:9] == [
+        "PHẦN THỨ NHẤT", "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM 2020", "I. ĐẶC ĐIỂM, TÌNH HÌNH",
+        "II. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC PHÁT ĐỘNG", "III. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG, CHỈ TIÊU",
+        "IV. CÔNG TÁC KHEN THƯỞNG", "V. ĐÁNH GIÁ CHUNG", "PHẦN THỨ HAI", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2021"]
+    assert "Số liệu tổng hợp từ 2/3 đơn vị; chưa báo cáo: Công đoàn trường C." in lines
+    assert ("Trong 2 chỉ tiêu có số liệu, 1 chỉ tiêu đạt và vượt so với kế hoạch đề ra; "
+            "2 chỉ tiêu chưa có số liệu.") in lines
+    [table] = [b for b in doc.body if isinstance(b, Table)]
+    assert [[plain(cell) for cell in row] for row in table.rows] == [
+        ["1", "CBCCVCLĐ đạt Lao động tiên tiến", "từ 75% trở lên", "140/200", "70,00%", "không đạt (thiếu 5 điểm %)"],
+        ["2", "Đoàn viên được kết nạp Đảng", "trên 200", "220", "", "đạt (vượt 20; đạt 110% kế hoạch)"],
+        ["3", "Cơ quan đăng ký cơ quan văn hóa", "100%", "…", "", "chưa có số liệu"],
+        ["4", "Cơ quan đạt cơ quan văn hóa", "trên 60%", "…", "", "chưa có số liệu"]]
+    # No awards, lessons, proposals, next year's campaign in the registry: visible blanks.
+    assert lines.count("…") == 5
+    assert lines[-1] == "Trên đây là báo cáo tổng kết phong trào thi đua năm 2020 của Liên đoàn Lao động quận Ba Đình./."
+
+
+def test_a_unit_below_reports_to_the_issuer_with_the_clerks_blanks(root):
+    doc = built(root, unit_id="cdcs-a")
+    assert doc.stem == "ba-dinh-2020-cdcs-a-bao-cao-tong-ket"
+    assert (doc.header.superior, doc.header.issuer) == ("LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH", "CÔNG ĐOÀN TRƯỜNG A")
+    assert (doc.header.number, doc.header.place_date) == ("Số: …/BC-CĐCS", "Hà Nội, ngày … tháng … năm …")
+    assert doc.signatures == (Signature("TM. BAN CHẤP HÀNH", "CHỦ TỊCH", None),)
+    assert doc.recipients == ("Liên đoàn Lao động quận Ba Đình (để báo cáo)", "Lưu: VT")
+    assert texts(doc)[0].startswith("Thực hiện Kế hoạch số …/KH-LĐLĐ ngày … tháng … năm … của Liên đoàn Lao "
+                                    "động quận Ba Đình về phong trào thi đua năm 2020, Công đoàn trường A")
+
+
+def test_a_phase_report_shows_progress_and_the_next_phase(root):
+    doc = built(root, unit_id="cdcs-a", phase=1)
+    assert doc.subject == "Sơ kết đợt 1 phong trào thi đua năm 2020"
+    lines = texts(doc)
+    assert "IV. PHƯƠNG HƯỚNG ĐỢT TIẾP THEO" in lines
+    assert "Đợt 2 (từ 01/7/2020 đến 31/12/2020)." in lines
+    [table] = [b for b in doc.body if isinstance(b, Table)]
+    assert [plain(cell) for cell in table.rows[1]] == [
+        "2", "Đoàn viên được kết nạp Đảng", "trên 200", "40", "", "tiến độ (thiếu 160; đạt 20% kế hoạch)"]
+
+
+def test_the_sample_2017_report_of_cdvc_ha_noi_prints_what_seed_003_says():
+    doc = built(REAL_REGISTRY, 2017)  # data/ itself, read only: the frozen copy predates 2017
+    lines = texts(doc)
+    assert "Kế hoạch không đặt chỉ tiêu bằng số." in lines
+    assert "01 tập thể được Tổng Liên đoàn Lao động Việt Nam tặng Bằng khen;" in lines
+    assert "138 tập thể, cá nhân được Công đoàn Viên chức thành phố tặng Giấy khen." in lines
+    assert "Trong năm 2017, đã có 291 đoàn viên ưu tú được kết nạp vào Đảng Cộng sản Việt Nam." in lines
+    # Phần thứ hai from the 2018 campaign of the registry.
+    assert "Trên 200 đoàn viên ưu tú được giới thiệu và kết nạp vào Đảng." in lines
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_writes_every_report_and_refuses_what_it_cannot(root, capsys, tmp_path):
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "-o", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "ba-dinh-2020-bao-cao-tong-ket.docx", "ba-dinh-2020-cdcs-a-bao-cao-tong-ket.docx",
+        "ba-dinh-2020-cdcs-b-bao-cao-tong-ket.docx"]
+    assert run(capsys, "--registry", str(root), "render", "report", "2021") == (
+        2, "", "thidua: không có tệp kết quả cho phong trào năm 2021 (results/*.yaml)\n")
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "-f", "md", "-o", "-")
+    assert (code, err.split(";")[0]) == (2, "thidua: -o - in một văn bản, nhưng có 3 báo cáo")
+    assert run(capsys, "--registry", str(root), "render", "plan", "2020", "--phase", "1") == (
+        2, "", "thidua: --phase chỉ dùng với render report\n")
+    code, md, _ = run(capsys, "--registry", str(root), "render", "report", "2020", "--unit", "cdcs-b",
+                      "-f", "md", "-o", "-")
+    assert code == 0 and "| 1 | CBCCVCLĐ đạt Lao động tiên tiến | từ 75% trở lên | 60/100 | 60,00% |" in md
