@@ -101,3 +101,33 @@ def test_module_entry_point_never_shows_a_traceback(tmp_path, args):
                             capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr + result.stdout
     assert result.returncode in (0, 1)
+
+
+# ----------------------------------------------------------------------- no false green
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_a_folder_without_a_registry_exits_2_in_every_format(tmp_path, capsys, fmt):
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "--registry", str(tmp_path / "empty"), "validate", "--format", fmt)
+    assert (code, out) == (2, "")
+    assert err == (f"thidua: thư mục {tmp_path / 'empty'} không chứa sổ đăng ký: cần có "
+                   "anniversaries.yaml, thư mục units/ hoặc campaigns/ (tạo sổ đăng ký mới "
+                   "bằng `thidua init`)\n")
+
+
+def test_the_folder_above_a_registry_names_the_registry(make_registry, capsys, monkeypatch):
+    root = make_registry({"campaigns/c.yaml": BAD})
+    monkeypatch.chdir(root.parent)
+    code, out, err = run(capsys, "--registry", ".", "--lang", "en", "validate")
+    assert (code, out) == (2, "")
+    assert err == ('thidua: folder . holds no registry: expected anniversaries.yaml, a units/ or a '
+                   'campaigns/ folder; the registry is in "data": use --registry "data"\n')
+
+
+def test_a_folder_inside_a_registry_names_the_registry(make_registry, capsys, monkeypatch):
+    root = make_registry({"campaigns/c.yaml": BAD})
+    monkeypatch.chdir(root.parent)
+    code, out, err = run(capsys, "--registry", "data/campaigns", "validate")
+    assert (code, out) == (2, "")
+    assert err == ("thidua: thư mục data/campaigns không chứa sổ đăng ký: cần có anniversaries.yaml, "
+                   'thư mục units/ hoặc campaigns/; sổ đăng ký ở "data": dùng --registry "data"\n')

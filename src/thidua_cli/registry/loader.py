@@ -92,7 +92,48 @@ def open_registry(root: Path) -> Registry:
     if not os.access(root, os.R_OK | os.X_OK):
         raise RegistryError(f"không có quyền đọc thư mục {root}",
                             f"no permission to read folder {root}")
+    if not is_registry(root):
+        # Never a green "0 files checked": a mistyped path in CI would pass forever.
+        raise RegistryError(
+            f"thư mục {root} không chứa sổ đăng ký: cần có anniversaries.yaml, thư mục units/ "
+            f"hoặc campaigns/{_nearby_vi(root)}",
+            f"folder {root} holds no registry: expected anniversaries.yaml, a units/ or a "
+            f"campaigns/ folder{_nearby_en(root)}")
     return Registry(root=root)
+
+
+#: What makes a folder a registry: any one of these in it.
+REGISTRY_MARKS = ("anniversaries.yaml", "anniversaries.yml", "units", "campaigns")
+
+
+def is_registry(folder: Path) -> bool:
+    return any((folder / mark).exists() or (folder / mark).is_symlink() for mark in REGISTRY_MARKS)
+
+
+def _nearby(root: Path) -> Path | None:
+    """The registry the user probably meant: ``root/data`` or a folder above ``root``
+    (``--registry data/campaigns``)."""
+    if is_registry(root / "data"):
+        return root / "data"
+    absolute = Path(os.path.abspath(root))
+    for parent in absolute.parents:
+        if is_registry(parent):
+            return Path(os.path.relpath(parent)) if not root.is_absolute() else parent
+    return None
+
+
+def _nearby_vi(root: Path) -> str:
+    near = _nearby(root)
+    if near is None:
+        return " (tạo sổ đăng ký mới bằng `thidua init`)"
+    return f'; sổ đăng ký ở "{near}": dùng --registry "{near}"'
+
+
+def _nearby_en(root: Path) -> str:
+    near = _nearby(root)
+    if near is None:
+        return " (create a new registry with `thidua init`)"
+    return f'; the registry is in "{near}": use --registry "{near}"'
 
 
 def display_name(root: Path, path: Path) -> str:
