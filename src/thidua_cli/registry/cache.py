@@ -177,6 +177,7 @@ def load(root: Path, folder: Path | None = None,
             registry.suppressions[name] = result.suppressions
     if progress is not None:
         progress(len(files), len(files))
+    problems.extend(loader.ignored_files(root))  # not a file's own result: never cached
     if changed or new.keys() != old.keys():
         _write_store(store_path, version, new)
     return registry, problems

@@ -74,9 +74,118 @@ def find_files(root: Path) -> Iterator[tuple[str, Path]]:
                 # (read_file reports it) rather than check nothing and exit 0.
                 yield kind, folder
             continue
-        for path in sorted(folder.iterdir()):
-            if path.name.endswith(YAML_SUFFIXES) and not path.name.startswith("."):
+        # Subfolders too (campaigns/2027/…): a by-year layout is common, and a file
+        # that is not read must never pass as checked.
+        for path in _walk(folder):
+            if path.name.endswith(YAML_SUFFIXES):
                 yield kind, path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry under ``folder`` but hidden ones (.git, editor swap files), sorted;
+    folders are entered once, and a link to a folder is not followed (``up -> ..`` would
+    read the registry root as campaigns)."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(current: Path) -> Iterator[Path]:
+        try:
+            info = current.stat()
+            entries = sorted(current.iterdir())
+        except OSError:
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        for path in entries:
+            if path.name.startswith("."):
+                continue
+            if path.is_dir() and not path.name.endswith(YAML_SUFFIXES):
+                if not path.is_symlink():
+                    yield from visit(path)
+            else:
+                yield path
+
+    yield from visit(folder)
+
+
+#: Folders at the registry root that hold no registry YAML of the format this version reads
+#: (``schema/`` is written by ``thidua init``; ``results/`` and ``scoring/`` are v2 files).
+_OTHER_FOLDERS = ("schema", "results", "scoring", "templates", "out")
+_ROOT_FILES = ("anniversaries.yaml", "anniversaries.yml", "thidua.yaml")
+
+
+def _lookalike(name: str) -> str | None:
+    """The name a file was meant to have when it looks like a registry file saved under
+    another name (``x.YAML``, ``x.yaml.txt`` from Notepad), else None."""
+    lower = name.lower()
+    for suffix in YAML_SUFFIXES:
+        if lower.endswith(suffix) and not name.endswith(suffix):
+            return name[: -len(suffix)] + suffix
+        for extra in (".txt", ".text"):
+            if lower.endswith(suffix + extra):
+                return name[: -len(suffix + extra)] + suffix
+    return None
+
+
+def ignored_files(root: Path) -> Iterator[Problem]:
+    """A ``file-ignored`` problem for each file that looks like a registry file but will
+    not be read, saying what to do: a misnamed file, a YAML file at the root, a folder
+    with another name than ``units/`` or ``campaigns/``."""
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        if path.name.startswith("."):
+            continue
+        name = display_name(root, path)
+        if path.is_dir():
+            if path.name in ("units", "campaigns", *_OTHER_FOLDERS):
+                if path.name in ("units", "campaigns"):
+                    yield from _misnamed_inside(root, path)
+                continue
+            held = [inner for inner in _walk(path)
+                    if inner.name.lower().endswith(YAML_SUFFIXES) or _lookalike(inner.name)]
+            if not held:
+                continue
+            hint = schema_errors.did_you_mean(path.name.lower(), ("units", "campaigns"))
+            vi = (f'có phải ý bạn là "{hint}/"? hãy đổi tên thư mục' if hint else
+                  "hãy chuyển các tệp phong trào vào campaigns/, tệp đơn vị vào units/")
+            en = (f'did you mean "{hint}/"? rename the folder' if hint else
+                  "move campaign files into campaigns/ and unit files into units/")
+            yield _ignored(name + "/", f"thư mục này ({len(held)} tệp YAML) không được đọc; {vi}",
+                           f"this folder ({len(held)} YAML file{'s' * (len(held) > 1)}) is not read; {en}")
+            continue
+        if path.name in _ROOT_FILES:
+            continue
+        meant = _lookalike(path.name)
+        if meant in _ROOT_FILES:
+            yield _renamed(name, meant)
+        elif path.name.endswith(YAML_SUFFIXES) or meant:
+            yield _ignored(name, "tệp nằm ở gốc sổ đăng ký nên không được đọc; hãy chuyển "
+                                 "tệp phong trào vào campaigns/, tệp đơn vị vào units/",
+                           "the file sits at the registry's root and is not read; move a campaign "
+                           "file into campaigns/ and a units file into units/")
+
+
+def _misnamed_inside(root: Path, folder: Path) -> Iterator[Problem]:
+    for path in _walk(folder):
+        meant = _lookalike(path.name)
+        if meant is not None and not path.is_dir():
+            yield _renamed(display_name(root, path), meant)
+
+
+def _renamed(name: str, meant: str) -> Problem:
+    suffix = meant[meant.rindex("."):]
+    return _ignored(name, f'tên tệp không kết thúc bằng "{suffix}" nên tệp không được đọc; '
+                          f'hãy đổi tên thành "{meant}" (Notepad: chọn "Save as type: All files")',
+                    f'the name does not end in "{suffix}", so the file is not read; rename it '
+                    f'to "{meant}" (Notepad: choose "Save as type: All files")')
+
+
+def _ignored(name: str, vi: str, en: str) -> Problem:
+    return Problem("file-ignored", Severity.ERROR, Location(name, line=1, column=1), Text(vi, en),
+                   line=1, column=1)
 
 
 def open_registry(root: Path) -> Registry:
@@ -242,6 +351,7 @@ def load(root: Path, progress: Callable[[int, int], None] | None = None
             problems.extend(_load_source(registry, kind, source))
     if progress is not None:
         progress(len(files), len(files))
+    problems.extend(ignored_files(root))
     return registry, problems
 
 

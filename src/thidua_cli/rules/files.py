@@ -47,6 +47,15 @@ RULES = (
          Text("Mỗi trường có một ý nghĩa cố định; gõ nhầm tên trường thì dữ liệu bị bỏ qua âm thầm.",
               "Each field has a fixed meaning; a mistyped field would otherwise be ignored silently."),
          bad="year: \"2020\"\nstrat: 2020-01-01", good="year: 2020\nstart: 2020-01-01"),
+    Rule("file-ignored", Severity.ERROR,
+         Text("một tệp trông như tệp sổ đăng ký nhưng không được đọc (x.YAML, x.yaml.txt, "
+              "tệp ở gốc, thư mục campaign/)",
+              "a file that looks like a registry file but is not read (x.YAML, x.yaml.txt, "
+              "a file at the root, a campaign/ folder)"),
+         Text("Một tệp bị bỏ qua âm thầm thì phong trào trong đó như không có, mà kiểm tra vẫn báo đạt.",
+              "A silently skipped file is a campaign that does not exist, while the check passes."),
+         bad="campaigns/ba-dinh-2020.yaml.txt   # Notepad thêm đuôi .txt",
+         good="campaigns/ba-dinh-2020.yaml"),
     Rule("file-unreadable", Severity.ERROR,
          Text("một tệp trong sổ đăng ký không đọc được (thư mục mang tên .yaml, liên kết hỏng, không có quyền)",
               "a registry file that cannot be read (a folder named .yaml, a broken link, no permission)"),
