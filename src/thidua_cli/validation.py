@@ -59,7 +59,9 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
         registry, problems = file_cache.load(root, cache_dir, progress=reading)
     else:
         registry, problems = loader.load(root, progress=reading)
-    problems.extend(rules.check(registry, progress=checking))
+    found = rules.check(registry, progress=checking)
+    loader.restore_paths(registry, found)  # partial entries: back to the file's own paths
+    problems.extend(found)
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.

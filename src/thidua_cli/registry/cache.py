@@ -38,7 +38,7 @@ from thidua_cli.registry import loader, yaml_source
 from thidua_cli.registry.loader import Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 1
+FORMAT = 2  # 2: FileResult.cuts
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -86,6 +86,7 @@ class FileResult:
     campaigns: list[Any] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     suppressions: list[Any] | None = None
+    cuts: list[Any] = field(default_factory=list)
 
 
 def _compute(kind: str, name: str, raw: bytes) -> FileResult:
@@ -99,6 +100,7 @@ def _compute(kind: str, name: str, raw: bytes) -> FileResult:
     result.clusters, result.campaigns = scratch.clusters, scratch.campaigns
     result.broken_ids = scratch.broken_ids
     result.suppressions = suppressions.get(name)
+    result.cuts = scratch.cuts.get(name, [])
     return result
 
 
@@ -175,6 +177,8 @@ def load(root: Path, folder: Path | None = None,
         registry.broken_ids.update(result.broken_ids)
         if result.suppressions is not None:
             registry.suppressions[name] = result.suppressions
+        if result.cuts:
+            registry.cuts[name] = result.cuts
     if progress is not None:
         progress(len(files), len(files))
     problems.extend(loader.ignored_files(root))  # not a file's own result: never cached

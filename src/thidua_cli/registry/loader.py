@@ -8,6 +8,7 @@ make every reference to them look unknown).
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua_cli import suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
 from thidua_cli.registry import schema_errors, yaml_source
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,9 @@ class Entry(Generic[M]):
     model: M
     loc: Location
     owner: str | None = None  # for a unit's local anniversary: the unit id
+    #: the model was built from what remained of the entry once the parts that failed the
+    #: schema were left out: the rules check the rest, nothing is ever made from it
+    partial: bool = False
 
 
 @dataclass
@@ -58,6 +62,9 @@ class Registry:
     broken_ids: set[str] = field(default_factory=set)
     #: ``# thidua: disable=`` comments by file, for the few files that hold one.
     suppressions: dict[str, list[suppress.Directive]] = field(default_factory=dict)
+    #: items left out of a partial entry's lists, by file, in the order they were left out:
+    #: (the list's path, the item's index then); see :func:`restore_paths`.
+    cuts: dict[str, list[tuple[YamlPath, int]]] = field(default_factory=dict)
 
 
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -386,9 +393,10 @@ def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) 
     if data is None:
         return problems
     if kind == "campaigns":
-        campaign = _validate(Campaign, data, Location(source.file), problems)
+        campaign, partial = _validate_partial(Campaign, data, Location(source.file), problems,
+                                              registry)
         if campaign is not None:
-            registry.campaigns.append(Entry(campaign, Location(source.file)))
+            registry.campaigns.append(Entry(campaign, Location(source.file), partial=partial))
         elif isinstance(data.get("id"), str):
             registry.broken_ids.add(data["id"])
         return problems
@@ -451,14 +459,126 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
         return
     for index, item in enumerate(items):
         loc = Location(file, (key, index))
-        validated = _validate(model, item, loc, problems)
+        validated, partial = _validate_partial(model, item, loc, problems, registry)
         if validated is not None:
-            yield Entry(validated, loc)
+            yield Entry(validated, loc, partial=partial)
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             registry.broken_ids.add(item["id"])
 
 
+#: Lists whose items stand alone: leaving a broken one out leaves the others checkable
+#: without inventing a consequence. Not ``phases`` (a phase left out would open a false
+#: gap) nor ``members`` (a member left out would make the leader look like an outsider).
+_PRUNABLE_LISTS = frozenset({"targets", "events", "basis", "context", "aims", "awards",
+                             "implementation", "recipients", "movements", "items", "tasks",
+                             "anniversaries"})
+_PRUNE_ROUNDS = 8
+
+
+def _validate_partial(model: type[M], data: Any, loc: Location, problems: list[Problem],
+                      registry: Registry) -> tuple[M | None, bool]:
+    """The model, and whether it is partial: when ``data`` fails the schema, its problems
+    are recorded and the parts that failed are left out (an optional field, an item of a
+    list of independent items, an entry of ``celebrates``) until the rest validates, so
+    that one schema error never hides the entry's other problems. A value that is plainly
+    one of the allowed choices written in Vietnamese (``level: cơ sở``) stands in as that
+    choice. None when what is left cannot make a model (a required field of the entry)."""
+    try:
+        return model.model_validate(data), False
+    except ValidationError as exc:
+        problems.extend(schema_errors.to_problems(exc, model, loc))
+        errors = exc.errors(include_url=False)
+    pruned = copy.deepcopy(data)
+    for _ in range(_PRUNE_ROUNDS):
+        cuts: list[YamlPath] = []
+        for error in errors:
+            path, _anchor = schema_errors.clean_loc(tuple(error["loc"]))
+            if error["type"] == "literal_error" and _stand_in(pruned, path, error):
+                continue
+            cuts.append(path[:-1] if error["type"] == "missing" else path)
+        if not _cut(pruned, cuts, registry, loc):
+            return None, False
+        try:
+            return model.model_validate(pruned), True
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+    return None, False
+
+
+def _stand_in(data: Any, path: YamlPath, error: Any) -> bool:
+    """Put the choice a Vietnamese value plainly names in its place (``cơ sở`` → ``co-so``)."""
+    from thidua_cli.vn.slug import slugify
+
+    value = error.get("input")
+    choices = schema_errors.literal_choices(error)
+    if not path or not isinstance(value, str) or slugify(value) not in choices:
+        return False
+    parent = _at(data, path[:-1])
+    if isinstance(parent, dict) and path[-1] in parent:
+        parent[path[-1]] = slugify(value)
+        return True
+    return False
+
+
+def _at(data: Any, path: YamlPath) -> Any:
+    for step in path:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _cut(data: Any, cuts: list[YamlPath], registry: Registry, loc: Location) -> bool:
+    """Leave out each path (deepest list items last-first, so indexes stay true); False when
+    a path cannot be left out (the entry itself, a phase)."""
+    chosen = sorted(set(cuts), key=lambda path: [(str(type(s)), s) for s in path], reverse=True)
+    for path in chosen:
+        if not path:
+            return False
+        if any(path[:n] in chosen for n in range(len(path))):
+            continue  # an enclosing part goes anyway
+        parent = _at(data, path[:-1])
+        last = path[-1]
+        if isinstance(parent, dict) and last in parent:
+            del parent[last]
+        elif (isinstance(parent, list) and isinstance(last, int) and len(path) >= 2
+              and path[-2] in _PRUNABLE_LISTS and 0 <= last < len(parent)):
+            item = parent.pop(last)
+            registry.cuts.setdefault(loc.file, []).append((loc.path + path[:-1], last))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                registry.broken_ids.add(item["id"])  # a `within` naming it is not unknown
+        else:
+            return False
+    return True
+
+
 # --------------------------------------------------------------------------- positions
+
+def restore_paths(registry: Registry, problems: list[Problem]) -> None:
+    """Rules found the problems of a partial entry at paths of what was left of it: put back
+    the list items left out, so that each path names its place in the file."""
+    if not registry.cuts:
+        return
+
+    def restore(loc: Location | None) -> Location | None:
+        cuts = registry.cuts.get(loc.file) if loc is not None else None
+        if loc is None or not cuts or loc.line is not None:
+            return loc
+        path = list(loc.path)
+        for list_path, index in reversed(cuts):
+            depth = len(list_path)
+            if (tuple(path[:depth]) == list_path and len(path) > depth
+                    and isinstance(path[depth], int) and path[depth] >= index):
+                path[depth] += 1
+        return Location(loc.file, tuple(path), loc.anchor)
+
+    for problem in problems:
+        problem.location = restore(problem.location) or problem.location
+        problem.related = restore(problem.related)
+
 
 def place_problems(registry: Registry, problems: list[Problem]) -> None:
     """Give every problem its line and column; each file is composed at most once."""

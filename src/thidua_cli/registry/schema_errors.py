@@ -70,12 +70,21 @@ def fields_at(model: type[BaseModel], loc: YamlPath) -> list[str]:
     return list(current.model_fields)
 
 
+def _choice_meant(value: str, choices: list[str]) -> str | None:
+    """The choice a value means, its diacritics folded first: ``cơ sở`` → ``co-so``,
+    ``Trên cơ sở`` → ``tren-co-so``."""
+    from thidua_cli.vn.slug import slugify
+
+    folded = slugify(value)
+    return folded if folded in choices else did_you_mean(folded, choices)
+
+
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
+def clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
     """Pydantic locs may carry ``[key]`` markers for dict keys and validator tags."""
     path: list[str | int] = []
     anchor: Anchor = "value"
@@ -89,10 +98,16 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
     return tuple(path), anchor
 
 
+def literal_choices(error: Any) -> list[str]:
+    """The allowed values of a pydantic ``literal_error``."""
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
+
+
 def to_problems(exc: ValidationError, model: type[BaseModel], location: Location) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
-        loc, anchor = _clean_loc(tuple(error["loc"]))
+        loc, anchor = clean_loc(tuple(error["loc"]))
         vi, en, anchor = _message(error, model, loc, anchor)
         problems.append(Problem("schema", Severity.ERROR,
                                 Location(location.file, location.path + loc, anchor), Text(vi, en)))
@@ -123,9 +138,8 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
             en += f"; valid fields: {known}"
         return vi, en, "key"
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
-        hint = did_you_mean(str(value), choices) if isinstance(value, str) else None
+        choices = literal_choices(error)
+        hint = _choice_meant(value, choices) if isinstance(value, str) else None
         vi = f'"{field}" phải là một trong: {", ".join(choices)}; ở đây là {describe(value)[0]}'
         en = f'"{field}" must be one of: {", ".join(choices)}; found {describe(value)[1]}'
         if hint:

@@ -83,7 +83,8 @@ def check(ctx: Context) -> Check:
                         yield finding
         target_ids = [target.id for target in model.targets]
         for index, target in enumerate(model.targets):
-            if target.within is not None and target.within not in target_ids:
+            if (target.within is not None and target.within not in target_ids
+                    and target.within not in ctx.registry.broken_ids):
                 hint_vi, hint_en = suggest(target.within, target_ids)
                 yield Finding("unknown-reference", campaign.loc.child("targets", index, "within"), Text(
                     f'chỉ tiêu "{target.within}" (within) không có trong phong trào này{hint_vi}',
