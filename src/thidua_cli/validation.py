@@ -67,5 +67,8 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.
     problems = suppress.apply(registry.suppressions, problems)
     problems = config.configure(registry, problems)
-    problems.sort(key=Problem.sort_key)
+    # Causes before consequences: the files others depend on come first (what is not read
+    # at all, then anniversaries, units, campaigns), each in the order of its lines.
+    rank = {"anniversaries": 1, "units": 2, "campaigns": 3}
+    problems.sort(key=lambda p: (rank.get(registry.kinds.get(p.file, ""), 0), *p.sort_key()))
     return Result(registry, problems)

@@ -154,14 +154,15 @@ def test_subfolders_are_read_and_lookalike_files_reported(make_registry, capsys)
         'All files")\n\n'
         'data/campaign/:1:1: error file-ignored: this folder (1 YAML file) is not read; did you mean '
         '"campaigns/"? rename the folder\n\n'
-        "data/campaigns/2027/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no "
-        "phase: 2020-07-01–2020-07-02\n"
-        "data/campaigns/2027/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày "
-        "thành lập Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n\n"
         'data/campaigns/d.YAML:1:1: error file-ignored: the name does not end in ".yaml", so the file '
         'is not read; rename it to "d.yaml" (Notepad: choose "Save as type: All files")\n\n'
         'data/campaigns/e.yaml.txt:1:1: error file-ignored: the name does not end in ".yaml", so the '
         'file is not read; rename it to "e.yaml" (Notepad: choose "Save as type: All files")\n\n'
         "data/g.yml:1:1: error file-ignored: the file sits at the registry's root and is not read; "
         "move a campaign file into campaigns/ and a units file into units/\n\n"
+        # causes before consequences: what is not read comes first
+        "data/campaigns/2027/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no "
+        "phase: 2020-07-01–2020-07-02\n"
+        "data/campaigns/2027/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày "
+        "thành lập Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n\n"
         "3 files checked: 6 errors, 1 warning\n")

@@ -35,3 +35,30 @@ def test_reference_to_a_broken_entry_is_not_repeated(make_registry):
     units = BASE_UNITS.replace("    level: tinh\n", "    level: tinhh\n")
     root = make_registry({"units/units.yaml": units})
     assert [p[0] for p in found(root)] == ["schema"]
+
+
+def test_references_into_an_unreadable_units_file_are_said_once_after_its_problems(make_registry):
+    from tests.conftest import BASE_UNITS, campaign
+    from thidua_cli.validation import validate
+
+    # A units file broken three ways: no top-level "units:", a Tab, saved as Windows-1258.
+    units = BASE_UNITS.replace("units:\n", "").replace("  - id: cdcs-a", "\t- id: cdcs-a")
+    root = make_registry({
+        "units/units.yaml": units.encode("cp1258", "replace"),
+        "campaigns/c.yaml": campaign(),
+        "campaigns/d.yaml": campaign(**{"id: ba-dinh-2020": "id: d-2020",
+                                        "issuer: ldld-ba-dinh": "issuer: cdcs-a"}),
+        "campaigns/e.yaml": campaign(**{"id: ba-dinh-2020": "id: e-2020",
+                                        "issuer: ldld-ba-dinh": "issuer: ldld-ba-dinx"}),
+    })
+    assert [(p.rule, p.file, p.line, p.column, p.text("en")) for p in validate(root).problems] == [
+        ("encoding", "data/units/units.yaml", 2, 18,
+         "the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; save the "
+         "file again as UTF-8"),
+        ("unknown-reference", "data/campaigns/c.yaml", 2, 9,
+         'issuer "ldld-ba-dinh" cannot be checked because data/units/units.yaml could not be read '
+         "(its problems are above); fix that file first; 1 more references into that file are "
+         "unchecked too"),
+        # a name the broken file does not hold is still a typo of its own
+        ("unknown-reference", "data/campaigns/e.yaml", 2, 9, 'issuer "ldld-ba-dinx" is not in the registry'),
+    ]

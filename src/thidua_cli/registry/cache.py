@@ -38,7 +38,7 @@ from thidua_cli.registry import loader, yaml_source
 from thidua_cli.registry.loader import Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 2  # 2: FileResult.cuts
+FORMAT = 3  # 2: FileResult.cuts, 3: .unloaded
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -87,6 +87,7 @@ class FileResult:
     broken_ids: set[str] = field(default_factory=set)
     suppressions: list[Any] | None = None
     cuts: list[Any] = field(default_factory=list)
+    unloaded: bool = False
 
 
 def _compute(kind: str, name: str, raw: bytes) -> FileResult:
@@ -101,6 +102,7 @@ def _compute(kind: str, name: str, raw: bytes) -> FileResult:
     result.broken_ids = scratch.broken_ids
     result.suppressions = suppressions.get(name)
     result.cuts = scratch.cuts.get(name, [])
+    result.unloaded = kind != "campaigns" and (not source.usable or name in scratch.unloaded)
     return result
 
 
@@ -150,9 +152,12 @@ def load(root: Path, folder: Path | None = None,
         name = loader.display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
+        registry.kinds[name] = kind
         raw = loader.read_raw(path, name)
         if isinstance(raw, yaml_source.SourceFile):  # unreadable: nothing to cache
             problems.extend(raw.problems)
+            if kind != "campaigns":
+                registry.unloaded.add(name)
             continue
         key = (kind, name, hashlib.blake2b(raw, digest_size=20).hexdigest())
         result = None
@@ -179,6 +184,8 @@ def load(root: Path, folder: Path | None = None,
             registry.suppressions[name] = result.suppressions
         if result.cuts:
             registry.cuts[name] = result.cuts
+        if result.unloaded:
+            registry.unloaded.add(name)
     if progress is not None:
         progress(len(files), len(files))
     problems.extend(loader.ignored_files(root))  # not a file's own result: never cached

@@ -65,6 +65,11 @@ class Registry:
     #: items left out of a partial entry's lists, by file, in the order they were left out:
     #: (the list's path, the item's index then); see :func:`restore_paths`.
     cuts: dict[str, list[tuple[YamlPath, int]]] = field(default_factory=dict)
+    #: each file's kind (anniversaries, units, campaigns), by shown name
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: units and anniversaries files whose entries could not be read at all (a syntax or
+    #: encoding error, no top-level key): a reference to an id they hold is a consequence
+    unloaded: set[str] = field(default_factory=set)
 
 
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -352,10 +357,13 @@ def load(root: Path, progress: Callable[[int, int], None] | None = None
         name = display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
+        registry.kinds[name] = kind
         source = read_file(path, name, registry.suppressions)
         problems.extend(source.problems)
         if source.usable:
             problems.extend(_load_source(registry, kind, source))
+        elif kind != "campaigns":
+            registry.unloaded.add(name)
     if progress is not None:
         progress(len(files), len(files))
     problems.extend(ignored_files(root))
@@ -390,8 +398,11 @@ def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any
 
 def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) -> list[Problem]:
     data, problems = _top_level(source, kind)
-    if data is None:
-        return problems
+    if data is None or (kind != "campaigns" and not set(_TOP_KEYS[kind]) & set(data)):
+        if kind != "campaigns":
+            registry.unloaded.add(source.file)
+        if data is None:
+            return problems
     if kind == "campaigns":
         campaign, partial = _validate_partial(Campaign, data, Location(source.file), problems,
                                               registry)
