@@ -414,7 +414,8 @@ def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) 
     model_for_file = AnniversariesFile if kind == "anniversaries" else UnitsFile
     problems.extend(_unknown_top_keys(data, model_for_file, source.file))
     if kind == "anniversaries":
-        if "anniversaries" not in data:
+        typo = any(schema_errors.did_you_mean(str(key), ("anniversaries",)) for key in data)
+        if "anniversaries" not in data and not typo:  # a typo is said once, at the typo
             problems.append(Problem("schema", Severity.ERROR, Location(source.file, line=1, column=1),
                                     Text('thiếu khóa "anniversaries:" ở đầu tệp',
                                          'missing the "anniversaries:" key at the top of the file'),

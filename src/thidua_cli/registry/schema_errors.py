@@ -104,11 +104,38 @@ def literal_choices(error: Any) -> list[str]:
     return [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
 
 
+def _typos(errors: list[Any], model: type[BaseModel]) -> dict[YamlPath, str]:
+    """Unknown fields that are a typo of a missing required field beside them (``titel:``
+    without ``title:``), by path, with the field meant: one problem, at the typo."""
+    missing = {clean_loc(tuple(e["loc"]))[0] for e in errors if e["type"] == "missing"}
+    typos = {}
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = clean_loc(tuple(error["loc"]))[0]
+        if not loc:
+            continue
+        meant = did_you_mean(str(loc[-1]), fields_at(model, loc[:-1]))
+        if meant is not None and (*loc[:-1], meant) in missing:
+            typos[loc] = meant
+    return typos
+
+
 def to_problems(exc: ValidationError, model: type[BaseModel], location: Location) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    typos = _typos(errors, model)
+    meant = {(*loc[:-1], field) for loc, field in typos.items()}
+    for error in errors:
         loc, anchor = clean_loc(tuple(error["loc"]))
+        if error["type"] == "missing" and loc in meant:
+            continue  # said at the typo
         vi, en, anchor = _message(error, model, loc, anchor)
+        if loc in typos:
+            vi = (f'trường "{loc[-1]}" không có trong định dạng sổ đăng ký; có phải ý bạn là '
+                  f'"{typos[loc]}"? (trường bắt buộc "{typos[loc]}" đang thiếu)')
+            en = (f'field "{loc[-1]}" is not part of the registry format; did you mean '
+                  f'"{typos[loc]}"? (the required field "{typos[loc]}" is missing)')
         problems.append(Problem("schema", Severity.ERROR,
                                 Location(location.file, location.path + loc, anchor), Text(vi, en)))
     return problems
