@@ -10,7 +10,14 @@ comments, key order, quoting and flow style survive; only these change, each rep
 - every stated ordinal in ``celebrates`` is computed again from the anniversary's base
   year for the moved period (occurrences), never by adding; a ``# 2020 - 1930`` comment
   beside it becomes ``# 2021 - 1930``;
-- ``document.number`` and ``document.date`` become empty (null) for the clerk.
+- ``document.number`` keeps its type code and issuer code and loses its number for the
+  clerk (``01/KH-CĐP`` → ``…/KH-CĐP``); ``document.date`` becomes empty (null);
+- with another issuer (``--issuer``, a plan derived from the superior's), ``issuer`` and
+  the document's number and signer (another unit's) are emptied instead.
+
+Dates of the day something is done (``date`` of the launch, of an event) that land on a
+weekend or a public holiday are listed (:mod:`thidua_cli.vn.holidays`): a launch moved
+by a year keeps its day of the month, not its day of the week.
 
 Free text (aims, themes, goals …) is not rewritten: mentions of the old year or of
 "N năm" there are listed as hints for the cadre to read again.
@@ -39,6 +46,8 @@ class Result:
     new_id: str
     changes: list[Text] = field(default_factory=list)
     hints: list[Text] = field(default_factory=list)
+    #: dates that land on a weekend or a public holiday
+    days_off: list[Text] = field(default_factory=list)
 
 
 def _shift(day: date, years: int) -> date:
@@ -99,10 +108,24 @@ def _where(path: tuple[Any, ...], phases: Any) -> tuple[str, str]:
     return ".".join(vi).replace(".[", "["), ".".join(en).replace(".[", "[")
 
 
+def shift_date(day: date, years: int) -> date:
+    """``day`` moved by ``years`` as the new campaign moves it (29/02 → 28/02)."""
+    return _shift(day, years)
+
+
+def _blank_number(number: str) -> str | None:
+    """``01/KH-CĐP`` → ``…/KH-CĐP``: the type and the issuer's code stay, the number is the
+    clerk's; None when there is nothing after a ``/`` to keep."""
+    _, slash, symbol = number.strip().partition("/")
+    return f"…/{symbol}" if slash and symbol else None
+
+
 def next_year(source_text: str, new_year: int, new_id: str | None,
-              anniversaries: dict[str, Any]) -> Result:
-    """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model."""
+              anniversaries: dict[str, Any], issuer: str | None = None) -> Result:
+    """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model;
+    ``issuer``: another unit that issues the new campaign."""
     from thidua_cli.occurrences import occurrences
+    from thidua_cli.vn.holidays import day_off
 
     document = loads(source_text)
     data = document.data
@@ -131,16 +154,29 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
         data["title"] = _same_style(data["title"], new_title)
         change(f"title: {title} → {new_title}", f"title: {title} → {new_title}")
 
+    if issuer is not None and issuer != data.get("issuer"):
+        change(f"issuer: {data.get('issuer')} → {issuer}", f"issuer: {data.get('issuer')} → {issuer}")
+        data["issuer"] = _same_style(data["issuer"], issuer)
+
     doc = data.get("document")
-    cleared = set()
     if isinstance(doc, dict):
-        for key in ("number", "date"):
-            if key in doc and not isinstance(doc[key], Null) and doc[key] is not None:
-                old = doc[key]
+        for key in ("number", "date", "signer"):
+            if key not in doc or isinstance(doc[key], Null) or doc[key] is None:
+                continue
+            old = doc[key]
+            kept = (_blank_number(str(old)) if key == "number" and issuer is None
+                    and isinstance(old, str) else None)
+            if key == "signer" and issuer is None:
+                continue  # the same unit's signer usually signs again
+            shown = old if key != "signer" else "…"
+            if kept is not None:
+                doc[key] = _same_style(old, kept)
+                change(f"document.{key}: {old} → {kept} (số để văn thư ghi)",
+                       f"document.{key}: {old} → {kept} (the number left for the clerk)")
+            else:
                 doc[key] = Null("")
-                cleared.add(id(doc))
-                change(f"document.{key}: {old} → (để trống cho văn thư ghi)",
-                       f"document.{key}: {old} → (left empty for the clerk)")
+                change(f"document.{key}: {shown} → (để trống cho văn thư ghi)",
+                       f"document.{key}: {shown} → (left empty for the clerk)")
 
     def walk(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, dict):
@@ -150,9 +186,15 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
                     moved = move_date(value, years)
                     if moved is not None and moved != value:
                         node[key] = _same_style(value, moved)
-                        vi, en = _where(path + (key,), phases)
+                        vi, en = _where((*path, key), phases)
                         change(f"{vi}: {value.strip()} → {moved.strip()}",
                                f"{en}: {value.strip()} → {moved.strip()}")
+                        day = _parse(moved) if key == "date" else None
+                        why = day_off(day) if day is not None else None
+                        if why is not None:
+                            result.days_off.append(Text(
+                                f"{vi}: {moved.strip()} là {why.vi}; hãy chọn ngày làm việc",
+                                f"{en}: {moved.strip()} is {why.en}; choose a working day"))
                         continue
                 walk(value, path + (key,))
         elif isinstance(node, list):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from datetime import date
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings, checked_registry
+
+if TYPE_CHECKING:
+    from thidua_cli.registry.loader import Registry
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -34,16 +38,26 @@ def register(app: typer.Typer, t: Settings) -> None:
             None, "--id", help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
             show_default=False),
+        issuer: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+            None, "--issuer", metavar=t.t("MÃ", "ID"),
+            help=t.t("Đơn vị ban hành phong trào mới, nếu khác đơn vị cũ (kế hoạch của công đoàn "
+                     "cơ sở lập từ kế hoạch của cấp trên, hoặc đơn vị kế nhiệm một đơn vị đã giải "
+                     "thể); số và người ký văn bản được để trống.",
+                     "The unit issuing the new campaign when another than the old one (a "
+                     "grassroots union's plan from its superior's, or the successor of a "
+                     "dissolved unit); the document's number and signer are left empty."),
+            show_default=False),
     ) -> None:
         settings: Settings = ctx.obj
-        raise typer.Exit(run(settings, source, year, new_id))
+        raise typer.Exit(run(settings, source, year, new_id, issuer))
 
     app.add_typer(new, name="new")
 
 
-def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
+def run(settings: Settings, source: str, year: int, new_id: str | None,
+        issuer: str | None = None) -> int:
     from thidua_cli import report
-    from thidua_cli.authoring.new_campaign import new_id_for, next_year, target_path
+    from thidua_cli.authoring.new_campaign import new_id_for, next_year, shift_date, target_path
     from thidua_cli.files import FileExists, write_atomic
     from thidua_cli.rules.base import suggest
     from thidua_cli.validation import validate
@@ -67,20 +81,28 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
         hint = slugify(new_id) or "vi-du-2021"
         raise CommandError(f'mã "{new_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
                            f'id "{new_id}" is not valid; did you mean "{hint}"?')
-    target_id = new_id or new_id_for(old.id, old.year, year)
+    if issuer is not None and issuer not in {u.model.id for u in result.registry.units}:
+        vi, en = suggest(issuer, [u.model.id for u in result.registry.units])
+        raise CommandError(f'không có đơn vị mã "{issuer}"{vi}', f'no unit with id "{issuer}"{en}')
+    new_issuer = issuer or old.issuer
+    _refuse_dissolved(settings, result.registry, new_issuer,
+                      shift_date(old.issued, year - old.year), year)
+    target_id = new_id or (f"{issuer}-{year}" if issuer and issuer != old.issuer
+                           else new_id_for(old.id, old.year, year))
     if target_id in campaigns:
         raise CommandError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',
                            f'a campaign with id "{target_id}" already exists; choose another with --id')
     for other in campaigns.values():
         m = other.model
-        if (m.issuer, m.kind, m.year) == (old.issuer, old.kind, year):
+        if (m.issuer, m.kind, m.year) == (new_issuer, old.kind, year):
             raise CommandError(
-                f'{old.issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
-                f'{old.issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
+                f'{new_issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
+                f'{new_issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
     source_path = result.registry.paths[entry.loc.file]
     path = target_path(source_path, old.id, target_id)
     anniversaries = {a.model.id: a.model for a in result.registry.anniversaries}
-    made = next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
+    made = next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries,
+                     issuer if issuer != old.issuer else None)
     try:
         write_atomic(path, made.text)
     except FileExists:
@@ -92,6 +114,11 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     say(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False)
     for text in made.changes:
         say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
+    if made.days_off:
+        say(t("Rơi vào ngày nghỉ (hãy xem lại):", "On a day off (check it):"),
+            markup=False, highlight=False)
+        for text in made.days_off:
+            say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
     if made.hints:
         say(t("Chưa đổi (văn bản tự do, hãy đọc lại):", "Not changed (free text, read it again):"),
             markup=False, highlight=False)
@@ -103,3 +130,21 @@ def run(settings: Settings, source: str, year: int, new_id: str | None) -> int:
     for line in report.text_lines(mine, 1, settings.lang):
         say(line, soft_wrap=True)
     return 1 if any(p.severity.value == "error" for p in mine) else 0
+
+
+def _refuse_dissolved(settings: Settings, registry: Registry, issuer: str, issued: date,
+                      year: int) -> None:
+    """Before anything is written: a unit dissolved by the day the new campaign would be
+    issued cannot issue it; say how to issue it from the successor instead."""
+    from thidua_cli.vn.dates import short_date
+
+    unit = next((u.model for u in registry.units if u.model.id == issuer), None)
+    if unit is None or unit.dissolved is None or unit.dissolved >= issued:
+        return
+    raise CommandError(
+        f'"{unit.display}" ({issuer}) đã giải thể ngày {short_date(unit.dissolved)}, trước ngày ban '
+        f"hành phong trào năm {year} ({short_date(issued)}): không tạo phong trào mới. Nếu đơn vị "
+        "kế nhiệm ban hành, hãy thêm --issuer MÃ_ĐƠN_VỊ_KẾ_NHIỆM",
+        f'"{unit.display}" ({issuer}) was dissolved on {unit.dissolved.isoformat()}, before the '
+        f"{year} campaign would be issued ({issued.isoformat()}): nothing written. If a successor "
+        "unit issues it, add --issuer SUCCESSOR_ID")

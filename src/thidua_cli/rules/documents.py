@@ -3,7 +3,8 @@
 ``01/KH-LĐLĐ``: the number (two digits at least: below 10 with a leading zero),
 ``/``, the type code from the decree's list (KH for Kế hoạch …), ``-``, the
 issuer's abbreviation (which may itself have ``-`` groups). A công văn has no
-type code: ``15/LĐLĐ``. No spaces anywhere.
+type code: ``15/LĐLĐ``. No spaces anywhere. ``…/KH-LĐLĐ`` is a number left for the
+clerk to write (``thidua new campaign`` leaves it so); the rendered document shows the blank.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ TYPE_CODES = frozenset({
 })
 
 _GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9]*"
-_NUMBERED = re.compile(rf"^(?P<n>\d+)/(?P<code>[A-Za-zĐđ]+)-(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
-_CONG_VAN = re.compile(rf"^(?P<n>\d+)/(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
+_NUMBERED = re.compile(rf"^(?P<n>\d+|…)/(?P<code>[A-Za-zĐđ]+)-(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
+_CONG_VAN = re.compile(rf"^(?P<n>\d+|…)/(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
 
 RULES = (
     Rule("document-number", Severity.WARNING,
@@ -47,6 +48,8 @@ def problem_with(number: str) -> tuple[str, str] | None:
         return (f'viết tắt tên loại văn bản là "{right}", không phải "{code}"',
                 f'the document type code is "{right}", not "{code}"')
     digits = match["n"]
+    if digits == "…":
+        return None  # the clerk's to fill
     if int(digits) == 0:
         return ("số văn bản bắt đầu từ 01", "document numbers start at 01")
     if len(digits) < 2:
