@@ -95,10 +95,15 @@ def register(app: typer.Typer, t: Settings) -> None:
             show_default=False),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có (với -o).",
                                                              "Overwrite an existing file (with -o).")),
+        remind: Optional[int] = typer.Option(  # noqa: UP007
+            None, "--remind", metavar=t.t("SỐ_NGÀY", "DAYS"), min=0, max=60,
+            help=t.t("Với --format ics: nhắc trước mỗi sự kiện chừng ấy ngày (0: ngay trong ngày).",
+                     "With --format ics: a reminder that many days before each event (0: that day)."),
+            show_default=False),
     ) -> None:
         settings: Settings = ctx.obj
         raise typer.Exit(run(settings, start, until, days, year, unit, round_only, format.value,
-                             output, force))
+                             output, force, remind))
 
 
 # --------------------------------------------------------------------------- the range
@@ -172,8 +177,10 @@ def _short(d: date) -> str:
 
 def run(settings: Settings, start_text: str | None, until_text: str | None, days: int | None,
         year: int | None, unit: str | None, round_only: bool, fmt: str, output: str | None,
-        force: bool) -> int:
+        force: bool, remind: int | None = None) -> int:
     t = settings.t
+    if remind is not None and fmt != "ics":
+        raise CommandError("--remind chỉ dùng với --format ics", "--remind only goes with --format ics")
     start, end = date_range(settings, start_text, until_text, days, year)
 
     from thidua_cli import calendar
@@ -209,7 +216,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
     if fmt == "json":
         text: str | bytes = to_json(found)
     elif fmt == "ics":
-        text = to_ics(found, calendar_name(start, end, year, who, round_only))
+        text = to_ics(found, calendar_name(start, end, year, who, round_only), remind)
     elif output is None or output == "-":
         if settings.out.is_terminal:
             print_rich(settings, found, start, end, year, who, round_only)
@@ -270,10 +277,15 @@ def _stamp() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def to_ics(found: list[Entry], name: str) -> bytes:
-    """RFC 5545: all-day events (DTSTART;VALUE=DATE, DTEND the next day, as Google Calendar
-    and Outlook write them), UIDs that identify the event so a re-import updates it."""
-    from icalendar import Calendar, Event
+def to_ics(found: list[Entry], name: str, remind: int | None = None) -> bytes:
+    """RFC 5545: all-day events (DTSTART;VALUE=DATE, DTEND the day after the last, as Google
+    Calendar and Outlook write them), UIDs that identify the event so a re-import updates it.
+
+    A phase whose start is listed is one event spanning its days (its end is not repeated);
+    a phase end whose start falls before the range stays a one-day deadline. Descriptions
+    give the period, the campaign and the file it comes from; ``remind`` adds an alarm that
+    many days before each event."""
+    from icalendar import Alarm, Calendar, Event
 
     from thidua_cli.calendar import round_label
 
@@ -284,22 +296,34 @@ def to_ics(found: list[Entry], name: str) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     stamp = _stamp()
+    spans = {e.span_uid for e in found if e.kind == "phase-start" and e.until is not None}
     for e in found:
+        if e.kind == "phase-end" and e.span_uid in spans:
+            continue  # the phase's own event already ends that day
         event = Event()
-        event.add("uid", e.uid)
+        span = e.kind == "phase-start" and e.until is not None
+        event.add("uid", e.span_uid if span else e.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", e.date)
-        event.add("dtend", e.date + timedelta(days=1))
-        event.add("summary", e.title)
-        categories = [KIND_NAMES[e.kind][0]]
+        last = e.until if span and e.until is not None else e.date
+        event.add("dtend", last + timedelta(days=1))
+        summary = e.span_title if span else e.title
+        event.add("summary", summary)
+        categories = [KIND_NAMES[e.kind][0] if not span else "Đợt thi đua"]
         if e.round:
             categories.append(round_label(e.round)[2:])
         event.add("categories", categories)
-        description = f"Nguồn: {e.source}"
+        description = e.detail or f"Nguồn: {e.source}"
         if e.round:
             description = f"{round_label(e.round)[2:].capitalize()} ({e.ordinal} năm). {description}"
         event.add("description", description)
         event.add("transp", "TRANSPARENT")  # an anniversary does not make anyone busy
+        if remind is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", timedelta(days=-remind))
+            event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()
 
