@@ -116,7 +116,7 @@ def test_config_invalid_cannot_be_turned_off(make_registry):
 def test_malformed_thidua_yaml_is_a_located_reading_problem(make_registry):
     root = make_registry({"campaigns/c.yaml": PROBLEMS,
                           "thidua.yaml": "rules:\n  phase-length: off\n   phase-gap: error\n"})
-    assert found(root) == [("yaml-syntax", T, 3, 13), ("phase-length", C, 12, 11),
+    assert found(root) == [("yaml-syntax", T, 3, 4), ("phase-length", C, 12, 11),
                            ("target-percent-range", C, 23, 12)]
     root.joinpath("thidua.yaml").write_text("rules:\n  phase-length: off\n  phase-length: error\n",
                                             encoding="utf-8")

@@ -136,7 +136,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "id": ("Mã (duy nhất trong sổ đăng ký).", "Id (unique in the registry)."),
     "name": ("Tên đầy đủ.", "Full name."),
     "short": ("Tên ngắn, dùng ở tiêu đề văn bản.", "Short name, used in document headers."),
-    "place": ("Địa danh ghi ở dòng ngày tháng của văn bản; đơn vị con thừa hưởng.",
+    "place": ("Địa danh ghi ở dòng ngày tháng của văn bản; đơn vị cấp dưới thừa hưởng.",
               "Place name of the document's date line; inherited by child units."),
     "sector": ("Khối, khu vực: doanh-nghiep, hanh-chinh-su-nghiep, truong-hoc, khac.",
                "Sector: doanh-nghiep, hanh-chinh-su-nghiep, truong-hoc, khac."),

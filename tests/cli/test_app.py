@@ -154,6 +154,10 @@ def test_unknown_command_and_bad_choice(capsys):
     ("Got unexpected extra argument(s) (a b)", "Thừa tham số (a b)"),
     ("Invalid value for '--days': Input should be a valid integer, unable to parse string as an integer",
      "Giá trị không hợp lệ cho '--days': cần một số nguyên"),
+    ("Invalid value for '--year': Input should be greater than or equal to 1000",
+     "Giá trị không hợp lệ cho '--year': cần một số từ 1000 trở lên"),
+    ("Invalid value for '--remind': Input should be less than or equal to 60",
+     "Giá trị không hợp lệ cho '--remind': cần một số không quá 60"),
     ("Invalid value for 'YEAR': something new", "Giá trị không hợp lệ cho 'YEAR': something new"),
     ("A message Click may add one day", "A message Click may add one day"),
 ])
@@ -231,3 +235,10 @@ def test_install_completion_reports_in_vietnamese(tmp_path):
                              "Mở lại cửa sổ dòng lệnh để bắt đầu dùng.\n")
     assert "_THIDUA_COMPLETE=complete_bash" in script.read_text()
     assert (tmp_path / ".bashrc").read_text() == f"\nsource '{script}'\n"
+
+
+def test_option_table_has_no_english_placeholders(capsys):
+    assert main(["new", "campaign", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "  --year <số>" in out and "[1000<=x<=9999; bắt buộc]" in out
+    assert "<int range>" not in out and "required" not in out

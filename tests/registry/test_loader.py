@@ -56,7 +56,7 @@ def test_a_level_written_in_vietnamese_does_not_hide_an_unknown_parent(make_regi
          '"level" phải là một trong: tong-lien-doan, tinh, nganh-trung-uong, tren-co-so, co-so, '
          'bo-phan; ở đây là chuỗi văn bản "cơ sở"; có phải ý bạn là "co-so"?'),
         ("unknown-reference", "data/units/units.yaml", 17, 13,
-         'đơn vị cha "ldld-ba-dinx" không có trong sổ đăng ký; có phải ý bạn là "ldld-ba-dinh"?'),
+         'cấp trên trực tiếp "ldld-ba-dinx" không có trong sổ đăng ký; có phải ý bạn là "ldld-ba-dinh"?'),
     ]
 
 

@@ -12,7 +12,7 @@ def test_mistyped_parent_suggests_the_right_id(make_registry):
     root = make_registry({"units/units.yaml": BASE_UNITS.replace("parent: ldld-ha-noi", "parent: ldld-ha-noj")})
     assert found(root) == [("unknown-reference", U, 13, 13)]
     assert messages(root, "unknown-reference") == [
-        'đơn vị cha "ldld-ha-noj" không có trong sổ đăng ký; có phải ý bạn là "ldld-ha-noi"?']
+        'cấp trên trực tiếp "ldld-ha-noj" không có trong sổ đăng ký; có phải ý bạn là "ldld-ha-noi"?']
 
 
 def test_issuer_anniversary_and_within(make_registry):

@@ -7,6 +7,7 @@ with the item's own path, and positions are found later from that path.
 from __future__ import annotations
 
 import difflib
+import math
 import types
 import typing
 from typing import Any
@@ -181,7 +182,7 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
         if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
             vi += "; hãy bỏ dấu ngoặc kép"
             en += "; remove the quotes"
-        if kind in ("int_type", "int_from_float") and isinstance(value, float):
+        if kind in ("int_type", "int_from_float") and isinstance(value, float) and math.isfinite(value):
             vi += f"; hãy viết {int(value)}" if value == int(value) else ""
             en += f"; write {int(value)}" if value == int(value) else ""
         return vi, en, anchor

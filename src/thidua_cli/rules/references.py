@@ -104,7 +104,7 @@ def _check(ctx: Context) -> Check:
     for unit in ctx.registry.units:
         if unit.model.parent is not None:
             yield from _unit_ref(ctx, unit.model.parent, unit.loc.child("parent"),
-                                 "đơn vị cha", "parent unit")
+                                 "cấp trên trực tiếp", "parent unit")
     for cluster in ctx.registry.clusters:
         model = cluster.model
         yield from _unit_ref(ctx, model.organizer, cluster.loc.child("organizer"),
