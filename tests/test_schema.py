@@ -392,6 +392,8 @@ DRAFT_07_KEYWORDS = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "default", "examples", "type",
     "enum", "pattern", "minimum", "properties", "additionalProperties", "propertyNames",
     "required", "items", "anyOf", "oneOf", "if", "then",
+    # The language server's own extensions (VS Code's too): the message shown for a refused value.
+    "patternErrorMessage", "errorMessage",
 }
 
 
@@ -409,6 +411,32 @@ def keywords(node: Any) -> set[str]:
             elif key not in ("enum", "examples", "default", "required"):
                 found |= keywords(value)
     return found
+
+
+def every_node(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, list):
+        return [found for item in node for found in every_node(item)]
+    if isinstance(node, dict):
+        return [node] + [found for value in node.values() for found in every_node(value)]
+    return []
+
+
+def test_every_pattern_has_a_vietnamese_message_instead_of_its_regex():
+    messages = {node["patternErrorMessage"] for schema in SCHEMAS.values()
+                for node in every_node(schema) if "pattern" in node}
+    assert all(node.get("patternErrorMessage") for schema in SCHEMAS.values()
+               for node in every_node(schema) if "pattern" in node)
+    assert messages == {
+        "Ngày không đúng dạng: hãy viết 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).\n"
+        "Not a date: write 2020-01-03 or 03/01/2020 (day/month/year).",
+        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.\n"
+        "An id has lowercase ASCII letters, digits and hyphens only, e.g. ldld-bac-tu-liem.",
+        'Ngày âm lịch viết "ngày/tháng" trong ngoặc kép, ví dụ "10/3".\n'
+        'A lunar date is "day/month" in quotes, e.g. "10/3".',
+        'Giá trị chỉ tiêu không đọc được; hãy viết như "trên 75%", "từ 90% trở lên", "85-90%", '
+        '"dưới 5%", "không quá 15%", "100%" hoặc một số lượng như "trên 200".\n'
+        'Unreadable target value; write it like "trên 75%", "từ 90% trở lên", "85-90%", "dưới 5%", '
+        '"không quá 15%", "100%" or a count such as "trên 200".'}
 
 
 def test_only_draft_07_keywords_so_the_yaml_language_server_understands_them():

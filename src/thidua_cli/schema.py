@@ -100,25 +100,46 @@ def _both(vi: str, en: str) -> str:
     return f"{vi}\n\n{en}"
 
 
+def _error(vi: str, en: str) -> str:
+    """What the editor underlines a refused value with (the YAML language server's and VS
+    Code's ``patternErrorMessage``/``errorMessage``): never the pattern itself, which for
+    a target value is 2,000 characters of regular expression."""
+    return f"{vi}\n{en}"
+
+
+_DATE_ERROR = _error("Ngày không đúng dạng: hãy viết 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).",
+                     "Not a date: write 2020-01-03 or 03/01/2020 (day/month/year).")
+_ID_ERROR = _error("Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.",
+                   "An id has lowercase ASCII letters, digits and hyphens only, e.g. ldld-bac-tu-liem.")
+_LUNAR_ERROR = _error('Ngày âm lịch viết "ngày/tháng" trong ngoặc kép, ví dụ "10/3".',
+                      'A lunar date is "day/month" in quotes, e.g. "10/3".')
+_TARGET_ERROR = _error(
+    'Giá trị chỉ tiêu không đọc được; hãy viết như "trên 75%", "từ 90% trở lên", "85-90%", '
+    '"dưới 5%", "không quá 15%", "100%" hoặc một số lượng như "trên 200".',
+    'Unreadable target value; write it like "trên 75%", "từ 90% trở lên", "85-90%", "dưới 5%", '
+    '"không quá 15%", "100%" or a count such as "trên 200".')
+
 _DATE = {
-    "type": "string", "pattern": DATE_PATTERN,
+    "type": "string", "pattern": DATE_PATTERN, "patternErrorMessage": _DATE_ERROR,
     "description": _both("Ngày: 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).",
                          "A date: 2020-01-03 or 03/01/2020 (day/month/year)."),
     "examples": ["2020-01-03", "03/01/2020"],
 }
 _ID = {
-    "type": "string", "pattern": ID_PATTERN,
+    "type": "string", "pattern": ID_PATTERN, "patternErrorMessage": _ID_ERROR,
     "description": _both("Mã: chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.",
                          "An id: lowercase ASCII letters, digits and hyphens, e.g. ldld-bac-tu-liem."),
 }
 _LUNAR = {
-    "type": "string", "pattern": LUNAR_PATTERN,
+    "type": "string", "pattern": LUNAR_PATTERN, "patternErrorMessage": _LUNAR_ERROR,
     "description": _both('Ngày âm lịch "ngày/tháng", ví dụ "10/3" (ngày 1–30, tháng 1–12).',
                          'A lunar "day/month", e.g. "10/3" (day 1–30, month 1–12).'),
     "examples": ["10/3"],
 }
 _TARGET = {
-    "anyOf": [{"type": "string", "pattern": TARGET_PATTERN}, {"type": "integer", "minimum": 0}],
+    "anyOf": [{"type": "string", "pattern": TARGET_PATTERN, "patternErrorMessage": _TARGET_ERROR},
+              {"type": "integer", "minimum": 0}],
+    "errorMessage": _TARGET_ERROR,
     "description": _both(
         'Giá trị chỉ tiêu như kế hoạch viết: "trên 75%", "từ 90% trở lên", "85-90%", '
         '"dưới 5%", "không quá 15%", "100%", hoặc số lượng như "trên 200"; '
@@ -266,7 +287,8 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
         # where the validator refuses them.
         (pattern, values), = fixed.pop("patternProperties").items()
         ids = [new["pattern"] for old, new in replacements if old.get("pattern") == pattern]
-        fixed["propertyNames"] = {"pattern": ids[0] if ids else pattern}
+        fixed["propertyNames"] = {"pattern": ids[0] if ids else pattern,
+                                  "patternErrorMessage": _ID_ERROR}
         fixed["additionalProperties"] = values
     return fixed
 
