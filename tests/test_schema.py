@@ -317,7 +317,11 @@ CASES = [
         ("1.000,5", True), ("trên200", True), ("200", True), ("0", True),
         ("101%", True),  # syntax is fine: target-percent-range says what is wrong, later
         ("-5%", False), ("trên -5%", False), ("1.2.3%", False), ("1,000.5", False),
-        ("1,5,6", False), ("75 phần trăm", False), ('""', False), ("khoảng 75%", False),
+        ("1,5,6", False), ('""', False), ("năm căn", False), ("5 % %", False),
+        # what real plans write (vn/targets.py): "phần trăm", a unit word, "khoảng", "đạt"
+        ("75 phần trăm", True), ("khoảng 75%", True), ("trên 5 người", True), ("đạt 100%", True),
+        ("120% dự toán", True), ("Đạt 90 Phần Trăm", True), ("từ 200 lượt trở lên", True),
+        ("5-10 CĐCS", True), ("trên 90% số CĐCS", True),
         ("-1", False), ("12.5", False), ("true", False), ("null", False), ("[75%]", False),
     ]],
     ("campaign", CAMPAIGN.replace("value: trên 75%", "value: trên 75%\n    sector: khac\n"

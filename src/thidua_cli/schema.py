@@ -78,10 +78,15 @@ def _ci(words: str) -> str:
 # thousands; dot-grouped thousands; or digits with at most one decimal dot.
 _GROUPED = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
 _NUM = rf"(?:(?:[0-9]+|{_GROUPED}),[0-9]+|{_GROUPED}|[0-9]+(?:\.[0-9]+)?)"
-_QTY = rf"{_NUM}\s*%?"
+_LETTER = "[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"  # as vn/targets.py LETTER
+_NOT_GRAMMAR = "|".join(_ci(word) for word in ("trở", "lên", "đến"))
+#: A number, % or "phần trăm", and up to four words of what is counted ("trên 5 người").
+_QTY = (rf"{_NUM}\s*(?:%|{_ci('phần trăm')})?"
+        rf"(?:\s+(?!(?:{_NOT_GRAMMAR})(?!{_LETTER})){_LETTER}+){{0,4}}")
 _DASH = "[-–—‐‑−]"
 _FORMS = (
     _QTY,
+    rf"{_ci('khoảng')}\s*{_QTY}",
     rf"(?:{_ci('trên')}|{_ci('hơn')}|>)\s*{_QTY}",
     rf"{_ci('từ')}\s*{_QTY}\s*{_ci('trở lên')}",
     rf"{_QTY}\s*{_ci('trở lên')}",
@@ -93,7 +98,7 @@ _FORMS = (
     _ci("không có"),
 )
 #: The target grammar of the format page (written text; an int is an exact count).
-TARGET_PATTERN = r"^\s*(?:" + "|".join(_FORMS) + r")\s*$"
+TARGET_PATTERN = r"^\s*(?:" + _ci("đạt") + r"\s+)?(?:" + "|".join(_FORMS) + r")\s*$"
 
 
 def _both(vi: str, en: str) -> str:

@@ -10,7 +10,7 @@ from thidua_cli.validation import validate
 C = "data/campaigns/c.yaml"
 
 TARGETS = """\
-value: 5 căn
+value: năm căn
   - id: b
     text: B
     value: trên 100%
@@ -36,7 +36,7 @@ def test_a_schema_error_does_not_hide_the_campaigns_other_problems(make_registry
                               '"136"; hãy bỏ dấu ngoặc kép'),
         ("anniversary-ordinal", C, 18, 27, "năm 2020 là kỷ niệm 91 năm Ngày thành lập Công đoàn Việt "
                                            "Nam (28/7/1929 – 28/7/2020), không phải 92 năm; hãy ghi 91"),
-        ("schema", C, 22, 12, 'giá trị chỉ tiêu "5 căn" không đọc được; hãy viết như "trên 75%", '
+        ("schema", C, 22, 12, 'giá trị chỉ tiêu "năm căn" không đọc được; hãy viết như "trên 75%", '
                               '"từ 90% trở lên", "85-90%", "dưới 5%", "không quá 15%", "100%" hoặc '
                               'một số lượng như "trên 200"'),
         # at their own lines, though the first target was left out to check them

@@ -46,7 +46,7 @@ def test_impossible_date_is_an_error_at_its_line(make_registry):
 
 
 def test_bad_target_value(make_registry):
-    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "khoảng 75%"})})
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "chừng 75%"})})
     assert found(root) == [("schema", F, 22, 12)]
 
 
