@@ -61,7 +61,8 @@ def test_refuses_an_existing_year_and_damages_nothing(registry: Path,
     assert run(capsys, *args)[0] == 0
     before = snapshot(registry)
     assert run(capsys, *args) == (
-        2, "", 'thidua: đã có phong trào mã "bac-tu-liem-2021"; chọn mã khác bằng --id\n')
+        2, "", 'thidua: đã có phong trào mã "bac-tu-liem-2021" (data/campaigns/bac-tu-liem-2021.yaml); '
+        "năm gần nhất chưa có là 2022: --year 2022, hoặc chọn mã khác bằng --id\n")
     code, _, err = run(capsys, *args[:-2], "--year", "2021", "--id", "btl-khac-2021")
     assert code == 2
     assert err == ('thidua: ldld-bac-tu-liem đã có phong trào loại nam năm 2021: "bac-tu-liem-2021" '

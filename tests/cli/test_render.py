@@ -336,3 +336,14 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
                    "files written so far are whole; run again with --force or render fewer "
                    "(--unit)\n")
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+
+def test_an_unknown_campaign_suggests_the_nearest(capsys):
+    from thidua_cli.cli.app import main
+    from tests.conftest import SAMPLE_REGISTRY
+
+    assert main(["--registry", str(SAMPLE_REGISTRY), "render", "plan", "2020", "--campaign",
+                 "bac-tu-liem"]) == 2
+    assert capsys.readouterr().err == ('thidua: không có phong trào "bac-tu-liem" trong sổ đăng ký; '
+                                       'có phải ý bạn là "bac-tu-liem-2020"?\n')

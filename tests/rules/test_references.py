@@ -62,3 +62,19 @@ def test_references_into_an_unreadable_units_file_are_said_once_after_its_proble
         # a name the broken file does not hold is still a typo of its own
         ("unknown-reference", "data/campaigns/e.yaml", 2, 9, 'issuer "ldld-ba-dinx" is not in the registry'),
     ]
+
+
+
+def test_suggestions_by_a_part_of_the_id_and_by_the_vietnamese_name(make_registry):
+    from tests.conftest import BASE_ANNIVERSARIES
+
+    anniversaries = BASE_ANNIVERSARIES + "  - id: tet-nguyen-dan\n    name: Tết Nguyên đán\n    lunar: \"1/1\"\n"
+    text = campaign(**{"thanh-lap-dang: 90": "tet: null",
+                       "cong-doan-viet-nam: 91": "dang-cong-san: null",
+                       "issuer: ldld-ba-dinh": "issuer: ba-dinh"})
+    root = make_registry({"anniversaries.yaml": anniversaries, "campaigns/c.yaml": text})
+    assert messages(root, "unknown-reference") == [
+        'đơn vị ban hành "ba-dinh" không có trong sổ đăng ký; có phải ý bạn là "ldld-ba-dinh"?',
+        'ngày kỷ niệm "tet" không có trong sổ đăng ký; có phải ý bạn là "tet-nguyen-dan"?',
+        # by its name, "Ngày thành lập Đảng Cộng sản Việt Nam"
+        'ngày kỷ niệm "dang-cong-san" không có trong sổ đăng ký; có phải ý bạn là "thanh-lap-dang"?']

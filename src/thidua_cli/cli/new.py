@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
@@ -73,7 +73,7 @@ def run(settings: Settings, source: str, year: int, new_id: str | None,
     campaigns = {entry.model.id: entry for entry in result.registry.campaigns}
     entry = campaigns.get(source)
     if entry is None:
-        vi, en = suggest(source, campaigns)
+        vi, en = suggest(source, campaigns, {i: e.model.title for i, e in campaigns.items()})
         raise CommandError(f'không có phong trào mã "{source}"{vi}',
                            f'no campaign with id "{source}"{en}')
     old = entry.model
@@ -90,8 +90,12 @@ def run(settings: Settings, source: str, year: int, new_id: str | None,
     target_id = new_id or (f"{issuer}-{year}" if issuer and issuer != old.issuer
                            else new_id_for(old.id, old.year, year))
     if target_id in campaigns:
-        raise CommandError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',
-                           f'a campaign with id "{target_id}" already exists; choose another with --id')
+        free = _first_free_year(campaigns, old.id, old.year, year, new_issuer, old.kind)
+        raise CommandError(
+            f'đã có phong trào mã "{target_id}" ({campaigns[target_id].loc.file}); năm gần nhất '
+            f"chưa có là {free}: --year {free}, hoặc chọn mã khác bằng --id",
+            f'a campaign with id "{target_id}" already exists ({campaigns[target_id].loc.file}); '
+            f"the nearest year without one is {free}: --year {free}, or choose another id with --id")
     for other in campaigns.values():
         m = other.model
         if (m.issuer, m.kind, m.year) == (new_issuer, old.kind, year):
@@ -148,3 +152,15 @@ def _refuse_dissolved(settings: Settings, registry: Registry, issuer: str, issue
         f'"{unit.display}" ({issuer}) was dissolved on {unit.dissolved.isoformat()}, before the '
         f"{year} campaign would be issued ({issued.isoformat()}): nothing written. If a successor "
         "unit issues it, add --issuer SUCCESSOR_ID")
+
+
+def _first_free_year(campaigns: dict[str, Any], old_id: str, old_year: int, year: int,
+                     issuer: str, kind: str) -> int:
+    """The first year from ``year`` on for which this campaign has no successor yet."""
+    from thidua_cli.authoring.new_campaign import new_id_for
+
+    taken = {(e.model.issuer, e.model.kind, e.model.year) for e in campaigns.values()}
+    free = year
+    while new_id_for(old_id, old_year, free) in campaigns or (issuer, kind, free) in taken:
+        free += 1
+    return free

@@ -126,8 +126,11 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     if campaign_id:
         chosen = [c for c in campaigns if c.id == campaign_id]
         if not chosen:
-            raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký',
-                               f'no campaign "{campaign_id}" in the registry')
+            from thidua_cli.rules.base import suggest
+            hint_vi, hint_en = suggest(campaign_id, [c.id for c in campaigns],
+                                       {c.id: c.title for c in campaigns})
+            raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký{hint_vi}',
+                               f'no campaign "{campaign_id}" in the registry{hint_en}')
         c = chosen[0]
         if c.year != year:
             raise CommandError(f'phong trào "{c.id}" là của năm {c.year}, không phải {year}',
@@ -144,8 +147,11 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
         if unit_id:
             known = {e.model.id for e in registry.units} | {e.model.id for e in registry.clusters}
             if unit_id not in known:
-                raise CommandError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký',
-                                   f'no unit or cluster "{unit_id}" in the registry')
+                from thidua_cli.rules.base import suggest
+                names = {e.model.id: e.model.name for e in [*registry.units, *registry.clusters]}
+                hint_vi, hint_en = suggest(unit_id, known, names)
+                raise CommandError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký{hint_vi}',
+                                   f'no unit or cluster "{unit_id}" in the registry{hint_en}')
         chosen = [c for c in campaigns if c.year == year and builder.applies(kind, c)  # type: ignore[arg-type]
                   and (unit_id is None or c.issuer == unit_id)]
         if not chosen:

@@ -8,7 +8,8 @@ that configuration can change it) and turns findings into problems.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -99,12 +100,42 @@ class Context:
         return entry.model.display if entry is not None else some_id
 
 
-def suggest(word: str, choices: Iterable[str]) -> tuple[str, str]:
-    """The "did you mean" tail of a message, in both languages ("" when nothing is close)."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not matches:
+def closest(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str | None:
+    """The id a mistyped ``word`` most likely means: a close spelling of an id; else the one
+    id that holds the word whole (``tet`` → ``tet-nguyen-dan``); else, by Vietnamese name
+    with diacritics folded, the one id whose name holds it (``Tết`` or ``ba dinh`` →
+    ``ldld-ba-dinh``)."""
+    from thidua_cli.vn.slug import slugify
+
+    ids = list(choices)
+    matches = difflib.get_close_matches(word, ids, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    folded = slugify(word)
+    if not folded:
+        return None
+    matches = difflib.get_close_matches(folded, ids, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    whole = re.compile(rf"(?:^|-){re.escape(folded)}(?:-|$)")
+    holding = [i for i in ids if whole.search(i)]
+    if len(holding) == 1:
+        return holding[0]
+    if names:
+        named = [i for i in ids if i in names and whole.search(slugify(names[i]))]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def suggest(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None
+            ) -> tuple[str, str]:
+    """The "did you mean" tail of a message, in both languages ("" when nothing is close);
+    see :func:`closest`."""
+    match = closest(word, choices, names)
+    if match is None:
         return "", ""
-    return f'; có phải ý bạn là "{matches[0]}"?', f'; did you mean "{matches[0]}"?'
+    return f'; có phải ý bạn là "{match}"?', f'; did you mean "{match}"?'
 
 
 Check = Iterator[Finding]

@@ -63,11 +63,21 @@ def _unknown(ctx: Context, name: str, loc: Location, what_vi: str, what_en: str,
     # 211 s when every one of them searched again.
     cache: dict[tuple[str, str], tuple[str, str]] = ctx.__dict__.setdefault("_suggestions", {})
     if (name, what_en) not in cache:
-        cache[(name, what_en)] = suggest(name, known)
+        cache[(name, what_en)] = suggest(name, known, _names(ctx))
     hint_vi, hint_en = cache[(name, what_en)]
     return Finding("unknown-reference", loc, Text(
         f'{what_vi} "{name}" không có trong sổ đăng ký{hint_vi}',
         f'{what_en} "{name}" is not in the registry{hint_en}'))
+
+
+def _names(ctx: Context) -> dict[str, str]:
+    """Every id's Vietnamese name, for "did you mean" by name."""
+    names: dict[str, str] = ctx.__dict__.setdefault("_names", {})
+    if not names:
+        for entries in (ctx.registry.units, ctx.registry.clusters, ctx.registry.anniversaries):
+            for entry in entries:
+                names.setdefault(entry.model.id, entry.model.name)
+    return names
 
 
 def _unit_ref(ctx: Context, name: str, loc: Location, what_vi: str, what_en: str) -> Check:
