@@ -82,6 +82,8 @@ def test_unquoted_greater_than_says_to_quote():
     ("name: Hà Nội\n".encode("utf-16-le"), "UTF-16"),
     (cp1258("name: Bắc Từ Liêm\n"), "Windows-1258"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    # TCVN3 (ABC): "Liên đoàn Lao động" typed with the .VnTime fonts
+    (b"name: Li\xaan \xaeo\xb5n Lao \xae\xabng\n", "TCVN3 (ABC, the .VnTime fonts)"),
 ])
 def test_wrong_encodings_are_named(raw, looks_like):
     source = read(raw, "f")
@@ -99,6 +101,26 @@ def test_decomposed_text_warns_and_is_normalised():
     source = read("id: x\nname: Ba\u0306\u0301c Từ Liêm\n".encode(), "f")
     assert where(source.problems) == [("not-nfc", 2, 8)]
     assert source.data["name"] == "Bắc Từ Liêm"
+
+
+def test_a_decomposed_file_gets_one_not_nfc_problem():
+    text = "".join(f"name{n}: Ho\u0300a Bi\u0300nh\n" for n in range(50))
+    source = read(f"id: x\n{text}".encode(), "f")
+    assert where(source.problems) == [("not-nfc", 2, 9)]
+    assert source.problems[0].message.vi == (
+        "văn bản không ở dạng Unicode dựng sẵn (NFC) (cả thảy 50 dòng, từ dòng này), thường do sao "
+        "chép từ Word hoặc PDF; thidua đã chuẩn hóa để kiểm tra; hãy chạy `thidua fix` hoặc gõ lại "
+        "bằng Unikey ở bảng mã Unicode dựng sẵn")
+
+
+def test_every_encoding_message_says_how_to_save_again():
+    for raw in ("name: Hà Nội\n".encode("utf-16"), cp1258("name: Bắc Từ Liêm\n"),
+                b"name: Li\xaan \xaeo\xb5n\n", b"name: \xff\xfe\xfd\n"):
+        (problem,) = read(raw, "f").problems
+        assert problem.message.vi.endswith(
+            "lưu lại tệp với bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, mục Mã hóa chọn UTF-8; VS "
+            "Code: bấm tên bảng mã ở thanh trạng thái, chọn Reopen with Encoding đúng bảng mã cũ rồi "
+            "Save with Encoding → UTF-8), hoặc chạy `thidua fix`"), raw
 
 
 def test_deep_nesting_is_refused_without_recursion():

@@ -39,6 +39,7 @@ def test_reference_to_a_broken_entry_is_not_repeated(make_registry):
 
 def test_references_into_an_unreadable_units_file_are_said_once_after_its_problems(make_registry):
     from tests.conftest import BASE_UNITS, campaign
+    from thidua_cli.registry.yaml_source import RESAVE_EN
     from thidua_cli.validation import validate
 
     # A units file broken three ways: no top-level "units:", a Tab, saved as Windows-1258.
@@ -53,8 +54,8 @@ def test_references_into_an_unreadable_units_file_are_said_once_after_its_proble
     })
     assert [(p.rule, p.file, p.line, p.column, p.text("en")) for p in validate(root).problems] == [
         ("encoding", "data/units/units.yaml", 2, 18,
-         "the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; save the "
-         "file again as UTF-8"),
+         "the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; "
+         + RESAVE_EN),
         ("unknown-reference", "data/campaigns/c.yaml", 2, 9,
          'issuer "ldld-ba-dinh" cannot be checked because data/units/units.yaml could not be read '
          "(its problems are above); fix that file first; 1 more references into that file are "

@@ -85,13 +85,42 @@ def _looks_like_utf16(raw: bytes) -> bool:
     return high >= 4 and low * 10 <= high and high * 8 >= len(raw) // 2
 
 
+#: TCVN3 (ABC, the .VnTime fonts) puts ă â ê ô ơ ư đ at 0xA8–0xAE, their capitals at
+#: 0xA1–0xA7 and a with its tones at 0xB5–0xB9: symbols (¡ … ® µ … ¹) that Vietnamese text
+#: in Windows-1258 never holds.
+_TCVN3_BYTES = frozenset(range(0xA1, 0xAF)) | frozenset(range(0xB5, 0xBA))
+#: Windows-1258's own letters and combining tone marks (ă â đ ê ô ơ ư, ̀ ́ ̉ ̃ ̣).
+_CP1258_BYTES = frozenset(b"\xc3\xe3\xc2\xe2\xd0\xf0\xca\xea\xd4\xf4\xd5\xf5\xdd\xfd"
+                          b"\xcc\xec\xd2\xde\xf2")
+
+
+def _looks_like_tcvn3(raw: bytes) -> bool:
+    # Text first: TCVN3 keeps ASCII as it is, so a YAML file in it is mostly ASCII letters
+    # and has no control bytes (random bytes are neither).
+    sample = raw[:65536]
+    if any(byte < 0x20 and byte not in (0x09, 0x0A, 0x0D) for byte in sample):
+        return False
+    if sum(1 for byte in sample if byte < 0x80) * 2 < len(sample):
+        return False
+    tcvn3 = sum(1 for byte in sample if byte in _TCVN3_BYTES)
+    return tcvn3 >= 2 and tcvn3 >= sum(1 for byte in sample if byte in _CP1258_BYTES)
+
+
+#: How to save a file as UTF-8 in the tools cadres use (said by every encoding message).
+RESAVE_VI = ("hãy lưu lại tệp với bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, mục Mã hóa chọn "
+             "UTF-8; VS Code: bấm tên bảng mã ở thanh trạng thái, chọn Reopen with Encoding đúng "
+             "bảng mã cũ rồi Save with Encoding → UTF-8), hoặc chạy `thidua fix`")
+RESAVE_EN = ("save the file again as UTF-8 (Notepad: File → Save as…, Encoding UTF-8; VS Code: click "
+             "the encoding in the status bar, Reopen with Encoding in the old one, then Save with "
+             "Encoding → UTF-8), or run `thidua fix`")
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, or None and an ``encoding`` problem saying what the
     bytes look like and how to save them properly."""
     if raw.startswith(_BOM):
         raw = raw[len(_BOM):]
-    fix_vi = "hãy lưu lại tệp với bảng mã UTF-8"
-    fix_en = "save the file again as UTF-8"
+    fix_vi, fix_en = RESAVE_VI, RESAVE_EN
     if _looks_like_utf16(raw):
         return None, [_problem("encoding", file, 1, 1,
                                f"tệp có vẻ được mã hóa UTF-16, không phải UTF-8; {fix_vi}",
@@ -100,13 +129,22 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if nul >= 0:
         line, col = _line_col_of_byte(raw, nul)
         return None, [_problem("encoding", file, line, col,
-                               "tệp chứa byte NUL: có vẻ là tệp nhị phân, không phải văn bản YAML",
-                               "the file contains a NUL byte: it looks binary, not YAML text")]
+                               "tệp chứa byte NUL: có vẻ là tệp nhị phân, không phải văn bản YAML; "
+                               "hãy đưa nó ra khỏi sổ đăng ký",
+                               "the file contains a NUL byte: it looks binary, not YAML text; move "
+                               "it out of the registry")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line, col = _line_col_of_byte(raw, exc.start)
-        if _looks_like_windows_1258(raw):
+        if _looks_like_tcvn3(raw):
+            vi = ("tệp có vẻ được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime), không phải UTF-8; "
+                  "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC), đích "
+                  f"Unicode) rồi {fix_vi.removeprefix('hãy ')}")
+            en = ("the file looks like TCVN3 (ABC, the .VnTime fonts), not UTF-8; convert it to "
+                  "Unicode with Unikey's converter (source TCVN3 (ABC), target Unicode), then "
+                  f"{fix_en}")
+        elif _looks_like_windows_1258(raw):
             vi = (f"tệp có vẻ được mã hóa Windows-1258 (bảng mã tiếng Việt cũ của Windows), "
                   f"không phải UTF-8; {fix_vi}")
             en = f"the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; {fix_en}"
@@ -117,24 +155,27 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 
 def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
-    """NFC text, with a ``not-nfc`` warning on each line that was not NFC."""
+    """NFC text, with one ``not-nfc`` warning for the file, at its first line that was not
+    NFC, saying how many lines are (a file pasted from a PDF would otherwise get hundreds)."""
     if unicodedata.is_normalized("NFC", text):
         return text, []
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if unicodedata.is_normalized("NFC", line):
-            continue
-        # The first combining mark is where the decomposed letter shows.
-        col = next((i for i, ch in enumerate(line) if unicodedata.combining(ch)), 0)
-        col = max(col, 1)  # a mark belongs to the letter before it
-        problems.append(_problem(
-            "not-nfc", file, number, col,
-            "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do sao chép từ Word hoặc PDF; "
-            "thidua đã chuẩn hóa để kiểm tra, hãy lưu lại tệp ở dạng NFC",
-            "text is not in Unicode NFC (often pasted from Word or PDF); thidua normalised it "
-            "for checking; save the file in NFC",
-            Severity.WARNING))
-    return unicodedata.normalize("NFC", text), problems
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), start=1)
+             if not unicodedata.is_normalized("NFC", line)]
+    number, line = lines[0]
+    # The first combining mark is where the decomposed letter shows.
+    col = next((i for i, ch in enumerate(line) if unicodedata.combining(ch)), 0)
+    col = max(col, 1)  # a mark belongs to the letter before it
+    more_vi = f" (cả thảy {len(lines)} dòng, từ dòng này)" if len(lines) > 1 else ""
+    more_en = f" ({len(lines)} lines, from this one)" if len(lines) > 1 else ""
+    problem = _problem(
+        "not-nfc", file, number, col,
+        f"văn bản không ở dạng Unicode dựng sẵn (NFC){more_vi}, thường do sao chép từ Word hoặc "
+        "PDF; thidua đã chuẩn hóa để kiểm tra; hãy chạy `thidua fix` hoặc gõ lại bằng Unikey ở "
+        "bảng mã Unicode dựng sẵn",
+        f"text is not in Unicode NFC{more_en} (often pasted from Word or PDF); thidua normalised "
+        "it for checking; run `thidua fix`, or type it again with Unikey set to precomposed Unicode",
+        Severity.WARNING)
+    return unicodedata.normalize("NFC", text), [problem]
 
 
 # --------------------------------------------------------------------------- parsing
