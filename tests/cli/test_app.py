@@ -112,17 +112,17 @@ def test_real_help_is_vietnamese_by_default_and_english_on_request(capsys, monke
     assert re.search(r"\n  -h, --help +Show this message and exit\.\n", out)
 
     monkeypatch.setenv("THIDUA_LANG", "en")
-    assert run(capsys, "validate", "--help")[1].startswith("Usage: thidua validate [OPTIONS]\n")
+    assert run(capsys, "validate", "--help")[1].startswith("Usage: thidua validate [OPTIONS] [REGISTRY]\n")
 
 
 def test_bad_option_in_vietnamese_on_stderr(capsys):
     assert run(capsys, "validate", "--bogus") == (2, "", (
-        "Cách dùng: thidua validate [TÙY-CHỌN]\n"
+        "Cách dùng: thidua validate [TÙY-CHỌN] [SỔ_ĐĂNG_KÝ]\n"
         "Thử 'thidua validate -h' để xem trợ giúp.\n"
         "\n"
         "Lỗi: Không có tùy chọn --bogus\n"))
     assert run(capsys, "--lang", "en", "validate", "--bogus") == (2, "", (
-        "Usage: thidua validate [OPTIONS]\n"
+        "Usage: thidua validate [OPTIONS] [REGISTRY]\n"
         "Try 'thidua validate -h' for help.\n"
         "\n"
         "Error: No such option: --bogus\n"))

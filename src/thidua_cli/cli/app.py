@@ -39,8 +39,10 @@ def build_app(lang: str) -> typer.Typer:
         ctx: typer.Context,
         registry: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--registry",
-            help=t.t("Thư mục sổ đăng ký (mặc định ./data, hoặc biến THIDUA_REGISTRY).",
-                     "Registry folder (default ./data, or THIDUA_REGISTRY)."),
+            help=t.t("Thư mục sổ đăng ký (biến THIDUA_REGISTRY; mặc định: tìm từ thư mục hiện tại: "
+                     "chính nó, data/ của nó, hoặc thư mục cha).",
+                     "Registry folder (THIDUA_REGISTRY; default: found from the current folder: "
+                     "itself, its data/, or a folder above)."),
             show_default=False,
         ),
         lang_option: str = typer.Option(
@@ -60,8 +62,9 @@ def build_app(lang: str) -> typer.Typer:
         if lang_option.strip().lower() not in ("vi", "en"):
             raise CommandError(f'ngôn ngữ "{lang_option}" không hỗ trợ; chọn vi hoặc en',
                                f'language "{lang_option}" is not supported; choose vi or en')
+        named = registry is not None or bool(os.environ.get("THIDUA_REGISTRY"))
         ctx.obj = Settings(lang=lang, registry=registry or common.default_registry(),
-                           color=common.color_wanted(no_color))
+                           color=common.color_wanted(no_color), registry_named=named)
 
     from thidua_cli.cli import validate
     validate.register(app, t)

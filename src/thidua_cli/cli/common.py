@@ -64,6 +64,8 @@ class Settings:
     lang: str
     registry: Path
     color: bool = True
+    #: the registry was named (--registry, THIDUA_REGISTRY), not found from the current folder
+    registry_named: bool = True
     _out: Console | None = field(default=None, repr=False)
     _err: Console | None = field(default=None, repr=False)
 
@@ -87,7 +89,14 @@ class Settings:
 
 
 def default_registry() -> Path:
-    return Path(os.environ.get("THIDUA_REGISTRY") or "data")
+    """``THIDUA_REGISTRY``, else the registry found from the current folder
+    (:mod:`thidua_cli.registry.layout`), else ``data`` (whose absence is then reported)."""
+    explicit = os.environ.get("THIDUA_REGISTRY")
+    if explicit:
+        return Path(explicit)
+    from thidua_cli.registry.layout import find_registry
+
+    return find_registry(Path.cwd()) or Path("data")
 
 
 def color_wanted(no_color_flag: bool) -> bool:

@@ -36,7 +36,10 @@ def register(app: typer.Typer, t: Settings) -> None:
         ),
     ) -> None:
         settings: Settings = ctx.obj
-        raise typer.Exit(run(settings, folder or settings.registry, year))
+        # A new registry goes where it is asked, or into ./data: never into a registry that
+        # happens to be found above the current folder.
+        default = settings.registry if settings.registry_named else Path("data")
+        raise typer.Exit(run(settings, folder or default, year))
 
 
 def run(settings: Settings, root: Path, year: int | None) -> int:

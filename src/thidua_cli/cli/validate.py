@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -30,6 +30,12 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def validate_command(
         ctx: typer.Context,
+        registry: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+            None, metavar=t.t("SỔ_ĐĂNG_KÝ", "REGISTRY"), show_default=False,
+            help=t.t("Thư mục sổ đăng ký, như --registry (mặc định: tìm từ thư mục hiện tại: "
+                     "chính nó, data/ của nó, hoặc thư mục cha).",
+                     "Registry folder, as --registry (default: found from the current folder: "
+                     "itself, its data/, or a folder above).")),
         format: Format = typer.Option(  # noqa: A002 - the option is called --format
             Format.text, "--format", "-f",
             help=t.t("Dạng kết quả: text, json, github (chú thích trên pull request) hoặc "
@@ -48,6 +54,8 @@ def register(app: typer.Typer, t: Settings) -> None:
         ),
     ) -> None:
         settings: Settings = ctx.obj
+        if registry is not None:
+            settings.registry = registry
         raise typer.Exit(run(settings, format.value, strict, cache=not no_cache))
 
 
@@ -82,25 +90,11 @@ def run(settings: Settings, format: str, strict: bool, cache: bool = False) -> i
     return result.exit_code(strict)
 
 
-def repository_root(registry: Path) -> Path:
-    """The folder SARIF paths are relative to: the GitHub workspace when the registry is
-    inside it, else the nearest folder above the registry holding ``.git``, else the
-    registry's parent (where the text output's paths start)."""
-    start = Path(os.path.abspath(registry))
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    if workspace:
-        root = Path(os.path.abspath(workspace))
-        if start == root or root in start.parents:
-            return root
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start.parent
-
-
 def repository_paths(registry: Registry) -> dict[str, str]:
     """Each registry file's path from the repository root (GitHub matches annotations
     and SARIF results to the pull request's files by it), keyed by its shown name."""
+    from thidua_cli.registry.layout import repository_root
+
     root = repository_root(registry.root)
     paths = {}
     for name, path in registry.paths.items():

@@ -22,6 +22,7 @@ from thidua_cli import suppress
 from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
 from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
 from thidua_cli.registry import schema_errors, yaml_source
+from thidua_cli.registry.layout import display_name, is_registry
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -223,14 +224,6 @@ def open_registry(root: Path) -> Registry:
     return Registry(root=root)
 
 
-#: What makes a folder a registry: any one of these in it.
-REGISTRY_MARKS = ("anniversaries.yaml", "anniversaries.yml", "units", "campaigns")
-
-
-def is_registry(folder: Path) -> bool:
-    return any((folder / mark).exists() or (folder / mark).is_symlink() for mark in REGISTRY_MARKS)
-
-
 def _nearby(root: Path) -> Path | None:
     """The registry the user probably meant: ``root/data`` or a folder above ``root``
     (``--registry data/campaigns``)."""
@@ -255,18 +248,6 @@ def _nearby_en(root: Path) -> str:
     if near is None:
         return " (create a new registry with `thidua init`)"
     return f'; the registry is in "{near}": use --registry "{near}"'
-
-
-def display_name(root: Path, path: Path) -> str:
-    """A file's name as the user sees it: relative to the registry's parent."""
-    base = root.resolve().parent if root.name in ("", ".") else root.parent
-    try:
-        name = path.relative_to(base).as_posix()
-    except ValueError:
-        name = path.as_posix()
-    # A name that is not UTF-8 on disk ("\udcff" after fsdecode) would make the text and
-    # JSON output invalid UTF-8: show its odd bytes as \xff instead.
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 #: Past this size a file is refused unread, so that a multi-gigabyte file cannot
