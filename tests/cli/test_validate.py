@@ -30,7 +30,7 @@ def test_text_format_exact(make_registry, capsys):
     code, out, err = run(capsys, "validate", "--registry", str(root), "--lang", "en")
     assert code == 1 and err == ""
     assert out == (
-        "data/campaigns/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no phase: "
+        "data/campaigns/c.yaml:15:12: warning phase-gap: 2 days of the campaign are covered by no phase: "
         "2020-07-01–2020-07-02\n"
         "data/campaigns/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày thành lập "
         "Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n"
@@ -57,7 +57,7 @@ def test_github_format(make_registry, capsys):
     code, out, _ = run(capsys, "--registry", str(root), "--lang", "en", "validate", "--format", "github")
     assert code == 1
     assert out.splitlines()[0] == (
-        "::warning file=data/campaigns/c.yaml,line=8,col=1,title=phase-gap::2 days of the campaign are "
+        "::warning file=data/campaigns/c.yaml,line=15,col=12,title=phase-gap::2 days of the campaign are "
         "covered by no phase: 2020-07-01–2020-07-02")
     assert out.splitlines()[1].startswith(
         "::error file=data/campaigns/c.yaml,line=18,col=27,title=anniversary-ordinal::2020 marks 91 years")
@@ -161,7 +161,7 @@ def test_subfolders_are_read_and_lookalike_files_reported(make_registry, capsys)
         "data/g.yml:1:1: error file-ignored: the file sits at the registry's root and is not read; "
         "move a campaign file into campaigns/ and a units file into units/\n\n"
         # causes before consequences: what is not read comes first
-        "data/campaigns/2027/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no "
+        "data/campaigns/2027/c.yaml:15:12: warning phase-gap: 2 days of the campaign are covered by no "
         "phase: 2020-07-01–2020-07-02\n"
         "data/campaigns/2027/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày "
         "thành lập Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n\n"

@@ -43,6 +43,13 @@ def problem_with(number: str) -> tuple[str, str] | None:
         return ("cần dạng số/LOẠI-CƠQUAN như 01/KH-LĐLĐ, hoặc số/CƠQUAN với công văn",
                 "expected number/TYPE-ISSUER such as 01/KH-LĐLĐ, or number/ISSUER for a công văn")
     code = match.groupdict().get("code")
+    if code is not None and code.upper() == "CV":
+        # A công văn has no type code of its own (Nghị định 30, Phụ lục III): "08/CĐVP".
+        right = f'{match["n"]}/{match["issuer"]}'
+        return (f'"CV" không phải tên viết tắt loại văn bản trong Nghị định 30: công văn ghi số '
+                f'không có loại, ví dụ "{right}"',
+                f'"CV" is no type code of Nghị định 30: a công văn is numbered without one, e.g. '
+                f'"{right}"')
     if code is not None and code not in TYPE_CODES and code.upper() in {c.upper() for c in TYPE_CODES}:
         right = next(c for c in TYPE_CODES if c.upper() == code.upper())
         return (f'viết tắt tên loại văn bản là "{right}", không phải "{code}"',
