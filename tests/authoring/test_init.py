@@ -23,6 +23,7 @@ WRITTEN = [
     "schema/anniversaries.schema.json",
     "schema/units.schema.json",
     "schema/campaign.schema.json",
+    ".gitignore",
 ]
 
 

@@ -30,8 +30,8 @@ def register(app: typer.Typer, t: Settings) -> None:
         ),
         year: Optional[int] = typer.Option(  # noqa: UP007
             None, "--year", min=1900, max=9998,
-            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay).",
-                     "Year of the example campaign (default: this year)."),
+            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay; từ tháng 10: năm sau).",
+                     "Year of the example campaign (default: this year; from October: next year)."),
             show_default=False,
         ),
     ) -> None:
@@ -45,11 +45,13 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
-    from thidua_cli.authoring.init import NotAFolder, NotEmpty, init_registry
+    from thidua_cli.authoring.init import (NotAFolder, NotEmpty, campaign_id, default_year,
+                                           init_registry)
     from thidua_cli.files import FileExists
 
+    chosen = year or default_year(date.today())
     try:
-        created = init_registry(root, year or date.today().year)
+        created = init_registry(root, chosen)
     except NotEmpty as exc:
         shown = ", ".join(exc.names[:5]) + (", …" if len(exc.names) > 5 else "")
         raise CommandError(
@@ -71,11 +73,29 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                            highlight=False, soft_wrap=True)
-    registry = f" --registry {root}" if root != Path("data") else ""
+    q = shell_quote
+    folder = "" if root == Path("data") else f" {q(root)}"
+    registry = "" if root == Path("data") else f" --registry {q(root)}"
+    campaign = root / "campaigns" / f"{campaign_id(chosen)}.yaml"
     settings.err.print(settings.t(
-        f"Đã tạo sổ đăng ký mới trong {root}. Sửa các tệp ví dụ cho đúng đơn vị của mình, "
-        f"rồi kiểm tra bằng: thidua{registry} validate",
-        f"Created a new registry in {root}. Edit the example files for your own units, "
-        f"then check it with: thidua{registry} validate"),
+        f"Đã tạo sổ đăng ký mới trong {q(root)}. Các bước tiếp theo:\n"
+        f"  1. Sửa các tệp ví dụ cho đúng đơn vị của mình: {q(root / 'units' / 'don-vi.yaml')}, "
+        f"{q(campaign)}\n"
+        f"  2. Kiểm tra: thidua validate{folder}\n"
+        f"  3. Lập kế hoạch: thidua{registry} render plan {chosen}",
+        f"Created a new registry in {q(root)}. Next:\n"
+        f"  1. Edit the example files for your own units: {q(root / 'units' / 'don-vi.yaml')}, "
+        f"{q(campaign)}\n"
+        f"  2. Check it: thidua validate{folder}\n"
+        f"  3. Make the plan: thidua{registry} render plan {chosen}"),
         markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def shell_quote(path: Path) -> str:
+    """A path as it can be pasted into a shell (bash or Windows cmd): in double quotes when
+    it holds anything but letters, digits and ``_./-``."""
+    text = str(path)
+    if text and all(ch.isalnum() or ch in "_./-\\:" for ch in text):
+        return text
+    return '"' + text.replace('"', '\\"') + '"'
