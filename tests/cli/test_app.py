@@ -240,5 +240,37 @@ def test_install_completion_reports_in_vietnamese(tmp_path):
 def test_option_table_has_no_english_placeholders(capsys):
     assert main(["new", "campaign", "--help"]) == 0
     out = capsys.readouterr().out
-    assert "  --year <số>" in out and "[1000<=x<=9999; bắt buộc]" in out
+    assert "  --year NĂM" in out and "[1000<=x<=9999; bắt buộc]" in out
     assert "<int range>" not in out and "required" not in out
+
+
+@pytest.mark.parametrize("command", [["validate"], ["render"], ["calendar"], ["init"],
+                                     ["new", "campaign"], ["schema"], ["rules"]])
+def test_every_help_page_shows_examples(capsys, command):
+    assert main([*command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  Ví dụ:\n\n    thidua " in out
+    assert main(["--lang", "en", *command, "--help"]) == 0
+    assert "\n  Examples:\n\n    thidua " in capsys.readouterr().out
+
+
+def test_help_names_are_consistent_and_aliases_kept(capsys):
+    assert main(["--lang", "en", "--help"]) == 0
+    assert "[default: en]" not in capsys.readouterr().out
+    assert main(["render", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Cách dùng: thidua render [TÙY-CHỌN] {LOẠI} {NĂM}" in out
+    assert "--campaign MÃ" in out and " ID " not in out and " DIR" not in out
+    assert main(["calendar", "--help"]) == 0
+    assert "-o, --out, --output TỆP" in capsys.readouterr().out
+    assert main(["new", "campaign", "--help"]) == 0
+    assert "--campaign, --from MÃ" in capsys.readouterr().out
+
+
+def test_thidua_lang_is_refused_like_the_option(capsys, monkeypatch):
+    monkeypatch.setenv("THIDUA_LANG", "fr")
+    assert main(["validate"]) == 2
+    assert capsys.readouterr().err == (
+        'thidua: biến THIDUA_LANG="fr" không hợp lệ; chọn vi hoặc en (THIDUA_LANG="fr" is not '
+        'supported; choose vi or en)\n')
+    assert main(["--lang", "en", "--version"]) == 0  # the option wins over the variable

@@ -46,7 +46,7 @@ def build_app(lang: str) -> typer.Typer:
             show_default=False,
         ),
         lang_option: str = typer.Option(
-            lang, "--lang",
+            lang, "--lang", show_default=False,
             help=t.t("Ngôn ngữ thông báo: vi hoặc en (biến THIDUA_LANG). Văn bản luôn bằng tiếng Việt.",
                      "Language of messages: vi or en (THIDUA_LANG). Documents stay Vietnamese."),
         ),
@@ -92,6 +92,13 @@ def _print_version(value: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     lang = common.detect_lang(args)
+    environment = os.environ.get("THIDUA_LANG", "").strip()
+    if environment and environment.lower() not in ("vi", "en") and not any(
+            a == "--lang" or a.startswith("--lang=") for a in args):
+        # As --lang fr is refused: a misspelt variable must not silently mean Vietnamese.
+        typer.echo(f'thidua: biến THIDUA_LANG="{environment}" không hợp lệ; chọn vi hoặc en '
+                   f'(THIDUA_LANG="{environment}" is not supported; choose vi or en)', err=True)
+        return 2
     command = typer.main.get_command(build_app(lang))
     native.localize(command, lang)  # Click's own words (Usage, Options …) too
     native.fast_completion(command, os.environ)

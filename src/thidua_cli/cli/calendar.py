@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.calendar import Entry
@@ -49,6 +49,7 @@ def today() -> date:
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "calendar",
+        epilog=examples(t, 'thidua calendar', 'thidua calendar --year 2027 --round', 'thidua calendar --year 2026 --unit cd-phuong-ba-dinh', 'thidua calendar --year 2026 --format ics -o lich.ics --remind 3'),
         help=t.t("Lịch ngày kỷ niệm (dương lịch và âm lịch, kèm số năm và năm tròn), ngày phát động, "
                  "ngày bắt đầu và kết thúc các đợt thi đua.",
                  "Calendar of anniversaries (solar and lunar, with their number of years and round "
@@ -64,7 +65,7 @@ def register(app: typer.Typer, t: Settings) -> None:
             None, "--until", metavar=t.t("NGÀY", "DATE"),
             help=t.t("Ngày cuối (tính cả ngày đó).", "Last day (included)."), show_default=False),
         days: Optional[int] = typer.Option(  # noqa: UP007
-            None, "--days", metavar="N",
+            None, "--days", metavar=t.t("SỐ_NGÀY", "N"),
             help=t.t(f"Số ngày sau ngày đầu (mặc định {DEFAULT_DAYS}).",
                      f"Number of days after the first day (default {DEFAULT_DAYS})."),
             show_default=False),
@@ -89,7 +90,7 @@ def register(app: typer.Typer, t: Settings) -> None:
             help=t.t("Dạng kết quả: table, json hoặc ics (lịch RFC 5545 cho Google Calendar, Outlook).",
                      "Output format: table, json or ics (RFC 5545, for Google Calendar, Outlook).")),
         output: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--output", "-o", metavar=t.t("TỆP", "FILE"),
+            None, "--out", "-o", "--output", metavar=t.t("TỆP", "FILE"),
             help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
                      "Write to a file instead of stdout ('-' is stdout); never overwrites."),
             show_default=False),

@@ -88,6 +88,12 @@ class Settings:
         return self._err
 
 
+def examples(t: Settings, *lines: str) -> str:
+    """A command's help epilog: "Ví dụ:" and the command lines, kept as written (``\\b``
+    stops Click from rewrapping them)."""
+    return t.t("Ví dụ:", "Examples:") + "\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def default_registry() -> Path:
     """``THIDUA_REGISTRY``, else the registry found from the current folder
     (:mod:`thidua_cli.registry.layout`), else ``data`` (whose absence is then reported)."""

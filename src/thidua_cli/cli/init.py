@@ -7,12 +7,13 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.cli.common import CommandError, Settings, examples
 
 
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "init",
+        epilog=examples(t, 'thidua init', 'thidua init so-dang-ky --year 2027'),
         help=t.t("Tạo sổ đăng ký mới: danh sách ngày kỷ niệm quốc gia, một tệp đơn vị và một "
                  "phong trào ví dụ có chú thích, cùng JSON Schema cho trình soạn thảo. "
                  "Không ghi vào thư mục đã có tệp.",
@@ -23,7 +24,7 @@ def register(app: typer.Typer, t: Settings) -> None:
     def init_command(
         ctx: typer.Context,
         folder: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
-            None, metavar="DIR",
+            None, metavar=t.t("THƯ_MỤC", "DIR"),
             help=t.t("Thư mục của sổ đăng ký mới (mặc định: --registry, hoặc ./data).",
                      "Folder of the new registry (default: --registry, or ./data)."),
             show_default=False,
@@ -45,8 +46,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
-    from thidua_cli.authoring.init import (NotAFolder, NotEmpty, campaign_id, default_year,
-                                           init_registry)
+    from thidua_cli.authoring.init import NotAFolder, NotEmpty, campaign_id, default_year, init_registry
     from thidua_cli.files import FileExists
 
     chosen = year or default_year(date.today())

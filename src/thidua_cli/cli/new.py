@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples
 
 if TYPE_CHECKING:
     from thidua_cli.registry.loader import Registry
@@ -21,6 +21,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 
     @new.command(
         "campaign",
+        epilog=examples(t, 'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027', 'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027 --issuer cdcs-truong-th-vi-du'),
         help=t.t("Tạo phong trào năm mới từ phong trào năm trước: dời mọi ngày, tính lại số năm "
                  "kỷ niệm, để trống số và ngày văn bản, giữ nguyên chú thích; ghi tệp mới "
                  "cạnh tệp cũ (không bao giờ ghi đè) rồi kiểm tra nó.",
@@ -30,12 +31,14 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def campaign_command(
         ctx: typer.Context,
-        source: str = typer.Option(..., "--from", help=t.t("Mã phong trào nguồn.",
-                                                           "Id of the source campaign.")),
-        year: int = typer.Option(..., "--year", min=1000, max=9999,
+        source: str = typer.Option(
+            ..., "--campaign", "--from", metavar=t.t("MÃ", "ID"),
+            help=t.t("Mã phong trào nguồn (--from: tên cũ, vẫn dùng được).",
+                     "Id of the source campaign (--from: the former name, still accepted).")),
+        year: int = typer.Option(..., "--year", min=1000, max=9999, metavar=t.t("NĂM", "YEAR"),
                                  help=t.t("Năm của phong trào mới.", "Year of the new campaign.")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
-            None, "--id", help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
+            None, "--id", metavar=t.t("MÃ", "ID"), help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
             show_default=False),
         issuer: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional

@@ -7,13 +7,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
-from time import perf_counter
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples, write_output
 
 if TYPE_CHECKING:
     from thidua_cli.render.document import Document
@@ -23,6 +23,14 @@ class Kind(str, Enum):
     plan = "plan"
     kickoff = "kickoff"
     covenant = "covenant"
+    # The Vietnamese names, as the written files are named (…-ke-hoach.docx).
+    ke_hoach = "ke-hoach"
+    loi_phat_dong = "loi-phat-dong"
+    giao_uoc = "giao-uoc"
+
+
+#: A kind's Vietnamese name → the kind.
+KIND_ALIASES = {"ke-hoach": "plan", "loi-phat-dong": "kickoff", "giao-uoc": "covenant"}
 
 
 class Format(str, Enum):
@@ -49,6 +57,7 @@ NAMED = 20
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "render",
+        epilog=examples(t, 'thidua render plan 2026', 'thidua render ke-hoach 2026 --campaign cd-phuong-ba-dinh-2026', 'thidua render kickoff 2026 --format md -o -', 'thidua render plan 2026 --format html --out van-ban --force'),
         help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời phát động (kickoff) hoặc bản "
                  "giao ước (covenant) của các phong trào trong năm.",
                  "Render documents from the registry: the plan, the kickoff call or the covenant "
@@ -56,25 +65,26 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def render_command(
         ctx: typer.Context,
-        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t("plan, kickoff hoặc covenant.",
-                                                  "plan, kickoff or covenant.")),
-        year: int = typer.Argument(..., metavar="YEAR", help=t.t("Năm của phong trào.", "The campaigns' year.")),
+        kind: Kind = typer.Argument(..., metavar=t.t("LOẠI", "KIND"), help=t.t(
+            "plan (ke-hoach), kickoff (loi-phat-dong) hoặc covenant (giao-uoc).",
+            "plan (ke-hoach), kickoff (loi-phat-dong) or covenant (giao-uoc).")),
+        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"), help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
-            None, "--campaign", metavar="ID", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
+            None, "--campaign", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
         unit: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--unit", metavar="ID", help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
+            None, "--unit", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
                                      "Only the campaigns issued by this unit (or cluster).")),
         format: Format = typer.Option(  # noqa: A002 - the option is called --format
             Format.docx, "--format", "-f", help=t.t("Định dạng: docx, html hoặc md.",
                                                     "Output format: docx, html or md.")),
         out: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--out", "-o", metavar="DIR|-",
+            None, "--out", "-o", metavar=t.t("THƯ_MỤC|-", "DIR|-"),
             help=t.t("Thư mục ghi tệp (mặc định ./out/); '-' để in một văn bản ra stdout.",
                      "Folder to write to (default ./out/); '-' prints one document to stdout.")),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
                                                              "Overwrite existing files.")),
         templates: Optional[Path] = typer.Option(  # noqa: UP007
-            None, "--templates", metavar="DIR",
+            None, "--templates", metavar=t.t("THƯ_MỤC", "DIR"),
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
     ) -> None:
@@ -85,6 +95,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 def run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit_id: str | None,
         fmt: str, out: str | None, force: bool, templates: Path | None) -> int:
+    kind = KIND_ALIASES.get(kind, kind)
     if campaign_id and unit_id:
         raise CommandError("chỉ dùng một trong hai: --campaign hoặc --unit",
                            "use either --campaign or --unit, not both")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings
+from thidua_cli.cli.common import Settings, examples
 
 if TYPE_CHECKING:
     from thidua_cli.registry.loader import Registry
@@ -25,6 +25,7 @@ class Format(str, Enum):
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "validate",
+        epilog=examples(t, 'thidua validate', 'thidua validate data --strict', 'thidua validate --format github', 'thidua validate --format sarif > thidua.sarif'),
         help=t.t("Kiểm tra sổ đăng ký: mọi lỗi của mọi tệp, kèm tệp, dòng, cột và cách sửa.",
                  "Check the registry: every problem of every file, with file, line, column and a fix."),
     )
