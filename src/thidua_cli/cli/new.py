@@ -23,11 +23,13 @@ def register(app: typer.Typer, t: Settings) -> None:
         "campaign",
         epilog=examples(t, 'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027', 'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027 --issuer cdcs-truong-th-vi-du'),
         help=t.t("Tạo phong trào năm mới từ phong trào năm trước: dời mọi ngày, tính lại số năm "
-                 "kỷ niệm, để trống số và ngày văn bản, giữ nguyên chú thích; ghi tệp mới "
+                 "kỷ niệm, để trống số văn bản cho văn thư (giữ loại và ký hiệu đơn vị) và ngày "
+                 "văn bản, giữ nguyên chú thích, báo các ngày rơi vào ngày nghỉ; ghi tệp mới "
                  "cạnh tệp cũ (không bao giờ ghi đè) rồi kiểm tra nó.",
                  "Write next year's campaign from last year's: every date moved, anniversary "
-                 "ordinals recomputed, document number and date cleared, comments kept; a new "
-                 "file beside the old one (never an overwrite), then validated."),
+                 "ordinals recomputed, the document's number left for the clerk (type and issuer "
+                 "code kept) and its date cleared, comments kept, dates on days off reported; a "
+                 "new file beside the old one (never an overwrite), then validated."),
     )
     def campaign_command(
         ctx: typer.Context,
