@@ -80,6 +80,8 @@ def build_app(lang: str) -> typer.Typer:
     init.register(app, t)
     from thidua_cli.cli import new
     new.register(app, t)
+    from thidua_cli.cli import fix
+    fix.register(app, t)
     return app
 
 
