@@ -82,6 +82,8 @@ def build_app(lang: str) -> typer.Typer:
     new.register(app, t)
     from thidua_cli.cli import fix
     fix.register(app, t)
+    from thidua_cli.cli import overview
+    overview.register(app, t)
     return app
 
 
