@@ -166,3 +166,31 @@ def test_subfolders_are_read_and_lookalike_files_reported(make_registry, capsys)
         "data/campaigns/2027/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày "
         "thành lập Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n\n"
         "3 files checked: 6 errors, 1 warning\n")
+
+
+def test_on_a_terminal_lines_wrap_at_words_with_indented_continuations_and_no_color_means_plain(
+        make_registry):
+    import io
+    from pathlib import Path as P
+
+    from rich.console import Console
+
+    from thidua_cli.cli import validate as command
+    from thidua_cli.cli.common import Settings
+
+    root = make_registry({"campaigns/c.yaml": BAD})
+    settings = Settings(lang="vi", registry=P(root), color=False)
+    settings.out  # made with the settings' own choices: no colour, no style at all
+    assert settings.out.color_system is None
+    buffer = io.StringIO()
+    settings._out = Console(file=buffer, force_terminal=True, width=80, color_system=None,
+                            highlight=False, soft_wrap=True)
+    assert command.run(settings, "text", False) == 1
+    assert buffer.getvalue() == (
+        "data/campaigns/c.yaml:15:12: warning phase-gap: 2 ngày của phong trào không\n"
+        "    thuộc đợt nào: 01/7/2020–02/7/2020\n"
+        "data/campaigns/c.yaml:18:27: error anniversary-ordinal: năm 2020 là kỷ niệm\n"
+        "    91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2020), không phải\n"
+        "    90 năm; hãy ghi 91\n"
+        "\n"
+        "Đã kiểm tra 3 tệp: 1 lỗi, 1 cảnh báo\n")

@@ -411,7 +411,8 @@ def to_plain(found: list[Entry], start: date, end: date, year: int | None, who: 
     return "\n".join(lines) + "\n"
 
 
-_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "bold red", "anniversary": ""}
+# A phase's end is a deadline, not an error: not red.
+_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "magenta", "anniversary": ""}
 
 
 def print_rich(settings: Settings, found: list[Entry], start: date, end: date, year: int | None,

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rich.console import Console
+    from rich.text import Text as RichText
 
     from thidua_cli.validation import Result
 
@@ -76,7 +77,9 @@ class Settings:
     def out(self) -> Console:
         if self._out is None:
             from rich.console import Console
-            self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True)
+            # Without colour, no style at all: Rich's no_color still writes bold.
+            self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True,
+                                **({} if self.color else {"color_system": None}))
         return self._out
 
     @property
@@ -84,8 +87,21 @@ class Settings:
         if self._err is None:
             from rich.console import Console
             self._err = Console(stderr=True, highlight=False, no_color=not self.color,
-                                soft_wrap=True)
+                                soft_wrap=True, **({} if self.color else {"color_system": None}))
         return self._err
+
+    def print_wrapped(self, line: RichText, indent: int = 4) -> None:
+        """One line of a report: on a terminal, wrapped at word boundaries to its width with
+        the continuation lines indented; elsewhere (a pipe, CI) one line, as tools parse it."""
+        console = self.out
+        if not console.is_terminal or console.width <= indent + 20:
+            console.print(line, soft_wrap=True)
+            return
+        for index, part in enumerate(line.wrap(console, console.width - indent, overflow="fold")):
+            part.rstrip()
+            if index:
+                part.pad_left(indent)
+            console.print(part, soft_wrap=True)
 
 
 def examples(t: Settings, *lines: str) -> str:

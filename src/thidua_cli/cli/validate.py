@@ -81,7 +81,7 @@ def run(settings: Settings, format: str, strict: bool, cache: bool = False) -> i
                            markup=False, highlight=False, soft_wrap=True)
     else:
         for line in report.text_lines(result.problems, files, settings.lang):
-            settings.out.print(line, soft_wrap=True)
+            settings.print_wrapped(line)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             # Under GitHub Actions the problems also show on the pull request's lines,
             # without a workflow change: the annotations follow the normal text.
