@@ -178,6 +178,11 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
             f"-o - prints one document, but {len(chosen)} campaigns match; pick one with "
             f"--campaign ({', '.join(c.id for c in chosen)})")
 
+    folder = Path(out) if out else Path("out")
+    if not force and not to_stdout:
+        # Before any work: a refusal after minutes of rendering wastes them.
+        _refuse_existing([folder / f"{builder.stem(c, kind)}.{fmt}" for c in chosen])  # type: ignore[arg-type]
+
     env = engine.environment(templates)
     started = perf_counter()
     # Build every document first: templates run here, so a template error stops the run
@@ -198,18 +203,11 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
         sys.stdout.flush()
         return 0
 
-    folder = Path(out) if out else Path("out")
     targets = [(folder / f"{document.stem}.{fmt}", document) for document in documents]
     if not force:
-        # Refuse before writing anything: a run either writes all its files or none
-        # of the ones that already exist are touched.
-        existing = [path for path, _ in targets if path.exists()]
-        if existing:
-            raise CommandError(
-                f"tệp đã có, không ghi đè: {', '.join(str(p) for p in existing)} "
-                "(dùng --force để ghi đè)",
-                f"file exists, not overwritten: {', '.join(str(p) for p in existing)} "
-                "(use --force to overwrite)")
+        # Again, now that the names are the documents' own: a run either writes all its
+        # files or none of the ones that already exist are touched.
+        _refuse_existing([path for path, _ in targets])
     # Thousands of "Wrote …" lines bury everything else: past NAMED files only the summary.
     named = len(targets) <= NAMED
     # python-docx leaves each document it makes in reference cycles holding lxml trees: C
@@ -236,14 +234,44 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
     return 0
 
 
+#: How many of the files that already exist a refusal names; the rest are counted.
+SHOWN_EXISTING = 5
+
+
+def _refuse_existing(paths: list[Path]) -> None:
+    """One short refusal naming the first few files that exist and counting them all."""
+    existing = [path for path in paths if path.exists() or path.is_symlink()]
+    if not existing:
+        return
+    shown = ", ".join(str(p) for p in existing[:SHOWN_EXISTING])
+    more = ", …" if len(existing) > SHOWN_EXISTING else ""
+    if len(existing) == 1:
+        raise CommandError(f"tệp đã có, không ghi đè: {shown} (dùng --force để ghi đè)",
+                           f"file exists, not overwritten: {shown} (use --force to overwrite)")
+    raise CommandError(
+        f"{_vi(len(existing), 0)} tệp đã có; thêm --force để ghi đè: {shown}{more}",
+        f"{len(existing):,} files exist; add --force to overwrite them: {shown}{more}")
+
+
 def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: str, force: bool,
                named: bool, progress: Callable[[str, int, int], None]) -> None:
-    """Turn each document into its bytes and write it, in order, as soon as it is made."""
+    """Turn each document into its bytes and write it, in order, as soon as it is made; on
+    Ctrl-C, say how many were written before stopping."""
     encoded = _encoded([document for _, document in targets], fmt)
+    done = 0
     try:
-        for done, ((path, _), data) in enumerate(zip(targets, encoded), 1):
+        for (path, _), data in zip(targets, encoded):
             _write_one(settings, path, data, force, named)
+            done += 1
             progress("write", done, len(targets))
+    except KeyboardInterrupt:
+        folder = os.path.join(str(targets[0][0].parent), "") if targets else ""
+        settings.err.print(settings.t(
+            f"Đã dừng (Ctrl-C): đã ghi {_vi(done, 0)} trong {_vi(len(targets), 0)} tệp vào {folder}; "
+            "các tệp còn lại chưa ghi (tệp nào đã ghi thì ghi trọn vẹn).",
+            f"Stopped (Ctrl-C): {done:,} of {len(targets):,} files written to {folder}; the rest "
+            "were not (each written file is whole)."), markup=False, highlight=False, soft_wrap=True)
+        raise
     finally:
         encoded.close()  # a refused file stops the workers too, without waiting for them
 
