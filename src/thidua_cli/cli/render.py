@@ -195,7 +195,8 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
             documents.append(builder.build(registry, c, kind, env))  # type: ignore[arg-type]
         except engine.TemplateProblem as exc:
             raise CommandError(exc.vi, exc.en) from None
-        progress("render", done, len(chosen))
+        # One job, one bar: building is the first half of the count, writing the second.
+        progress("render", done, 2 * len(chosen))
 
     if to_stdout:
         data = _write(documents[0], fmt)
@@ -263,7 +264,7 @@ def _write_all(settings: Settings, targets: list[tuple[Path, Document]], fmt: st
         for (path, _), data in zip(targets, encoded):
             _write_one(settings, path, data, force, named)
             done += 1
-            progress("write", done, len(targets))
+            progress("render", len(targets) + done, 2 * len(targets))
     except KeyboardInterrupt:
         folder = os.path.join(str(targets[0][0].parent), "") if targets else ""
         settings.err.print(settings.t(
