@@ -84,6 +84,8 @@ def build_app(lang: str) -> typer.Typer:
     fix.register(app, t)
     from thidua_cli.cli import overview
     overview.register(app, t)
+    from thidua_cli.cli import templates
+    templates.register(app, t)
     return app
 
 
