@@ -199,3 +199,29 @@ def test_english(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "  anniversary 91 → 95 years: Ngày thành lập Công đoàn Việt Nam" in lines
     assert "Not changed (free text, read it again):" in lines
     assert lines[-1] == "1 file checked: 0 errors, 1 warning"
+
+
+def test_new_unit_is_appended_to_its_superiors_file_and_nothing_else_moves(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (registry / "units" / "ha-giang.yaml").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "--registry", str(registry), "new", "unit", "--id", "cdcs-truong-a",
+                         "--name", "Công đoàn trường A", "--level", "cơ sở", "--parent", "ldld-ha-giang")
+    assert (code, out) == (0, "")
+    assert err == (f'Đã thêm đơn vị "cdcs-truong-a" vào {registry}/units/ha-giang.yaml\n'
+                   "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo\n")
+    after = (registry / "units" / "ha-giang.yaml").read_text(encoding="utf-8")
+    added = ("  - id: cdcs-truong-a\n    name: Công đoàn trường A\n    level: co-so\n"
+             "    parent: ldld-ha-giang\n")
+    assert added in after and after.replace(added, "", 1) == before  # nothing else moved
+
+
+def test_new_unit_refusals(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(registry)
+    args = ["--registry", str(registry), "--lang", "en", "new", "unit", "--name", "X"]
+    assert run(capsys, *args, "--id", "ldld-ha-noi", "--level", "co-so", "--parent", "ldld-ha-noi") == (
+        2, "", 'thidua: a unit or cluster with id "ldld-ha-noi" already exists; choose another\n')
+    assert run(capsys, *args, "--id", "x", "--level", "co-so", "--parent", "ha-giang") == (
+        2, "", 'thidua: no superior unit with id "ha-giang"; did you mean "ldld-ha-giang"?\n')
+    assert run(capsys, *args, "--id", "x", "--level", "tinh", "--parent", "ldld-ha-giang") == (
+        2, "", 'thidua: "LĐLĐ tỉnh Hà Giang" is on level tinh, not above tinh\n')
+    assert snapshot(registry) == before

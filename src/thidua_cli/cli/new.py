@@ -56,6 +56,35 @@ def register(app: typer.Typer, t: Settings) -> None:
         settings: Settings = ctx.obj
         raise typer.Exit(run(settings, source, year, new_id, issuer))
 
+    @new.command(
+        "unit",
+        epilog=examples(t, 'thidua new unit --id cdcs-truong-a --name "Công đoàn trường A" '
+                           "--level co-so --parent cd-phuong-ba-dinh"),
+        help=t.t("Thêm một đơn vị vào tệp đơn vị có cấp trên của nó (giữ nguyên phần còn lại của "
+                 "tệp), sau khi kiểm tra mã chưa có, cấp trên có thật và ở cấp cao hơn.",
+                 "Add a unit to the units file holding its superior (the rest of the file kept "
+                 "as it is), once the id is checked to be new and the superior to exist on a "
+                 "higher level."),
+    )
+    def unit_command(
+        ctx: typer.Context,
+        unit_id: str = typer.Option(..., "--id", metavar=t.t("MÃ", "ID"),
+                                    help=t.t("Mã đơn vị mới, ví dụ cdcs-truong-a.",
+                                             "Id of the new unit, e.g. cdcs-truong-a.")),
+        name: str = typer.Option(..., "--name", metavar=t.t("TÊN", "NAME"),
+                                 help=t.t("Tên đầy đủ.", "Full name.")),
+        level: str = typer.Option(..., "--level", metavar=t.t("CẤP", "LEVEL"),
+                                  help=t.t("Cấp: tinh, nganh-trung-uong, tren-co-so, co-so, bo-phan.",
+                                           "Level: tinh, nganh-trung-uong, tren-co-so, co-so, bo-phan.")),
+        parent: str = typer.Option(..., "--parent", metavar=t.t("MÃ", "ID"),
+                                   help=t.t("Mã đơn vị cấp trên.", "Id of the superior unit.")),
+        short: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+            None, "--short", metavar=t.t("TÊN", "NAME"), show_default=False,
+            help=t.t("Tên viết tắt ở đầu văn bản.", "Short name for document headers.")),
+    ) -> None:
+        settings: Settings = ctx.obj
+        raise typer.Exit(run_unit(settings, unit_id, name, level, parent, short))
+
     app.add_typer(new, name="new")
 
 
@@ -169,3 +198,60 @@ def _first_free_year(campaigns: dict[str, Any], old_id: str, old_year: int, year
     while new_id_for(old_id, old_year, free) in campaigns or (issuer, kind, free) in taken:
         free += 1
     return free
+
+
+def run_unit(settings: Settings, unit_id: str, name: str, level: str, parent: str,
+             short: str | None) -> int:
+    from thidua_cli import report
+    from thidua_cli.authoring.new_unit import add_unit
+    from thidua_cli.files import write_atomic
+    from thidua_cli.models import LEVEL_RANK
+    from thidua_cli.rules.base import suggest
+    from thidua_cli.validation import validate
+    from thidua_cli.vn.slug import is_valid_id, slugify
+
+    result = checked_registry(
+        settings, "Sổ đăng ký có lỗi: không thêm đơn vị. Hãy sửa các lỗi trên trước.",
+        "The registry has errors: no unit added. Fix the problems above first.")
+    if result is None:
+        return 1
+    units = {e.model.id: e for e in result.registry.units}
+    names = {i: e.model.name for i, e in units.items()}
+    if not is_valid_id(unit_id):
+        hint = slugify(unit_id) or "cdcs-vi-du"
+        raise CommandError(f'mã "{unit_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
+                           f'id "{unit_id}" is not valid; did you mean "{hint}"?')
+    taken = {*units, *(e.model.id for e in result.registry.clusters)}
+    if unit_id in taken:
+        raise CommandError(f'đã có đơn vị hoặc cụm mã "{unit_id}"; chọn mã khác',
+                           f'a unit or cluster with id "{unit_id}" already exists; choose another')
+    chosen_level = level if level in LEVEL_RANK else slugify(level)
+    if chosen_level not in LEVEL_RANK:
+        levels = ", ".join(LEVEL_RANK)
+        raise CommandError(f'cấp "{level}" không có; chọn một trong: {levels}',
+                           f'no level "{level}"; choose one of: {levels}')
+    superior = units.get(parent)
+    if superior is None:
+        vi, en = suggest(parent, units, names)
+        raise CommandError(f'không có đơn vị cấp trên mã "{parent}"{vi}',
+                           f'no superior unit with id "{parent}"{en}')
+    if LEVEL_RANK[superior.model.level] >= LEVEL_RANK[chosen_level]:
+        raise CommandError(
+            f'"{superior.model.display}" ở cấp {superior.model.level}, không cao hơn cấp {chosen_level}',
+            f'"{superior.model.display}" is on level {superior.model.level}, not above {chosen_level}')
+    path = result.registry.paths[superior.loc.file]
+    text = add_unit(path.read_bytes().decode("utf-8"),
+                    {"id": unit_id, "name": name, "short": short or "", "level": chosen_level,
+                     "parent": parent})
+    try:
+        write_atomic(path, text, overwrite=True)
+    except OSError as exc:
+        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
+                           f"cannot write {path}: {exc.strerror or exc}") from None
+    settings.err.print(settings.t(f'Đã thêm đơn vị "{unit_id}" vào {path}',
+                                  f'Added unit "{unit_id}" to {path}'), markup=False, highlight=False)
+    after = validate(settings.registry, cache=True)
+    mine = [p for p in after.problems if p.file == superior.loc.file]
+    for line in report.text_lines(mine, 1, settings.lang):
+        settings.err.print(line, soft_wrap=True)
+    return 1 if any(p.severity.value == "error" for p in mine) else 0
