@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Day  # for fields beside the field named date
 
 from thidua_cli import occurrences as occ
 from thidua_cli.models import Anniversary, Campaign
@@ -55,7 +56,7 @@ class Entry:
     uid: str              # stable across exports: "<sha1>@thidua"
     #: a phase start: the phase's last day and its title as a span ("Đợt 1 …"); the uid of
     #: the span, on a phase's start and end entries
-    until: date | None = None
+    until: Day | None = None
     span_title: str = ""
     span_uid: str = ""
     #: what a calendar event says beyond its title: the period, the campaign, the file
@@ -276,16 +277,16 @@ def entries(registry: Registry, start: date, end: date, unit: str | None = None,
     if not round_only:
         issuers = issuer_names(registry)
         per_year: dict[tuple[str, int], int] = {}
-        for item in registry.campaigns:
-            key = (item.model.issuer, item.model.year)
+        for each in registry.campaigns:
+            key = (each.model.issuer, each.model.year)
             per_year[key] = per_year.get(key, 0) + 1
-        for item in registry.campaigns:
-            campaign = item.model
+        for each in registry.campaigns:
+            campaign = each.model
             if keep_units is not None and keep_clusters is not None and \
                     campaign.issuer not in keep_units and campaign.issuer not in keep_clusters:
                 continue
             named = per_year[(campaign.issuer, campaign.year)] > 1
-            found.extend(e for e in campaign_entries(campaign, issuers, file=item.loc.file,
+            found.extend(e for e in campaign_entries(campaign, issuers, file=each.loc.file,
                                                      named=named)
                          if start <= e.date <= end)
     return sorted(found, key=lambda e: e.sort_key)

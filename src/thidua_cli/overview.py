@@ -6,6 +6,8 @@ names and titles stay as the registry writes them). ``cli/overview.py`` prints t
 
 from __future__ import annotations
 
+from datetime import date
+
 from thidua_cli.models import Campaign
 from thidua_cli.registry.loader import Registry
 from thidua_cli.vn.dates import day_month, short_date
@@ -74,8 +76,8 @@ def unit_tree(registry: Registry, lang: str = "vi") -> list[str]:
     return lines
 
 
-def _span(start: object, end: object) -> str:
-    return f"{day_month(start)}–{short_date(end)}"  # type: ignore[arg-type]
+def _span(start: date, end: date) -> str:
+    return f"{day_month(start)}–{short_date(end)}"
 
 
 def campaign_summary(campaign: Campaign, issuer: str, file: str, lang: str = "vi") -> list[str]:
@@ -109,7 +111,8 @@ def campaign_summary(campaign: Campaign, issuer: str, file: str, lang: str = "vi
 
 def campaign_summaries(registry: Registry, year: int | None, lang: str = "vi") -> list[str]:
     """Every campaign (of ``year``, when given), by year then id, a blank line between."""
-    names = {e.model.id: e.model.display for e in [*registry.units, *registry.clusters]}
+    names = {e.model.id: e.model.display for e in registry.units}
+    names.update({e.model.id: e.model.display for e in registry.clusters})
     entries = sorted((e for e in registry.campaigns if year is None or e.model.year == year),
                      key=lambda e: (e.model.year, e.model.id))
     lines: list[str] = []

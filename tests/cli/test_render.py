@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua_cli.cli.app import main
 from tests.conftest import BASE_CAMPAIGN, BASE_UNITS, SAMPLE_REGISTRY
+from thidua_cli.cli.app import main
 
 
 @pytest.fixture
@@ -341,8 +341,8 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
 
 
 def test_an_unknown_campaign_suggests_the_nearest(capsys):
-    from thidua_cli.cli.app import main
     from tests.conftest import SAMPLE_REGISTRY
+    from thidua_cli.cli.app import main
 
     assert main(["--registry", str(SAMPLE_REGISTRY), "render", "plan", "2020", "--campaign",
                  "bac-tu-liem"]) == 2
@@ -360,8 +360,8 @@ def _three_plans(make_registry):
 
 def test_existing_files_are_refused_before_any_work_and_summarised(make_registry, tmp_path, capsys,
                                                                  monkeypatch):
-    from thidua_cli.cli.app import main
     from thidua_cli.cli import render as command
+    from thidua_cli.cli.app import main
     from thidua_cli.render import build
 
     root = _three_plans(make_registry)
@@ -383,8 +383,8 @@ def test_existing_files_are_refused_before_any_work_and_summarised(make_registry
 
 
 def test_ctrl_c_says_what_was_written(make_registry, tmp_path, capsys, monkeypatch):
-    from thidua_cli.cli.app import main
     from thidua_cli.cli import render as command
+    from thidua_cli.cli.app import main
 
     root = _three_plans(make_registry)
     written = []

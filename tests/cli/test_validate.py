@@ -180,7 +180,7 @@ def test_on_a_terminal_lines_wrap_at_words_with_indented_continuations_and_no_co
 
     root = make_registry({"campaigns/c.yaml": BAD})
     settings = Settings(lang="vi", registry=P(root), color=False)
-    settings.out  # made with the settings' own choices: no colour, no style at all
+    # The console made from the settings' own choices: no colour, no style at all.
     assert settings.out.color_system is None
     buffer = io.StringIO()
     settings._out = Console(file=buffer, force_terminal=True, width=80, color_system=None,

@@ -132,7 +132,8 @@ def _fix_campaign(text: str, anniversaries: dict[str, Any], result: Fixed) -> st
             return None
 
     unquote(data, "year", "year", "year")
-    phases = data.get("phases") if isinstance(data.get("phases"), list) else []
+    listed = data.get("phases")
+    phases: list[Any] = listed if isinstance(listed, list) else []
     periods: list[tuple[Any, str, str]] = [(data, "", "")]
     for index, phase in enumerate(phases):
         if isinstance(phase, dict):

@@ -49,7 +49,11 @@ def today() -> date:
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "calendar",
-        epilog=examples(t, 'thidua calendar', 'thidua calendar --year 2027 --round', 'thidua calendar --year 2026 --unit cd-phuong-ba-dinh', 'thidua calendar --year 2026 --format ics -o lich.ics --remind 3'),
+        epilog=examples(t,
+                        'thidua calendar',
+                        'thidua calendar --year 2027 --round',
+                        'thidua calendar --year 2026 --unit cd-phuong-ba-dinh',
+                        'thidua calendar --year 2026 --format ics -o lich.ics --remind 3'),
         help=t.t("Lịch ngày kỷ niệm (dương lịch và âm lịch, kèm số năm và năm tròn), ngày phát động, "
                  "ngày bắt đầu và kết thúc các đợt thi đua.",
                  "Calendar of anniversaries (solar and lunar, with their number of years and round "

@@ -79,7 +79,7 @@ class Settings:
             from rich.console import Console
             # Without colour, no style at all: Rich's no_color still writes bold.
             self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True,
-                                **({} if self.color else {"color_system": None}))
+                                color_system="auto" if self.color else None)
         return self._out
 
     @property
@@ -87,7 +87,7 @@ class Settings:
         if self._err is None:
             from rich.console import Console
             self._err = Console(stderr=True, highlight=False, no_color=not self.color,
-                                soft_wrap=True, **({} if self.color else {"color_system": None}))
+                                soft_wrap=True, color_system="auto" if self.color else None)
         return self._err
 
     def print_wrapped(self, line: RichText, indent: int = 4) -> None:

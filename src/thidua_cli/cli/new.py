@@ -21,7 +21,10 @@ def register(app: typer.Typer, t: Settings) -> None:
 
     @new.command(
         "campaign",
-        epilog=examples(t, 'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027', 'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027 --issuer cdcs-truong-th-vi-du'),
+        epilog=examples(t,
+                        'thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027',
+                        "thidua new campaign --campaign cd-phuong-ba-dinh-2026 --year 2027 "
+                        "--issuer cdcs-truong-th-vi-du"),
         help=t.t("Tạo phong trào năm mới từ phong trào năm trước: dời mọi ngày, tính lại số năm "
                  "kỷ niệm, để trống số văn bản cho văn thư (giữ loại và ký hiệu đơn vị) và ngày "
                  "văn bản, giữ nguyên chú thích, báo các ngày rơi vào ngày nghỉ; ghi tệp mới "
@@ -40,7 +43,8 @@ def register(app: typer.Typer, t: Settings) -> None:
         year: int = typer.Option(..., "--year", min=1000, max=9999, metavar=t.t("NĂM", "YEAR"),
                                  help=t.t("Năm của phong trào mới.", "Year of the new campaign.")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
-            None, "--id", metavar=t.t("MÃ", "ID"), help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
+            None, "--id", metavar=t.t("MÃ", "ID"),
+            help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
             show_default=False),
         issuer: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional

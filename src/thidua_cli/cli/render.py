@@ -57,7 +57,11 @@ NAMED = 20
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "render",
-        epilog=examples(t, 'thidua render plan 2026', 'thidua render ke-hoach 2026 --campaign cd-phuong-ba-dinh-2026', 'thidua render kickoff 2026 --format md -o -', 'thidua render plan 2026 --format html --out van-ban --force'),
+        epilog=examples(t,
+                        'thidua render plan 2026',
+                        'thidua render ke-hoach 2026 --campaign cd-phuong-ba-dinh-2026',
+                        'thidua render kickoff 2026 --format md -o -',
+                        'thidua render plan 2026 --format html --out van-ban --force'),
         help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời phát động (kickoff) hoặc bản "
                  "giao ước (covenant) của các phong trào trong năm.",
                  "Render documents from the registry: the plan, the kickoff call or the covenant "
@@ -68,11 +72,14 @@ def register(app: typer.Typer, t: Settings) -> None:
         kind: Kind = typer.Argument(..., metavar=t.t("LOẠI", "KIND"), help=t.t(
             "plan (ke-hoach), kickoff (loi-phat-dong) hoặc covenant (giao-uoc).",
             "plan (ke-hoach), kickoff (loi-phat-dong) or covenant (giao-uoc).")),
-        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"), help=t.t("Năm của phong trào.", "The campaigns' year.")),
+        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"),
+                                   help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
-            None, "--campaign", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
+            None, "--campaign", metavar=t.t("MÃ", "ID"),
+            help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
         unit: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--unit", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
+            None, "--unit", metavar=t.t("MÃ", "ID"),
+            help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
                                      "Only the campaigns issued by this unit (or cluster).")),
         format: Format = typer.Option(  # noqa: A002 - the option is called --format
             Format.docx, "--format", "-f", help=t.t("Định dạng: docx, html hoặc md.",
@@ -159,7 +166,8 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
             known = {e.model.id for e in registry.units} | {e.model.id for e in registry.clusters}
             if unit_id not in known:
                 from thidua_cli.rules.base import suggest
-                names = {e.model.id: e.model.name for e in [*registry.units, *registry.clusters]}
+                names = {e.model.id: e.model.name for e in registry.units}
+                names.update({e.model.id: e.model.name for e in registry.clusters})
                 hint_vi, hint_en = suggest(unit_id, known, names)
                 raise CommandError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký{hint_vi}',
                                    f'no unit or cluster "{unit_id}" in the registry{hint_en}')

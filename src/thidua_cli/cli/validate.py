@@ -25,7 +25,11 @@ class Format(str, Enum):
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "validate",
-        epilog=examples(t, 'thidua validate', 'thidua validate data --strict', 'thidua validate --format github', 'thidua validate --format sarif > thidua.sarif'),
+        epilog=examples(t,
+                        'thidua validate',
+                        'thidua validate data --strict',
+                        'thidua validate --format github',
+                        'thidua validate --format sarif > thidua.sarif'),
         help=t.t("Kiểm tra sổ đăng ký: mọi lỗi của mọi tệp, kèm tệp, dòng, cột và cách sửa.",
                  "Check the registry: every problem of every file, with file, line, column and a fix."),
     )

@@ -24,6 +24,8 @@ from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
 from thidua_cli.registry import schema_errors, yaml_source
 from thidua_cli.registry.layout import display_name, is_registry
 
+__all__ = ["display_name", "is_registry"]  # re-exported: config, cache and fix name files alike
+
 M = TypeVar("M", bound=BaseModel)
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -563,9 +565,10 @@ def restore_paths(registry: Registry, problems: list[Problem]) -> None:
         path = list(loc.path)
         for list_path, index in reversed(cuts):
             depth = len(list_path)
-            if (tuple(path[:depth]) == list_path and len(path) > depth
-                    and isinstance(path[depth], int) and path[depth] >= index):
-                path[depth] += 1
+            if tuple(path[:depth]) == list_path and len(path) > depth:
+                step = path[depth]
+                if isinstance(step, int) and step >= index:
+                    path[depth] = step + 1
         return Location(loc.file, tuple(path), loc.anchor)
 
     for problem in problems:

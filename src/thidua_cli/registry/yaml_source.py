@@ -485,7 +485,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
             return say(f'giá trị có dấu hai chấm (": ") nên phải đặt trong ngoặc kép, ví dụ: '
                        f'{key}: "{value}"',
                        f'a value holding a colon (": ") must be quoted, e.g. {key}: "{value}"',
-                       (line, len(here) - len(here.lstrip(" -")) + len(here.split(":", 1)[0].strip(" -")) + 3))
+                       (line, first.end()))
         return say("dòng này thụt lề sâu hơn các khóa cùng cấp ở dòng trên; hãy thẳng hàng nó",
                    "this line is indented deeper than the keys beside it above; align it",
                    (line, len(here) - len(here.lstrip(" ")) + 1))

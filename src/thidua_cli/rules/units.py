@@ -57,7 +57,8 @@ def check(ctx: Context) -> Check:
         parent = ctx.units.get(model.parent)
         if parent is not None and LEVEL_RANK[parent.model.level] >= LEVEL_RANK[model.level]:
             yield Finding("unit-level", unit.loc.child("parent"), Text(
-                f'cấp trên trực tiếp "{parent.model.id}" ở cấp {_LEVEL_VI[parent.model.level]}, không cao hơn '
+                f'cấp trên trực tiếp "{parent.model.id}" ở cấp {_LEVEL_VI[parent.model.level]}, '
+                'không cao hơn '
                 f'cấp {_LEVEL_VI[model.level]} của "{model.id}"; hãy kiểm tra "parent" hoặc "level"',
                 f'parent "{parent.model.id}" is on level {parent.model.level}, not above '
                 f'{model.level} of "{model.id}"; check "parent" or "level"'))

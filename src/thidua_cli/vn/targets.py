@@ -149,7 +149,8 @@ _DASH = r"[-–—‐‑−]"  # hyphen-minus, en dash, em dash, hyphen, non-bre
 
 # (kind, pattern). A space in a pattern means "any spacing, including none", so
 # "trên75%" and "từ  90 %  trở lên" read like the canonical form.
-_FORM_SOURCES: tuple[tuple[Kind, str], ...] = (
+#: "about" is read as an approximate exact value.
+_FORM_SOURCES: tuple[tuple[Kind | Literal["about"], str], ...] = (
     ("exact", _A),
     ("about", rf"khoảng {_A}"),
     ("more", rf"(?:trên|hơn|>) {_A}"),
@@ -161,7 +162,7 @@ _FORM_SOURCES: tuple[tuple[Kind, str], ...] = (
     ("less", rf"(?:dưới|<) {_A}"),
     ("at_most", rf"(?:không quá|tối đa|<=|≤) {_A}"),
 )
-_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+_FORMS: tuple[tuple[Kind | Literal["about"], re.Pattern[str]], ...] = tuple(
     (kind, re.compile(source.replace(" ", r"\s*"))) for kind, source in _FORM_SOURCES)
 #: "đạt 100%": "đạt" (reach) before any form adds nothing to the value.
 _REACH = re.compile(r"^đạt\s+")
@@ -262,9 +263,9 @@ def parse_target(value: str | int) -> TargetValue:
         # A range is a percentage if % is written on either end ("85%-90", "85-90%").
         percent = bool(groups.get("a_pct") or groups.get("b_pct"))
         unit = _unit(match, original, lowered, offset)
-        if kind in ("exact", "about"):
+        if kind == "exact" or kind == "about":
             return TargetValue("exact", a, a, percent, unit, approximate=kind == "about")
-        if kind in ("more", "at_least"):
+        if kind == "more" or kind == "at_least":
             return TargetValue(kind, a, None, percent, unit)
         if kind == "between":
             return TargetValue(kind, a, b, percent, unit)
