@@ -70,5 +70,9 @@ def _registry(settings: Settings) -> Registry:
 
 
 def _print(settings: Settings, lines: list[str]) -> None:
+    """On a terminal, a long line wraps at words under its own indentation, four more."""
+    from rich.text import Text
+
     for line in lines:
-        settings.out.print(line, markup=False, highlight=False, soft_wrap=True)
+        depth = len(line) - len(line.lstrip(" "))
+        settings.print_wrapped(Text(line), indent=depth + 4)
