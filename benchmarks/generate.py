@@ -44,6 +44,9 @@ SCALES = {
     "province": Scale(1, 40, 150),
     # 63 provinces × (1 + 40 + 40 × 53): 136,143 units and as many campaigns.
     "national": Scale(63, 40, 53),
+    # A district's worth: 1 LĐLĐ, 3 unions above the grassroots, 30 CĐCS — 34 plans, the
+    # small end of benchmarks/render_scaling.py's ratio.
+    "dozens": Scale(1, 3, 10, clusters_per_province=1),
     # For tests: the same shape, a few files.
     "tiny": Scale(1, 3, 4, clusters_per_province=1),
 }

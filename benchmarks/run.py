@@ -1,7 +1,7 @@
 """Time thidua on a generated registry, side by side with libyaml merely parsing the same files.
 
     python benchmarks/generate.py --scale province --out .bench/province
-    python benchmarks/run.py .bench/province [--markdown docs/performance.md]
+    python benchmarks/run.py .bench/province [--markdown docs/performance.md] [--scaling-only]
 
 Every command runs as a subprocess of the installed ``thidua`` console script; its wall
 time and peak memory (max RSS, from ``wait4``) are measured the same way as the
@@ -14,11 +14,19 @@ reads every registry file and keeps ``yaml.load(..., Loader=yaml.CSafeLoader)`` 
 gives the number of documents, the wall time per document, and the command's own figure
 (rendering and writing only, from its closing line). It runs with the results cache
 that the validate rows filled, as a cadre's render after a validate would.
+
+Render scaling: ``benchmarks/render_scaling.py`` times the rendering work alone of
+``render plan --format md`` (start-up, validation and writing left out) per document on
+the registry given and on a registry of a few dozen plans generated for the run
+(``generate.py --scale dozens``); the ratio of the two is printed beside its target
+(≤ 1.5: a document must not cost more because the registry is big).
+``--scaling-only`` prints that table alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -52,6 +60,9 @@ class Row:
 
 
 YEAR = 2024  # benchmarks/generate.py's YEAR: every generated campaign is of it
+HERE = Path(__file__).resolve().parent
+#: render time per document at scale ÷ on a few dozen plans (issue 11)
+SCALING_TARGET = 1.5
 
 
 def measure(argv: list[str], env: dict[str, str] | None = None,
@@ -127,6 +138,40 @@ def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:
     return Row(f"thidua render plan {YEAR} --format docx", t, m, note)
 
 
+def render_per_document(registry: Path, repeat: int, cache: str) -> tuple[int, float]:
+    """(plans, ms per plan) of the rendering work alone, from render_scaling.py."""
+    proc = subprocess.run([sys.executable, str(HERE / "render_scaling.py"), str(registry),
+                           "--repeat", str(repeat)], capture_output=True, text=True, check=False,
+                          env={**os.environ, "THIDUA_CACHE_DIR": cache})
+    if proc.returncode != 0:
+        sys.exit(f"run: render_scaling.py failed on {registry}:\n{proc.stderr}")
+    found = json.loads(proc.stdout)
+    return found["documents"], found["ms_per_document"]
+
+
+def scaling(registry: Path) -> list[str]:
+    """The table of render time per document: a few dozen plans, then ``registry``."""
+    sys.path.insert(0, str(HERE.parent))
+    from benchmarks.generate import generate
+
+    with tempfile.TemporaryDirectory(prefix="thidua-bench-dozens-") as folder:
+        small, cache = Path(folder) / "dozens", str(Path(folder) / "cache")
+        generate(small, "dozens")
+        # The small batch lasts a fraction of a second: the fastest of many, before and after.
+        small_before = render_per_document(small, 20, cache)
+        big = render_per_document(registry, 1, cache)
+        small_after = render_per_document(small, 20, cache)
+    small_docs, small_ms = small_before[0], min(small_before[1], small_after[1])
+    ratio = big[1] / small_ms
+    verdict = "met" if ratio <= SCALING_TARGET else "missed"
+    return ["| registry | plans | ms per document (rendering only) | × few dozen |",
+            "|---|---:|---:|---:|",
+            f"| a few dozen plans (generate.py --scale dozens) | {small_docs:,} | {small_ms:.2f} | 1.00 |",
+            f"| `{registry}` | {big[0]:,} | {big[1]:.2f} | {ratio:.2f} |",
+            "",
+            f"Render scaling ratio: {ratio:.2f} (target ≤ {SCALING_TARGET}: {verdict})"]
+
+
 def table(rows: list[Row]) -> list[str]:
     base = rows[0]
     lines = ["| command | time (s) | × baseline | peak memory (MB) | × baseline | note |",
@@ -142,14 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("registry", type=Path)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs to take the median of")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown here")
+    parser.add_argument("--scaling-only", action="store_true",
+                        help="only the render scaling table (no validate, calendar or DOCX rows)")
     args = parser.parse_args(argv)
     files = sum(1 for _ in args.registry.rglob("*.yaml"))
     size = sum(p.stat().st_size for p in args.registry.rglob("*.yaml")) / 1e6
-    rows, startup = run(args.registry, args.runs)
     header = [f"Registry: `{args.registry}` ({files:,} files, {size:.1f} MB); "
               f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
               f"{platform.machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
-    text = "\n".join(header + table(rows) + [""] + table(startup)) + "\n"
+    if args.scaling_only:
+        text = "\n".join(header + scaling(args.registry)) + "\n"
+    else:
+        rows, startup = run(args.registry, args.runs)
+        text = "\n".join(header + table(rows) + [""] + table(startup) + [""]
+                         + scaling(args.registry)) + "\n"
     print(text)
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)

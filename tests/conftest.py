@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLE_REGISTRY = REPO / "data"
+#: A frozen copy of the sample registry that the tests read: data/ may grow (results,
+#: scorings, next year's plans) without moving the positions the tests assert. Only the
+#: smoke test in tests/test_sample_registry.py reads data/ itself (REAL_REGISTRY).
+SAMPLE_REGISTRY = REPO / "tests" / "fixtures" / "sample" / "data"
+REAL_REGISTRY = REPO / "data"
 
 @pytest.fixture(autouse=True, scope="session")
 def _cache_outside_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

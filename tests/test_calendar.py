@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from thidua_cli import calendar
+from thidua_cli.calendar import events as calendar
 from thidua_cli.validation import validate
 from tests.conftest import SAMPLE_REGISTRY, campaign
 from tests.vn import lunar_oracle

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import campaign
+from tests.conftest import SAMPLE_REGISTRY, campaign
 from thidua_cli.cli.app import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,5 +86,5 @@ def test_the_documented_workflow():
 def test_every_option_the_docs_use_exists(capsys):
     # --format github and --format sarif: a typo in the docs would fail every CI run.
     for fmt in ("github", "sarif"):
-        assert main(["validate", "--registry", str(REPO / "data"), "--format", fmt]) == 0
+        assert main(["validate", "--registry", str(SAMPLE_REGISTRY), "--format", fmt]) == 0
     capsys.readouterr()

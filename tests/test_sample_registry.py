@@ -1,13 +1,17 @@
-"""The one test that reads the real sample registry in data/ (read-only)."""
+"""The sample registry: the one smoke test that reads data/ itself (read-only), then its
+frozen copy in tests/fixtures/ that every other test reads."""
 
 from __future__ import annotations
 
+import pytest
+
 from thidua_cli.validation import validate
-from tests.conftest import SAMPLE_REGISTRY
+from tests.conftest import REAL_REGISTRY, SAMPLE_REGISTRY
 
 
-def test_sample_registry_has_exactly_the_known_slip():
-    result = validate(SAMPLE_REGISTRY)
+@pytest.mark.parametrize("root", [REAL_REGISTRY, SAMPLE_REGISTRY], ids=["data", "frozen-copy"])
+def test_sample_registry_has_exactly_the_known_slip(root):
+    result = validate(root)
     assert [(p.rule, p.severity.value, p.file, p.line, p.column) for p in result.problems] == [
         ("phase-length", "warning", "data/campaigns/bac-tu-liem-2020.yaml", 119, 11)]
     assert result.exit_code() == 0

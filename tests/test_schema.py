@@ -499,13 +499,14 @@ def test_patterns_match_alike_in_python_and_in_editors():
     import regress
 
     corpus = {"abc\n", " 2020-01-03 ", "2020-1-3\n", "TRÊN 75 %", "Từ 85% Đến 90%", "１０/３",
-              "1.000.000,5", "ít nhất90%", "≥90%", "85 — 90 %", "ab-", "-ab", "a b"}
+              "1.000.000,5", "ít nhất90%", "≥90%", "85 — 90 %", "ab-", "-ab", "a b",
+              "a\tb", "a\x1b[2Jb", "a\x9bb", "\x00", "a\u202eb", "a\u2028b"}
     for kind, text in every_document():
         source = yaml_source.read(text.encode("utf-8"), "x.yaml")
         if source.usable:
             corpus |= strings(source.data)
     found = set().union(*(patterns(schema) for schema in SCHEMAS.values()))
-    assert len(found) == 4  # id, date, lunar date, target value
+    assert len(found) == 5  # id, date, lunar date, target value, plain text
     for pattern in found:
         ecma = regress.Regex(pattern, "u")
         python = re.compile(pattern)

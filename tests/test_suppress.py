@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from thidua_cli import suppress
-from thidua_cli.suppress import Directive
 from thidua_cli.validation import validate
 
 from tests.conftest import campaign, found, messages
@@ -15,28 +13,6 @@ BAD_VALUE = "value: trên 75%"   # line 22; "trên 175%" is a target-percent-ran
 
 def with_days(comment: str = "") -> str:
     return campaign(**{DAYS: f"{DAYS}    days: 90{comment}\n"})
-
-
-def test_scan_finds_names_and_their_columns():
-    raw = ("a: 1  # thidua: disable=phase-gap,phase-length\n"
-           "b: 2 #thidua:disable = schema , not-nfc  vì lý do riêng\n"
-           "# thidua: disable=schema\n"
-           "c: x#thidua: disable=schema\n"          # no space before '#': not a comment
-           "d: 3  # thidua: enable=schema\n").encode("utf-8")
-    assert suppress.scan(raw) == [
-        Directive(1, 7, [("phase-gap", 25), ("phase-length", 35)]),
-        Directive(2, 6, [("schema", 24), ("not-nfc", 33)]),
-        Directive(3, 1, [("schema", 19)], alone=True),
-        Directive(5, 7, [], valid=False),
-    ]
-
-
-def test_scan_counts_columns_in_nfc_text_and_every_kind_of_line_break():
-    decomposed = "Ho\u0300a"  # 5 code points, 4 in NFC ("Hòa")
-    raw = ("\ufeffa: 1\r\nb: 2\rname: " + decomposed + "  # thidua: disable=not-nfc\n").encode("utf-8")
-    assert suppress.scan(raw) == [Directive(3, 12, [("not-nfc", 30)])]
-    assert suppress.scan("a: 1  # thidua: disable=x\n".encode("utf-16")) == []
-    assert suppress.scan(b"a: \xff  # thidua: disable=x\n") == []
 
 
 def test_a_suppression_silences_its_rule_on_its_line(make_registry):

@@ -18,11 +18,12 @@ down by it.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Severity, Text
 from thidua_cli.registry import loader
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry.data import Registry
 
 FILE_NAME = "thidua.yaml"
 RULE = "config-invalid"
@@ -41,14 +42,14 @@ class Config:
 
 
 def _invalid(file: str, path: tuple[str, ...], anchor: str, vi: str, en: str) -> Problem:
-    return Problem(RULE, Severity.ERROR, Location(file, path, anchor), Text(vi, en))  # type: ignore[arg-type]
+    return Problem(RULE, UNSTAMPED, Location(file, path, anchor), Text(vi, en))  # type: ignore[arg-type]
 
 
 def load(registry: Registry) -> tuple[Config, list[Problem]]:
     """The settings of the registry, and the problems of its ``thidua.yaml`` (positions
     placed). Without a file: no settings and no problems."""
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.rules import RULES
-    from thidua_cli.rules.base import suggest
 
     path = registry.root / FILE_NAME
     if not (path.exists() or path.is_symlink()):
@@ -65,7 +66,7 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
         return config, problems
     if not isinstance(data, dict):
         problems.append(Problem(
-            RULE, Severity.ERROR, Location(name, line=1, column=1),
+            RULE, UNSTAMPED, Location(name, line=1, column=1),
             Text(f'{FILE_NAME} phải là một bảng bắt đầu bằng "rules:", ví dụ "rules:\\n  phase-length: off"',
                  f'{FILE_NAME} must be a mapping starting with "rules:", e.g. "rules:\\n  phase-length: off"'),
             line=1, column=1))
@@ -73,7 +74,7 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
     placed: list[Problem] = []
     for key in data:
         if key not in _KEYS:
-            hint_vi, hint_en = suggest(str(key), _KEYS)
+            hint_vi, hint_en = did_you_mean(str(key), _KEYS)
             placed.append(_invalid(
                 name, (str(key),), "key",
                 f'khóa "{key}" không có trong {FILE_NAME}' + (hint_vi or '; chỉ có khóa "rules"'),
@@ -88,7 +89,7 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
     allowed = ", ".join(CHOICES)
     for rule, value in (settings or {}).items():
         if not isinstance(rule, str) or rule not in RULES:
-            hint_vi, hint_en = suggest(str(rule), RULES)
+            hint_vi, hint_en = did_you_mean(str(rule), RULES)
             placed.append(_invalid(
                 name, ("rules", str(rule)), "key",
                 f'không có quy tắc "{rule}"' + (hint_vi or "; xem danh sách bằng `thidua rules`"),
@@ -131,7 +132,28 @@ def apply(config: Config, problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def configure(registry: Registry, problems: list[Problem]) -> list[Problem]:
-    """The validation hook: ``thidua.yaml`` applied to the problems, its own problems added."""
+#: Rules without whose errors nothing can be made from the registry: an entry that did not
+#: load, an id that names two campaigns, a reference to nothing, a cycle of units. They may
+#: be turned off or down for ``validate``, but ``render``, ``calendar`` and ``new campaign``
+#: still refuse on them: a rule switched off never becomes a crash or a wrong document.
+NEEDED_TO_MAKE = frozenset({"encoding", "file-unreadable", "yaml-syntax", "yaml-alias", "schema",
+                            "duplicate-id", "unknown-reference", "unit-cycle"})
+
+
+def held_back(config: Config, problems: list[Problem]) -> list[Problem]:
+    """The errors of :data:`NEEDED_TO_MAKE` rules that ``config`` turns off or down."""
+    return [p for p in problems
+            if p.rule in NEEDED_TO_MAKE and p.rule in config.rules
+            and p.severity is Severity.ERROR and config.rules[p.rule] is not Severity.ERROR
+            and p.file != config.file]
+
+
+def configure(registry: Registry, problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The validation hook: ``thidua.yaml`` applied to the problems, its own problems added;
+    and the errors it turned off or down that a command making something must still see
+    (see :func:`held_back`)."""
+    from thidua_cli.rules import stamp
+
     config, own = load(registry)
-    return apply(config, problems) + own
+    held = [copy.copy(problem) for problem in held_back(config, problems)]
+    return apply(config, problems) + stamp(own), held

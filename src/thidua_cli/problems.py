@@ -8,6 +8,7 @@ have problems, so that the fast path never pays for position tracking.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -20,6 +21,12 @@ Anchor = Literal["key", "value"]
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+
+
+#: The severity a problem made outside the rule engine carries until the engine stamps
+#: every problem with its rule's severity from the one table (:func:`thidua_cli.rules.stamp`):
+#: reading, suppressions and ``thidua.yaml`` are below the rules and cannot see the table.
+UNSTAMPED = Severity.ERROR
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,8 @@ class Problem:
     line: int = 0
     column: int = 0
     suppressed: bool = field(default=False, compare=False)
+    #: the second severity the rule's table entry declares (campaign-period's yearly check)
+    lesser: bool = field(default=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -74,3 +83,28 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.rule)
+
+
+#: Characters that must not reach a terminal or a log as they are: C0 controls but Tab,
+#: DEL, C1 controls (U+009B is a one-byte CSI), the Unicode line and paragraph separators,
+#: the bidirectional overrides that make text read differently from what it is, and the
+#: lone surrogates a file name that is not UTF-8 decodes to.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                          "\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r"}.get(char)
+    if named:
+        return named
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with every unprintable character visibly escaped (``\\x1b``,
+    ``\\n``): a value or a file name can then neither clear a reviewer's terminal, move
+    the cursor nor add lines to a CI log."""
+    return _UNPRINTABLE.sub(_escape, text)

@@ -7,12 +7,13 @@ returns Rich markup-free ``Text`` lines so that colour is decided by the console
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text as RichText
 
-from thidua_cli.problems import Problem, Severity
+from thidua_cli.problems import Problem, Severity, printable
+from thidua_cli.vn import numbers
 
 if TYPE_CHECKING:
     from thidua_cli.rules.base import Rule
@@ -29,14 +30,15 @@ def summary_line(files: int, errors: int, warnings: int, lang: str) -> str:
                 f"{errors:,} error{'s' if errors != 1 else ''}, "
                 f"{warnings:,} warning{'s' if warnings != 1 else ''}")
     # Vietnamese groups thousands with a dot: "6.084 tệp".
-    files_vi, errors_vi, warnings_vi = (f"{n:,}".replace(",", ".") for n in (files, errors, warnings))
+    files_vi, errors_vi, warnings_vi = (numbers.fixed(n) for n in (files, errors, warnings))
     return f"Đã kiểm tra {files_vi} tệp: {errors_vi} lỗi, {warnings_vi} cảnh báo"
 
 
 def _one_line(text: str) -> str:
     # A value quoted in a message ("kind: |" block, an id with "\n") or a file name may hold
     # a line break; one problem must stay one line for the editors and CI that parse it.
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    # Control characters (a terminal escape in a value or a file name) are shown escaped.
+    return printable(text)
 
 
 def text_lines(problems: Sequence[Problem], files: int, lang: str) -> list[RichText]:
@@ -82,7 +84,9 @@ def to_json(problems: Sequence[Problem], files: int, lang: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks as the workflow-command encoding wants them; any other control
+    # character (a terminal escape in a value) visibly escaped, never raw in the CI log.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -189,3 +193,45 @@ def to_sarif(problems: Sequence[Problem], lang: str,
         }],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+# --------------------------------------------------------------------------- by name
+
+#: ``reporter(problems, files, lang, paths, in_github_actions)``: the lines to print.
+#: ``paths()`` gives each shown name's path in the repository (computed only when needed).
+Reporter = Callable[[Sequence[Problem], int, str, Callable[[], Mapping[str, str]], bool],
+                    list["RichText | str"]]
+
+
+def _text_report(problems: Sequence[Problem], files: int, lang: str,
+                 paths: Callable[[], Mapping[str, str]], in_github_actions: bool
+                 ) -> list[RichText | str]:
+    lines: list[RichText | str] = list(text_lines(problems, files, lang))
+    if in_github_actions:
+        # Under GitHub Actions the problems also show on the pull request's lines,
+        # without a workflow change: the annotations follow the normal text.
+        lines.extend(github_annotations(problems, lang, paths()))
+    return lines
+
+
+def _json_report(problems: Sequence[Problem], files: int, lang: str,
+                 paths: Callable[[], Mapping[str, str]], in_github_actions: bool
+                 ) -> list[RichText | str]:
+    return [to_json(problems, files, lang)]
+
+
+def _github_report(problems: Sequence[Problem], files: int, lang: str,
+                   paths: Callable[[], Mapping[str, str]], in_github_actions: bool
+                   ) -> list[RichText | str]:
+    return [to_github(problems, files, lang, paths())]
+
+
+def _sarif_report(problems: Sequence[Problem], files: int, lang: str,
+                  paths: Callable[[], Mapping[str, str]], in_github_actions: bool
+                  ) -> list[RichText | str]:
+    return [to_sarif(problems, lang, paths())]
+
+
+#: ``validate --format`` → its reporter.
+REPORTERS: dict[str, Reporter] = {"text": _text_report, "json": _json_report,
+                                  "github": _github_report, "sarif": _sarif_report}

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import copy
 import typing
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -189,6 +191,8 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "Cluster.organizer": ("Mã đơn vị lập cụm.", "Id of the unit that set the cluster up."),
     "Cluster.leader": ("Mã cụm trưởng (phải là thành viên).", "Id of the cluster leader (must be a member)."),
     "Cluster.members": ("Mã các đơn vị thành viên.", "Ids of the member units."),
+    "Cluster.kind": ("cum (Cụm trưởng) hoặc khoi (Khối trưởng); mặc định theo tên.",
+                     "cum (Cụm trưởng) or khoi (Khối trưởng); by default from the name."),
     "Campaign.issuer": ("Mã đơn vị hoặc cụm phát động.", "Id of the issuing unit or cluster."),
     "Campaign.year": ("Năm của phong trào (năm học: năm bắt đầu).",
                       "Year of the campaign (school year: the year it starts)."),
@@ -199,7 +203,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "Campaign.title": ("Tiêu đề kế hoạch.", "Title of the plan."),
     "Campaign.launch": ("Lễ phát động.", "The kickoff."),
     "Campaign.document": ("Kế hoạch dưới dạng văn bản hành chính.", "The plan as an official document."),
-    "Campaign.basis": ("Căn cứ.", "Legal basis."),
+    "Campaign.basis": ("Căn cứ: văn bản, hoặc {campaign: MÃ} để dẫn kế hoạch đó.",
+                       "Basis: text, or {campaign: ID} to cite that campaign's plan."),
+    "CampaignBasis.campaign": ("Mã phong trào được thực hiện.", "Id of the campaign implemented."),
     "Campaign.context": ("Bối cảnh: các đoạn mở đầu về năm.", "Context: the preamble's paragraphs."),
     "Campaign.theme": ("Chủ đề năm.", "Theme of the year."),
     "Campaign.spirit": ("Tinh thần.", "Spirit (motto)."),
@@ -209,7 +215,8 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "Campaign.targets": ("Chỉ tiêu.", "Targets."),
     "Campaign.awards": ("Khen thưởng.", "Awards."),
     "Campaign.implementation": ("Tổ chức thực hiện.", "Implementation."),
-    "Launch.speaker": ("Người đọc lời phát động.", "Who reads the kickoff speech."),
+    "Launch.speaker": ("Người đọc lời kêu gọi thi đua tại lễ phát động.",
+                       "Who reads the kickoff call at the launch."),
     "Launch.place": ("Nơi tổ chức.", "Where it is held."),
     "Document.number": ('Số, ký hiệu văn bản, ví dụ "01/KH-LĐLĐ".', 'Document number, e.g. "01/KH-LĐLĐ".'),
     "Document.date": ("Ngày ban hành.", "Date of issue."),
@@ -298,6 +305,25 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
     return fixed
 
 
+#: Text as the loader takes it: no C0 control but Tab and line feed, no DEL or C1 control,
+#: no bidirectional override (see registry/loader.py): the editor underlines "\\e" too.
+PLAIN_TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$"
+
+
+def _plain_text(node: Any) -> None:
+    """Every free-text string of the schema refuses control characters."""
+    if isinstance(node, list):
+        for item in node:
+            _plain_text(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
+        node["pattern"] = PLAIN_TEXT_PATTERN
+    for value in node.values():
+        _plain_text(value)
+
+
 def _document(model_name: str, schema: dict[str, Any]) -> None:
     """Vietnamese and English titles and descriptions in place of the generator's."""
     if model_name in _MODELS:
@@ -336,6 +362,7 @@ def _generate(kind: str) -> dict[str, Any]:
     model = {"anniversaries": AnniversariesFile, "units": UnitsFile, "campaign": Campaign}[kind]
     raw = model.model_json_schema(mode="validation")
     schema: dict[str, Any] = _fix_types(raw, _replacements())
+    _plain_text(schema)
     defs = schema.pop("$defs", {})
     for name, definition in defs.items():
         _document(name, definition)
@@ -365,3 +392,32 @@ def _generate(kind: str) -> dict[str, Any]:
 def schemas() -> dict[str, dict[str, Any]]:
     """``{kind: JSON Schema}`` for ``anniversaries``, ``units`` and ``campaign``."""
     return {kind: _generate(kind) for kind in KINDS}
+
+
+def dumps(schema: object) -> str:
+    """A schema as the file holds it: indented JSON, Vietnamese as is, a final newline."""
+    import json
+
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(out: Path, force: bool, written: Callable[[Path], None]) -> None:
+    """Write every schema into the folder ``out``; refuse (a one-line
+    :class:`~thidua_cli.errors.UserError`) before writing anything when one exists and
+    ``force`` was not given. ``written(path)`` is told after each file."""
+    from thidua_cli.errors import UserError
+    from thidua_cli.files import shown, write_outputs
+
+    generated = schemas()
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{shown(out)} không phải là thư mục", f"{shown(out)} is not a folder")
+    targets = {out / FILE_NAMES[kind]: dumps(schema) for kind, schema in generated.items()}
+    existing = [path for path in targets if path.exists() or path.is_symlink()]
+    if existing and not force:
+        # Checked before writing anything, so that a refusal leaves no half-updated set.
+        names = ", ".join(shown(path) for path in existing)
+        raise UserError(f"không ghi đè tệp đã có: {names} (dùng --force để ghi đè)",
+                        f"not overwriting existing files: {names} (use --force to overwrite)")
+    write_outputs(targets, force)  # all or nothing
+    for path in targets:
+        written(path)

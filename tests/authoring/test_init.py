@@ -81,7 +81,7 @@ def test_every_file_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
 
 
 def test_schema_files_are_what_thidua_schema_writes(tmp_path: Path) -> None:
-    from thidua_cli.cli.schema import dumps
+    from thidua_cli.schema import dumps
     from thidua_cli.schema import schemas
 
     init.init_registry(tmp_path / "data", 2026)

@@ -46,6 +46,6 @@ def test_force_replaces_a_generated_registry(tmp_path: Path) -> None:
 
 
 def test_refuses_the_sample_registry() -> None:
-    sample = Path(__file__).resolve().parents[2] / "data"
+    sample = Path(__file__).resolve().parents[2] / "data"  # never written: refused
     with pytest.raises(SystemExit, match="data/"):
         generate(sample / "generated", "tiny")

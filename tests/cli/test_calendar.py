@@ -317,7 +317,8 @@ def test_output_to_a_folder_is_refused(capsys, tmp_path):
     (("--days", "99999999999999"),
      "khoảng thời gian dài quá 200 năm; hãy thu hẹp bằng --from/--until hoặc --year"),
     (("--from", "9999-12-01", "--days", "365"),
-     "--days 365 vượt quá ngày cuối cùng tính được (31/12/9999)"),
+     "--days 365 từ 01/12/9999: khoảng thời gian sẽ kết thúc sau ngày cuối cùng tính được "
+     "(31/12/9999); hãy dùng --until"),
 ])
 def test_bad_input_exact_message_exit_2(capsys, args, message):
     code, out, err = run(capsys, *SAMPLE, "calendar", *args)
@@ -330,16 +331,30 @@ def test_bad_input_in_english(capsys):
                               "days; write a real date, such as 03/01/2020 or 2020-01-03\n")
 
 
-def test_registry_with_errors_is_refused_with_its_problems(make_registry, capsys):
-    root = make_registry({"campaigns/c.yaml": campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90"})})
-    code, out, err = run(capsys, "--registry", str(root), "calendar", "--year", "2020")
-    assert (code, out) == (1, "")
-    assert err == (
-        "data/campaigns/c.yaml:18:27: error anniversary-ordinal: năm 2020 là kỷ niệm 91 năm Ngày "
-        "thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2020), không phải 90 năm; hãy ghi 91\n"
-        "\n"
-        "Đã kiểm tra 3 tệp: 1 lỗi, 0 cảnh báo\n"
-        "Sổ đăng ký có lỗi: không lập lịch.\n")
+def test_a_campaign_with_errors_is_left_out_and_said_in_one_line(make_registry, capsys):
+    """cli.md (v2): the calendar lists what the files without errors hold."""
+    root = make_registry({"campaigns/c.yaml": campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90"}),
+                          "campaigns/d.yaml": campaign(**{"id: ba-dinh-2020": "id: ba-dinh-2020-b"})})
+    code, out, err = run(capsys, "--registry", str(root), "calendar", "--year", "2020", "-f", "json")
+    assert code == 0
+    assert err == ("Bỏ qua 1 lỗi trong sổ đăng ký: các mục có lỗi không có trong lịch "
+                   "(xem: thidua validate).\n")
+    import json
+    sources = {entry["source"] for entry in json.loads(out)["entries"]}
+    assert "ba-dinh-2020-b" in sources and "ba-dinh-2020" not in sources
+
+
+def test_an_anniversary_with_errors_is_left_out_the_others_listed(make_registry, capsys):
+    from tests.conftest import BASE_ANNIVERSARIES
+    broken = BASE_ANNIVERSARIES.replace("date: 1886-05-01", "date: 1886-13-01")
+    root = make_registry({"anniversaries.yaml": broken})
+    code, out, err = run(capsys, "--registry", str(root), "calendar", "--year", "2020", "-f", "json")
+    assert code == 0
+    assert err.startswith("Bỏ qua ")
+    import json
+    titles = [entry["title"] for entry in json.loads(out)["entries"] if entry["kind"] == "anniversary"]
+    assert not any("Quốc tế Lao động" in t for t in titles)
+    assert any("Công đoàn Việt Nam" in t for t in titles)
 
 
 def test_missing_registry_exit_2(capsys, tmp_path):
@@ -348,7 +363,7 @@ def test_missing_registry_exit_2(capsys, tmp_path):
 
 
 def test_centuries_are_bounded_and_lunar_range_is_said(capsys):
-    code, out, err = run(capsys, *SAMPLE, "calendar", "--from", "2050-01-01", "--until", "2249-12-31",
+    code, out, err = run(capsys, *SAMPLE, "calendar", "--from", "2050-01-01", "--until", "2248-12-31",
                          "-f", "json")
     assert code == 0
     assert err == ("Lưu ý: âm lịch chỉ tính được cho các năm 1900–2100; ngày kỷ niệm âm lịch ngoài "
@@ -356,7 +371,7 @@ def test_centuries_are_bounded_and_lunar_range_is_said(capsys):
     entries = json.loads(out)["entries"]
     tet = [e["date"] for e in entries if e["source"] == "tet-nguyen-dan"]
     assert tet[0] == "2050-01-23" and tet[-1].startswith("2100-")
-    assert max(e["date"] for e in entries) == "2249-12-22"
+    assert max(e["date"] for e in entries) == "2248-12-22"
 
 
 def test_help_lists_the_options(capsys):
@@ -404,3 +419,19 @@ def test_two_campaigns_of_one_unit_in_a_year_name_their_campaign(make_registry, 
         "  01/7   T4  Bắt đầu đợt 2 — Liên đoàn Lao động quận Ba Đình 2020: Phát động phong trào "
         "thi đua năm 2020",
         "  01/7   T4  Bắt đầu đợt 2 — Liên đoàn Lao động quận Ba Đình 2020: Thi đua chuyển đổi số"]
+
+
+def test_one_registry_index_per_run(capsys, monkeypatch):
+    # Validation builds the index; --unit's family is looked up in that one.
+    from thidua_cli.registry.index import RegistryIndex
+
+    built = []
+    real = RegistryIndex.of.__func__
+
+    def counting(cls, registry):
+        built.append(registry)
+        return real(cls, registry)
+
+    monkeypatch.setattr(RegistryIndex, "of", classmethod(counting))
+    code, _, _ = run(capsys, *SAMPLE, "calendar", "--year", "2020", "--unit", "ldld-bac-tu-liem")
+    assert (code, len(built)) == (0, 1)

@@ -32,16 +32,16 @@ def test_plan_2020_writes_the_bac_tu_liem_plan(sample: Path, capsys) -> None:  #
     text = (sample / "out" / "bac-tu-liem-2020-ke-hoach.md").read_text(encoding="utf-8")
     # Seed 000: every anniversary number and date, every phase.
     for expected in [
-        "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)",
-        "kỷ niệm 6 năm Ngày thành lập quận Bắc Từ Liêm (01/4/2014 - 01/4/2020)",
-        "kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2020)",
-        "kỷ niệm 134 năm Ngày Quốc tế Lao động (01/5/1886 - 01/5/2020)",
-        "kỷ niệm 66 năm Ngày chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2020)",
-        "kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020)",
-        "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)",
+        "kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)",
+        "kỷ niệm 6 năm ngày thành lập quận Bắc Từ Liêm (01/4/2014 - 01/4/2020)",
+        "kỷ niệm 45 năm ngày giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2020)",
+        "kỷ niệm 134 năm ngày Quốc tế Lao động (01/5/1886 - 01/5/2020)",
+        "kỷ niệm 66 năm ngày chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2020)",
+        "kỷ niệm 130 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020)",
+        "kỷ niệm 91 năm ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)",
         "kỷ niệm 75 năm Cách mạng Tháng Tám (19/8/1945 - 19/8/2020)",
         "kỷ niệm 75 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2020)",
-        "kỷ niệm 66 năm Ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2020)",
+        "kỷ niệm 66 năm ngày Giải phóng Thủ đô (10/10/1954 - 10/10/2020)",
         "Đợt 1: từ 01/01/2020 đến 30/4/2020",
         "từ 01/5/2020 đến 31/7/2020",
         "Đợt 3: từ 01/8/2020 đến 31/12/2020",
@@ -57,23 +57,23 @@ def test_kickoff_2020_html_dated_by_the_launch(sample: Path, capsys) -> None:  #
     code, out, err = run(capsys, "render", "kickoff", "2020", "-f", "html", "--out", "docs")
     assert (code, out, err) == (0, "", "Đã ghi docs/bac-tu-liem-2020-loi-phat-dong.html\n")
     page = (sample / "docs" / "bac-tu-liem-2020-loi-phat-dong.html").read_text(encoding="utf-8")
-    assert "Bắc Từ Liêm, ngày 03 tháng 01 năm 2020" in page
-    assert "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)" in page
+    assert "Bắc&nbsp;Từ&nbsp;Liêm, ngày&nbsp;03 tháng&nbsp;01 năm&nbsp;2020" in page
+    assert "Hướng tới kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)" in page
     # Seed 000's phases and every number they salute.
     for expected in [
-        "Đợt 1 (từ 01/01/2020 đến 30/4/2020): “Mừng Đảng, mừng xuân, mừng Đất nước đổi mới”",
-        "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02)",
-        "kỷ niệm 6 năm Ngày thành lập quận Bắc Từ Liêm (01/4)",
-        "kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước (30/4)",
-        "Đợt 2 (từ 01/5/2020 đến 31/7/2020)",
-        "kỷ niệm 134 năm Ngày Quốc tế Lao động (01/5)",
-        "kỷ niệm 66 năm Ngày chiến thắng Điện Biên Phủ (07/5)",
-        "kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5)",
-        "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7)",
-        "Đợt 3 (từ 01/8/2020 đến 31/12/2020)",
+        "Đợt 1, từ 01/01/2020 đến 30/4/2020: “Mừng Đảng, mừng xuân, mừng Đất nước đổi mới”",
+        "kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02)",
+        "kỷ niệm 6 năm ngày thành lập quận Bắc Từ Liêm (01/4)",
+        "kỷ niệm 45 năm ngày giải phóng miền Nam, thống nhất đất nước (30/4)",
+        "Đợt 2, từ 01/5/2020 đến 31/7/2020",
+        "kỷ niệm 134 năm ngày Quốc tế Lao động (01/5)",
+        "kỷ niệm 66 năm ngày chiến thắng Điện Biên Phủ (07/5)",
+        "kỷ niệm 130 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5)",
+        "kỷ niệm 91 năm ngày thành lập Công đoàn Việt Nam (28/7)",
+        "Đợt 3, từ 01/8/2020 đến 31/12/2020",
         "kỷ niệm 75 năm Cách mạng Tháng Tám (19/8)",
         "kỷ niệm 75 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9)",
-        "kỷ niệm 66 năm Ngày Giải phóng Thủ đô (10/10)",
+        "kỷ niệm 66 năm ngày Giải phóng Thủ đô (10/10)",
     ]:
         assert expected in page, expected
 
@@ -87,7 +87,7 @@ def test_covenant_2020_has_the_five_members_of_cluster_3(sample: Path, capsys) -
         assert out.count(f"**{member}**") == 1, member
     assert "Liên đoàn Lao động thành phố Hà Giang (Cụm trưởng)" in out
     assert "*Hà Giang, ngày 12 tháng 02 năm 2020*" in out
-    for row in ["| 1 | đoàn viên được đổi thẻ đoàn viên công đoàn | % | 100% |",
+    for row in ["| 1 | Đoàn viên được đổi thẻ đoàn viên công đoàn | % | 100% |",
                 "| % | từ 90% trở lên |", "| % | từ 60% trở lên |"]:
         assert row in out
     assert not (sample / "out").exists()
@@ -107,16 +107,60 @@ def test_never_overwrites_without_force(sample: Path, capsys) -> None:  # type: 
     assert target.read_text(encoding="utf-8").startswith("LĐLĐ THÀNH PHỐ HÀ NỘI")
 
 
-def test_registry_with_errors_is_refused_and_nothing_written(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_whose_own_data_has_errors_is_refused_and_nothing_written(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = sample / "data" / "campaigns" / "bac-tu-liem-2020.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "cong-doan-viet-nam: 91                # 2020 - 1929", "cong-doan-viet-nam: 92"),
         encoding="utf-8")
     code, out, err = run(capsys, "render", "plan", "2020", "-f", "md")
     assert (code, out) == (1, "")
-    assert "error anniversary-ordinal" in err
-    assert err.endswith("Sổ đăng ký có lỗi: không lập văn bản nào.\n")
+    assert err == (
+        "data/campaigns/bac-tu-liem-2020.yaml:123:27: error anniversary-ordinal: năm 2020 là kỷ niệm 91 "
+        "năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 – 28/7/2020), không phải 92 năm; hãy ghi 91\n"
+        "\n"
+        "Không lập kế hoạch của bac-tu-liem-2020: dữ liệu của văn bản có lỗi (ở trên).\n")
     assert not (sample / "out").exists()
+
+
+def _break(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_errors_elsewhere_do_not_block_a_plan_and_are_counted_in_one_line(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Another campaign's wrong ordinal, and a unit the plan does not name with a mistyped parent.
+    _break(sample / "data" / "campaigns" / "long-bien-2018.yaml",
+           "loi-keu-goi-thi-dua-ai-quoc: 70", "loi-keu-goi-thi-dua-ai-quoc: 71")
+    _break(sample / "data" / "units" / "ha-noi.yaml",
+           "    sector: hanh-chinh-su-nghiep\n    parent: cdvc-ha-noi\n\n  # Seed 003: \"Công đoàn Sở",
+           "    sector: hanh-chinh-su-nghiep\n    parent: cdvc-ha-noj\n\n  # Seed 003: \"Công đoàn Sở")
+    code, out, err = run(capsys, "render", "plan", "2020", "-f", "md")
+    assert (code, out) == (0, "")
+    assert err == ("Bỏ qua 2 lỗi ở nơi khác trong sổ đăng ký, không thuộc văn bản nào được lập "
+                   "(xem: thidua validate).\n"
+                   "Đã ghi out/bac-tu-liem-2020-ke-hoach.md\n")
+
+
+def test_an_error_in_the_issuer_unit_refuses_its_documents(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _break(sample / "data" / "units" / "ha-noi.yaml", "    place: Bắc Từ Liêm\n",
+           "    place: Bắc Từ Liêm\n    sectorr: khac\n")
+    code, out, err = run(capsys, "render", "kickoff", "2020", "-f", "md")
+    assert (code, out) == (1, "")
+    assert err.endswith("Không lập lời kêu gọi của bac-tu-liem-2020: dữ liệu của văn bản có lỗi (ở trên).\n")
+    assert "data/units/ha-noi.yaml:" in err and "sectorr" in err
+
+
+def test_a_cited_plan_dated_after_the_document_refuses_it(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (sample / "data" / "campaigns" / "ha-noi-2020.yaml").write_text(
+        "id: ha-noi-2020\nissuer: ldld-ha-noi\nyear: 2020\nkind: nam\ntitle: Phát động thi đua năm 2020\n"
+        "start: 2020-01-01\nend: 2020-12-31\ndocument:\n  number: 05/KH-LĐLĐ\n  date: 2020-02-05\n",
+        encoding="utf-8")
+    _break(sample / "data" / "campaigns" / "bac-tu-liem-2020.yaml", "basis:\n",
+           "basis:\n  - campaign: ha-noi-2020\n")
+    code, out, err = run(capsys, "render", "plan", "2020", "-f", "md", "--campaign", "bac-tu-liem-2020")
+    assert (code, out) == (1, "")
+    assert "error basis-after-document: phong trào \"ha-noi-2020\" có văn bản ngày 05/02/2020" in err
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -150,7 +194,7 @@ def test_unit_selects_and_stdout_writes_one_document(sample: Path, capsys) -> No
                          "-f", "html", "-o", "-")
     assert (code, err) == (0, "")
     assert out.startswith("<!DOCTYPE html>")
-    assert "kỷ niệm 70 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc" in out
+    assert "kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc" in out
     assert "(11/6/1948 - 11/6/2018)" in out
 
 
@@ -285,7 +329,7 @@ def test_progress_told_of_each_document_rendered_then_written(  # type: ignore[n
 
 
 def test_vietnamese_figures() -> None:
-    from thidua_cli.cli.render import _vi
+    from thidua_cli.render.batch import _vi
     assert [_vi(6000, 0), _vi(95.24, 1), _vi(15.0, 1), _vi(1234567.891, 1)] == [
         "6.000", "95,2", "15,0", "1.234.567,9"]
 
@@ -298,7 +342,7 @@ def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no
     code, _, _ = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "one")
     assert code == 0
     # Whatever this machine's cores: two worker processes.
-    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.render.batch.workers_for", lambda count, fmt: 2)
     code, _, err = run(capsys, "--registry", str(registry), "render", "plan", "2020", "-o", "two")
     assert code == 0
     assert err.splitlines()[:3] == [f"Đã ghi two/cdcs-0{i}-2020-ke-hoach.docx" for i in (1, 2, 3)]
@@ -308,7 +352,7 @@ def test_docx_made_in_workers_is_byte_identical_and_in_order(  # type: ignore[no
 
 
 def test_workers_only_for_many_docx_on_several_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    from thidua_cli.cli import render
+    from thidua_cli.render import batch as render
     monkeypatch.setattr(render.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert [render.workers_for(39, "docx"), render.workers_for(40, "docx"),
             render.workers_for(6000, "md"), render.workers_for(6000, "html")] == [0, 2, 0, 0]
@@ -328,8 +372,8 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
         make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     registry = _many_plans(make_registry, 3)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("thidua_cli.cli.render.workers_for", lambda count, fmt: 2)
-    monkeypatch.setattr("thidua_cli.cli.render._docx_in_worker", _die)
+    monkeypatch.setattr("thidua_cli.render.batch.workers_for", lambda count, fmt: 2)
+    monkeypatch.setattr("thidua_cli.render.batch._docx_in_worker", _die)
     code, out, err = run(capsys, "--lang", "en", "--registry", str(registry), "render", "plan",
                          "2020", "-o", "out")
     assert (code, out) == (2, "")
@@ -360,16 +404,15 @@ def _three_plans(make_registry):
 
 def test_existing_files_are_refused_before_any_work_and_summarised(make_registry, tmp_path, capsys,
                                                                  monkeypatch):
-    from thidua_cli.cli import render as command
     from thidua_cli.cli.app import main
-    from thidua_cli.render import build
+    from thidua_cli.render import batch, build
 
     root = _three_plans(make_registry)
     out = tmp_path / "out"
     out.mkdir()
     for name in "abc":
         (out / f"{name}-2020-ke-hoach.md").write_text("đã có\n", encoding="utf-8")
-    monkeypatch.setattr(command, "SHOWN_EXISTING", 2)
+    monkeypatch.setattr(batch, "SHOWN_EXISTING", 2)
 
     def never(*args, **kwargs):
         raise AssertionError("a document was built before the refusal")
@@ -383,20 +426,20 @@ def test_existing_files_are_refused_before_any_work_and_summarised(make_registry
 
 
 def test_ctrl_c_says_what_was_written(make_registry, tmp_path, capsys, monkeypatch):
-    from thidua_cli.cli import render as command
     from thidua_cli.cli.app import main
+    from thidua_cli.render import batch
 
     root = _three_plans(make_registry)
     written = []
-    real = command._write_one
+    real = batch.write_output
 
-    def interrupted(settings, path, data, force, named):
+    def interrupted(path, data, force):
         if len(written) == 2:
             raise KeyboardInterrupt
-        real(settings, path, data, force, named)
+        real(path, data, force)
         written.append(path)
 
-    monkeypatch.setattr(command, "_write_one", interrupted)
+    monkeypatch.setattr(batch, "write_output", interrupted)
     out = tmp_path / "out"
     assert main(["--registry", str(root), "render", "plan", "2020", "--format", "md",
                  "--out", str(out)]) == 130
@@ -405,3 +448,20 @@ def test_ctrl_c_says_what_was_written(make_registry, tmp_path, capsys, monkeypat
         f"Đã dừng (Ctrl-C): đã ghi 2 trong 3 tệp vào {out}/; các tệp còn lại chưa ghi (tệp nào "
         "đã ghi thì ghi trọn vẹn).")
     assert sorted(p.name for p in out.iterdir()) == ["a-2020-ke-hoach.md", "b-2020-ke-hoach.md"]
+
+
+def test_one_registry_index_per_run(sample: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # Validation builds the index; the rules, the selection and each document's context
+    # share it: the two plans of 2018 do not build it again.
+    from thidua_cli.registry.index import RegistryIndex
+
+    built = []
+    real = RegistryIndex.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[RegistryIndex], registry: object) -> RegistryIndex:
+        built.append(registry)
+        return real(cls, registry)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RegistryIndex, "of", classmethod(counting))
+    code, _, err = run(capsys, "render", "plan", "2018", "-f", "md")
+    assert (code, err.count("Đã ghi out/"), len(built)) == (0, 2, 1)

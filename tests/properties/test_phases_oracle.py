@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from thidua_cli.models import Campaign
 from thidua_cli.problems import Location
-from thidua_cli.registry.loader import Entry, Registry
+from thidua_cli.registry.data import Entry, Registry
 from thidua_cli.rules import phases as phase_rules
 from thidua_cli.rules.base import Context
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from thidua_cli.registry import loader, yaml_source
+from thidua_cli.registry import kinds, yaml_source
+from thidua_cli.registry.data import FileResult
 from thidua_cli.schema import schemas
 
 from tests.properties.strategies import deterministic
@@ -176,10 +176,10 @@ LOADER_KIND = {"campaign": "campaigns", "units": "units", "anniversaries": "anni
 
 def validator_accepts(kind: str, data: Any) -> bool:
     """The loader's verdict on a file holding ``data``: no ``schema`` problem."""
-    registry = loader.Registry(root=Path("data"))
     source = yaml_source.SourceFile("data/x.yaml", data=data)
-    problems = loader._load_source(registry, LOADER_KIND[kind], source)
-    return not any(p.rule == "schema" for p in problems)
+    result = FileResult()
+    kinds.build(LOADER_KIND[kind], source, result)
+    return not any(p.rule == "schema" for p in result.problems)
 
 
 def agree(kind: str, data: Any) -> None:

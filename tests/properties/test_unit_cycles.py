@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from thidua_cli.models import Unit
 from thidua_cli.problems import Location
-from thidua_cli.registry.loader import Entry, Registry
+from thidua_cli.registry.data import Entry, Registry
 from thidua_cli.rules import units as unit_rules
 from thidua_cli.rules.base import Context
 

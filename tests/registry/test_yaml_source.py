@@ -7,6 +7,7 @@ import time
 import unicodedata
 
 import pytest
+import yaml
 
 from thidua_cli.registry.yaml_source import locate, read
 
@@ -199,3 +200,28 @@ def test_no_english_from_libyaml_in_the_vietnamese_message():
     (problem,) = read(b"a: 'x\\q'\nb: \"\\q\"\n", "f").problems
     assert problem.message.vi == ("YAML không hợp lệ: ký tự thoát (\\) không hợp lệ trong ngoặc kép; "
                                   "hãy kiểm tra thụt lề, dấu hai chấm và ngoặc ở dòng này hoặc dòng trên")
+
+
+def test_deep_nesting_is_decided_before_any_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyYAML 6.0.4's libyaml stops at 1,000 levels with its own English message; our
+    # limit, message and place must hold whatever parser is installed.
+    import thidua_cli.registry.yaml_source as yaml_source
+
+    def no_parser(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a parser was asked")
+
+    monkeypatch.setattr(yaml_source.yaml, "parse", no_parser)
+    monkeypatch.setattr(yaml_source, "_Loader", no_parser)
+    source = read(b"a: " + b"[" * 50_000 + b"]" * 50_000, "f")
+    assert [(p.rule, p.line, p.column, p.message.vi) for p in source.problems] == [
+        ("yaml-syntax", 1, 103, "tệp lồng nhau quá 100 cấp; sổ đăng ký không cần lồng sâu như vậy")]
+
+
+def test_a_parsers_own_depth_limit_still_speaks_our_words() -> None:
+    from thidua_cli.registry.yaml_source import _syntax_problem
+
+    mark = yaml.Mark("f", 0, 0, 1002, None, None)
+    exc = yaml.parser.ParserError(None, None, "exceeded maximum nesting depth", mark)
+    problem = _syntax_problem(exc, "a: [[[", "f")
+    assert (problem.line, problem.column, problem.message.en) == (
+        1, 1003, "the file nests more than 100 levels deep; a registry never needs that")

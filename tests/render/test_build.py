@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from thidua_cli.render.build import applies, build
-from thidua_cli.render.document import Heading, Header, Paragraph, Signature, Table, plain
-from thidua_cli.validation import validate
 from tests.render.conftest import PLAN
+from thidua_cli.render.build import applies, build
+from thidua_cli.render.document import Header, Heading, Paragraph, Signature, Table, plain
+from thidua_cli.validation import validate
 
 
 def _build(root: Path, campaign_id: str, kind: str):  # type: ignore[no-untyped-def]
@@ -35,10 +35,10 @@ def test_plan_with_a_document_block(render_registry: Callable[..., Path]) -> Non
         "KẾ HOẠCH", "Phát động phong trào thi đua trong CNVCLĐ quận Ba Đình năm 2020")
     assert doc.signatures == (Signature("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Nguyễn Văn A"),)
     assert doc.recipients == ("LĐLĐ thành phố Hà Nội (để báo cáo)",
-                              "Các công đoàn trực thuộc (để thực hiện)", "Lưu: VT, LĐLĐ")
+                              "Các công đoàn cơ sở trực thuộc (để thực hiện)", "Lưu: VT, LĐLĐ")
     headings = [plain(b.runs) for b in doc.body if isinstance(b, Heading) and b.level == 1]
     assert headings == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG, CHỈ TIÊU THI ĐUA",
-                        "III. CÁC ĐỢT THI ĐUA", "IV. KHEN THƯỞNG", "V. TỔ CHỨC THỰC HIỆN"]
+                        "III. CÁC ĐỢT THI ĐUA", "IV. TỔ CHỨC THỰC HIỆN"]   # no awards: no KHEN THƯỞNG
     texts = _texts(doc)
     assert texts[-1].endswith("./.")
     assert "2. Đợt 2 (đợt thi đua cao điểm 184 ngày): từ 01/7/2020 đến 31/12/2020" in texts
@@ -64,12 +64,16 @@ def test_kickoff_dated_by_the_launch_without_a_number(render_registry: Callable[
     plan = PLAN.replace("  date: 2020-01-03\n", "")
     doc = _build(render_registry(plan=plan), "ba-dinh-2020", "kickoff")
     assert doc.stem == "ba-dinh-2020-loi-phat-dong"
-    assert doc.title == "LỜI PHÁT ĐỘNG"
+    assert doc.title == "LỜI KÊU GỌI"
     assert doc.header.number is None
     assert doc.header.place_date == "Ba Đình, ngày 09 tháng 01 năm 2020"
     texts = _texts(doc)
-    assert texts[0].startswith("Năm 2020 là năm có ý nghĩa quan trọng")
-    assert "kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2020)" in texts[0]
+    # Dated 09/01: 03/02 (90 năm, a round year) lies ahead; "nhân dịp" is for the day itself.
+    assert texts[0] == (
+        "Hướng tới kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020), "
+        "Ban Thường vụ Liên đoàn Lao động quận Ba Đình phát động phong trào thi đua năm 2020 với chủ đề "
+        "“Năm *an toàn* <script>alert(1)</script> {{ 7*7 }}” và kêu gọi toàn thể cán bộ, đoàn viên công "
+        "đoàn, công nhân, viên chức, lao động, với tinh thần “Chủ động, sáng tạo”, hăng hái thi đua:")
     assert "Thi đua là yêu nước, yêu nước thì phải thi đua!" in texts
     assert texts[-1].endswith("./.")
 
@@ -85,8 +89,8 @@ def test_covenant_members_sign_and_table_of_targets(render_registry: Callable[..
     table = next(b for b in doc.body if isinstance(b, Table))
     assert [plain(c) for c in table.header] == ["TT", "Nội dung", "Đơn vị tính", "Chỉ tiêu"]
     assert [[plain(c) for c in row] for row in table.rows] == [
-        ["1", "đoàn viên được đổi thẻ", "%", "100%"],
-        ["2", "công đoàn cơ sở đạt vững mạnh (khối doanh nghiệp)", "%", "từ 60% trở lên"],
+        ["1", "Đoàn viên được đổi thẻ", "%", "100%"],
+        ["2", "Công đoàn cơ sở đạt vững mạnh (khối doanh nghiệp)", "%", "từ 60% trở lên"],
     ]
     assert "2. Liên đoàn Lao động quận Đống Đa (Cụm trưởng)." in _texts(doc)
 
@@ -137,6 +141,6 @@ def test_covenant_of_a_unit_without_a_cluster(render_registry: Callable[..., Pat
     assert headings == ["I. NỘI DUNG GIAO ƯỚC THI ĐUA", "II. CHỈ TIÊU GIAO ƯỚC",
                         "III. TỔ CHỨC THỰC HIỆN"]
     assert _texts(doc)[0].startswith("Hôm nay, ngày 12 tháng 02 năm 2020, tại Hội trường LĐLĐ "
-                                     "quận Đống Đa, các công đoàn trực thuộc Liên đoàn Lao động "
-                                     "quận Ba Đình đã thống nhất")
+                                     "quận Đống Đa, các công đoàn cơ sở trực thuộc Liên đoàn Lao động "
+                                     "quận Ba Đình thống nhất")
     assert doc.recipients[-1] == "Lưu: VT, LĐLĐ"

@@ -1,7 +1,15 @@
 import pytest
 
 from thidua_cli.render.document import (
-    Heading, MarkupError, Paragraph, Run, Table, escape, parse_body, parse_inline, plain,
+    Heading,
+    MarkupError,
+    Paragraph,
+    Run,
+    Table,
+    escape,
+    parse_body,
+    parse_inline,
+    plain,
 )
 
 

@@ -24,9 +24,9 @@ from thidua_cli.render.document import (
     parse_body,
 )
 from thidua_cli.render.docx import (
-    _balanced_rows,
-    _column_widths,
     balanced,
+    balanced_rows,
+    column_widths,
     set_width,
     text_width,
     to_docx,
@@ -109,8 +109,20 @@ def blanks() -> Document:
     )
 
 
-def reopen(document: Document) -> docx.document.Document:
-    return docx.Document(io.BytesIO(to_docx(document)))
+def reopen(document: Document, spaces: bool = True) -> docx.document.Document:
+    """The DOCX read back. With ``spaces``, the no-break spaces that keep names whole
+    (render/wrap.py) read as the spaces they print as: the tests below compare the text."""
+    data = to_docx(document)
+    if spaces:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                content = src.read(info)
+                if info.filename == "word/document.xml":
+                    content = content.replace("\u00a0".encode(), b" ")
+                dst.writestr(info, content)
+        data = out.getvalue()
+    return docx.Document(io.BytesIO(data))
 
 
 def texts(container: object) -> list[str]:
@@ -446,7 +458,7 @@ def test_covenant_one_column_per_member_three_a_row():
 
 
 def test_balanced_signature_rows():
-    assert [_balanced_rows(n) for n in (1, 2, 3, 4, 5, 6, 7, 10)] == [
+    assert [balanced_rows(n) for n in (1, 2, 3, 4, 5, 6, 7, 10)] == [
         [1], [2], [3], [2, 2], [3, 2], [3, 3], [3, 2, 2], [3, 3, 2, 2]]
 
 
@@ -652,7 +664,7 @@ def test_column_widths_like_autofit():
         (((Run("1"),), (Run("đoàn viên được đổi thẻ đoàn viên công đoàn " * 3),), (Run("%"),),
           (Run("từ 90% trở lên"),)),),
     )
-    widths = _column_widths(table)
+    widths = column_widths(table)
     assert sum(widths) == Mm(165) // 1 or abs(sum(widths) - Mm(165)) <= 1
     pad = 2 * Pt(5.4) + Pt(2)
     # The short columns keep the width of their longest text on one line …
@@ -722,3 +734,17 @@ def test_same_input_same_bytes_with_source_date_epoch(monkeypatch):
         assert z.namelist()[0] == "[Content_Types].xml"       # first, as some readers expect
     props = docx.Document(io.BytesIO(first)).core_properties
     assert props.created.isoformat() == "2020-01-03T00:00:00+00:00"
+
+
+def test_names_in_the_frame_are_never_broken_inside_a_word_or_a_place() -> None:
+    doc = replace(plan(), header=Header(superior="LĐLĐ QUẬN BẮC TỪ LIÊM",
+                                        issuer="CÔNG ĐOÀN TRƯỜNG TIỂU HỌC XUÂN ĐỈNH",
+                                        number="Số: 03/KH-CĐ",
+                                        place_date="Bắc Từ Liêm, ngày 18 tháng 9 năm 2020"))
+    d = reopen(doc, spaces=False)
+    left, right = d.tables[0].rows[0].cells[0], d.tables[0].rows[1].cells[1]
+    assert [p.text for p in left.paragraphs if p.text] == [
+        "LĐLĐ QUẬN\u00a0BẮC\u00a0TỪ\u00a0LIÊM",
+        # Too long for the column when broken before TRƯỜNG: broken where no word is split.
+        "CÔNG\u00a0ĐOÀN\u00a0TRƯỜNG\nTIỂU\u00a0HỌC XUÂN\u00a0ĐỈNH"]
+    assert right.paragraphs[0].text == "Bắc\u00a0Từ\u00a0Liêm, ngày\u00a018 tháng\u00a09 năm\u00a02020"

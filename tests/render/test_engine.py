@@ -68,7 +68,8 @@ def test_no_template_outside_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "tpl"
     os.symlink(secret, folder / "link.j2")
     message = _problem(tmp_path, "{% block body %}{% include 'link.j2' %}{% endblock %}")
-    assert "not found" in message
+    assert message == (f"template {folder / 'link.j2'} not used: the file points outside the "
+                       f"template folder ({secret})")
     message = _problem(tmp_path, "{% block body %}{% include '/etc/passwd' %}{% endblock %}")
     assert "not found" in message
 
@@ -94,7 +95,7 @@ def test_override_by_file_name_and_packaged_fallback(tmp_path: Path) -> None:
 
 def test_packaged_templates_are_found() -> None:
     names = engine.PackageLoader().list_templates()
-    assert names == ["covenant.md.j2", "kickoff.md.j2", "plan.md.j2"]
+    assert names == ["covenant.md.j2", "kickoff.md.j2", "plan.md.j2", "words.j2"]
 
 
 def test_multiline_registry_text_cannot_start_markup_lines(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.render.golden_files import check_golden
 from thidua_cli.render.build import build
 from thidua_cli.render.html import CSS, to_html
 from thidua_cli.validation import validate
-from tests.render.golden_files import check_golden
 
 
 def _page(root: Path, campaign_id: str, kind: str) -> str:

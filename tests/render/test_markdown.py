@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.render.golden_files import check_golden
 from thidua_cli.render.build import build
 from thidua_cli.render.document import Document, Header, Paragraph, Run, Signature
 from thidua_cli.render.markdown import md_escape, to_markdown
 from thidua_cli.validation import validate
-from tests.render.golden_files import check_golden
 
 
 @pytest.mark.parametrize(("campaign_id", "kind"), [

@@ -19,6 +19,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from thidua_cli.errors import UserError
+
 SKELETON = "skeleton"
 ANNIVERSARIES = "anniversaries.yaml"
 UNITS = "units/don-vi.yaml"
@@ -27,18 +29,32 @@ ISSUER = "cd-phuong-ba-dinh"
 
 _ORDINAL = re.compile(r"@ORD:([a-z0-9-]+)@")
 
+#: The years an example campaign can be made for, checked against the skeleton by
+#: ``example_years()`` in the tests: from the year after the newest anniversary it
+#: celebrates was founded (Nhà giáo Việt Nam, 1982) to the last year the lunar calendar
+#: is computed for (Tết is celebrated too). Plain numbers, so that building the command
+#: line does not read the skeleton.
+FIRST_YEAR, LAST_YEAR = 1983, 2100
 
-class NotEmpty(Exception):
+
+class NotEmpty(UserError):
     """The target folder already holds files: init writes nothing."""
 
     def __init__(self, root: Path, names: list[str]) -> None:
-        super().__init__(str(root))
+        from thidua_cli.files import shown
+
+        listed = ", ".join(shown(name) for name in names[:5]) + (", …" if len(names) > 5 else "")
+        super().__init__(
+            f"thư mục {shown(root)} đã có tệp ({listed}); thidua init chỉ tạo sổ đăng ký trong thư "
+            "mục trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
+            f"folder {shown(root)} already holds files ({listed}); thidua init only creates a "
+            "registry in an empty or new folder: choose another, e.g. `thidua init registry`")
         self.root, self.names = root, names
 
 
-class NotAFolder(Exception):
+class NotAFolder(UserError):
     def __init__(self, root: Path) -> None:
-        super().__init__(str(root))
+        super().__init__(f"{root} là một tệp, không phải thư mục", f"{root} is a file, not a folder")
         self.root = root
 
 
@@ -76,6 +92,18 @@ def campaign_text(year: int) -> str:
     text = text.replace("@ID@", campaign_id(year)).replace("@NEXT_YEAR@", str(year + 1))
     text = text.replace("@YEAR@", str(year))
     return _ORDINAL.sub(ordinal, text)
+
+
+def example_years() -> tuple[int, int]:
+    """(first, last) year :func:`campaign_text` can make a clean example for."""
+    from thidua_cli.authoring.yaml_roundtrip import loads
+    from thidua_cli.vn import lunar
+
+    celebrated = set(_ORDINAL.findall(skeleton_text(CAMPAIGN_TEMPLATE)))
+    founded = [int(str(item["date"])[:4])
+               for item in loads(skeleton_text(ANNIVERSARIES)).data["anniversaries"]
+               if item["id"] in celebrated and "date" in item]
+    return max(founded) + 1, lunar.LAST_YEAR
 
 
 def schema_text(schema: object) -> str:
@@ -126,19 +154,37 @@ def occupants(root: Path) -> list[str]:
 
 def init_registry(root: Path, year: int) -> Created:
     """Write a new registry into ``root`` (created if missing). Refuses a folder that holds
-    files before writing anything; every file is written whole (``write_atomic``), and
-    never over an existing one."""
-    from thidua_cli.files import write_atomic
+    files before writing anything; the files are written all or nothing (``write_all``),
+    never over an existing one. Every failure is a one-line :class:`UserError`."""
+    from thidua_cli.files import FileExists
+
+    try:
+        return _write_registry(root, year)
+    except FileExists as exc:  # a file appeared while writing (another process)
+        raise UserError(f"không ghi đè tệp đã có: {exc.path}",
+                        f"not overwriting an existing file: {exc.path}") from None
+    except OSError as exc:
+        from thidua_cli.files import reason
+
+        from thidua_cli.files import shown
+
+        vi, en = reason(exc, writing=True)
+        raise UserError(f"không ghi được vào {shown(root)}: {vi}",
+                        f"cannot write into {shown(root)}: {en}") from None
+
+
+def _write_registry(root: Path, year: int) -> Created:
+    from thidua_cli.files import write_all
 
     names = occupants(root)
     if names:
         raise NotEmpty(root, names)
-    content = files(year)
-    written = []
-    for name, text in content.items():
+    content: dict[Path, bytes | str] = {}
+    for name, text in files(year).items():
         path = root / name
         if name == GITIGNORE and (path.exists() or path.is_symlink()):
             continue  # the repository's own: left as it is
-        write_atomic(path, text)
-        written.append(path)
-    return Created(root, written)
+        content[path] = text
+    # All or nothing: a full disk halfway leaves no half-made registry to refuse a retry.
+    write_all(content)
+    return Created(root, list(content))

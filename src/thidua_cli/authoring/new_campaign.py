@@ -26,13 +26,19 @@ Free text (aims, themes, goals …) is not rewritten: mentions of the old year o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from thidua_cli.authoring.yaml_roundtrip import Null, loads
+from thidua_cli.errors import UserError
+from thidua_cli.models import Campaign
 from thidua_cli.problems import Text
+from thidua_cli.registry.data import Entry
+from thidua_cli.registry.index import RegistryIndex
+from thidua_cli.vn.dates import same_day_in_year
 
 _ISO = re.compile(r"^(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(\s*)$", re.ASCII)
 _VN = re.compile(r"^(\s*)(\d{1,2})/(\d{1,2})/(\d{4})(\s*)$", re.ASCII)
@@ -50,11 +56,18 @@ class Result:
     days_off: list[Text] = field(default_factory=list)
 
 
+class OutOfRange(ValueError):
+    """A date would move outside the years a registry date can have (1000–9999)."""
+
+    def __init__(self, day: date, years: int) -> None:
+        super().__init__(day.isoformat())
+        self.day, self.years = day, years
+
+
 def _shift(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29/02 into a common year
-        return date(day.year + years, 2, 28)
+    if not 1000 <= day.year + years <= 9999:
+        raise OutOfRange(day, years)
+    return same_day_in_year(day, day.year + years)  # 29/02 into a common year: 28/02
 
 
 def move_date(text: str, years: int) -> str | None:
@@ -124,7 +137,7 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
               anniversaries: dict[str, Any], issuer: str | None = None) -> Result:
     """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model;
     ``issuer``: another unit that issues the new campaign."""
-    from thidua_cli.occurrences import occurrences
+    from thidua_cli.occurrences import celebrated
     from thidua_cli.vn.holidays import day_off
 
     document = loads(source_text)
@@ -213,6 +226,8 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
 
     # Ordinals after the dates moved: the period each celebrates belongs to is the new one.
     periods = [((), data)] + [(("phases", i), phase) for i, phase in enumerate(phases)]
+    campaign_start, campaign_end = _parse(data.get("start")), _parse(data.get("end"))
+    campaign = (campaign_start, campaign_end) if campaign_start and campaign_end else None
     for path, holder in periods:
         celebrates = holder.get("celebrates")
         if not isinstance(celebrates, dict):
@@ -226,13 +241,10 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
                 continue  # null: thidua computes it; anything else the validator refused
             if anniversary is None or start is None or end is None:
                 continue
-            found = [o for o in occurrences(anniversary, start, end) if o.ordinal is not None]
-            if not found:
-                found = [o for o in occurrences(anniversary, date(start.year, 1, 1),
-                                                date(start.year, 12, 31)) if o.ordinal is not None]
-            if not found:
+            occurrence = celebrated(anniversary, start, end, campaign)
+            if occurrence is None or occurrence.ordinal is None:
                 continue
-            right = found[0].ordinal
+            right = occurrence.ordinal
             if right == stated:
                 continue
             celebrates[key] = type(stated)(right) if type(stated) is not int else right
@@ -277,3 +289,151 @@ def _parse(value: Any) -> date | None:
 def target_path(source: Path, old_id: str, new_id: str) -> Path:
     """The new file beside the source: named from the new id (the source's suffix kept)."""
     return source.with_name(f"{new_id}{source.suffix}")
+
+
+# --------------------------------------------------------------------------- the command's checks
+
+@dataclass(frozen=True)
+class Plan:
+    """What ``thidua new campaign`` will write: from which campaign, under which id, where."""
+
+    source: Entry[Campaign]
+    source_path: Path
+    new_id: str
+    path: Path
+    #: the unit that issues the new campaign when another than the source's issuer
+    issuer: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The source campaign's file as messages show it."""
+        return self.source.loc.file
+
+
+def plan(index: RegistryIndex, source: str, year: int, new_id: str | None,
+         issuer: str | None = None) -> Plan:
+    """The new campaign's id and file, once every precondition holds; else a
+    :class:`~thidua_cli.errors.UserError` saying which does not. ``issuer``: another unit
+    that issues the new campaign (a plan derived from the superior's, a successor's)."""
+    from thidua_cli.hints import did_you_mean, wording
+    from thidua_cli.vn.slug import MAX_ID_LENGTH, is_too_long, is_valid_id, slugify
+
+    campaigns = index.campaigns
+    entry = campaigns.get(source)
+    if entry is None:
+        vi, en = did_you_mean(source, campaigns, {i: e.model.title for i, e in campaigns.items()})
+        raise UserError(f'không có phong trào mã "{source}"{vi}',
+                        f'no campaign with id "{source}"{en}')
+    old = entry.model
+    if new_id is not None and is_too_long(new_id):
+        raise UserError(
+            f"--id dài {len(new_id)} ký tự, quá {MAX_ID_LENGTH} ký tự cho phép (mã thành tên tệp)",
+            f"--id is {len(new_id)} characters long, more than the {MAX_ID_LENGTH} allowed (ids "
+            "become file names)")
+    if new_id is not None and not is_valid_id(new_id):
+        hint_vi, hint_en = wording(slugify(new_id) or "vi-du-2021")
+        raise UserError(f'mã "{new_id}" không hợp lệ{hint_vi}', f'id "{new_id}" is not valid{hint_en}')
+    if issuer is not None and issuer not in index.units:
+        vi, en = did_you_mean(issuer, index.units)
+        raise UserError(f'không có đơn vị mã "{issuer}"{vi}', f'no unit with id "{issuer}"{en}')
+    new_issuer = issuer or old.issuer
+    try:
+        issued = shift_date(old.issued, year - old.year)
+    except OutOfRange:
+        pass  # moved_text says which date cannot move that far
+    else:
+        _refuse_dissolved(index, new_issuer, issued, year)
+    target_id = new_id or (f"{issuer}-{year}" if issuer and issuer != old.issuer
+                           else new_id_for(old.id, old.year, year))
+    if target_id in campaigns:
+        free = _first_free_year(campaigns, old.id, old.year, year, new_issuer, old.kind)
+        raise UserError(
+            f'đã có phong trào mã "{target_id}" ({campaigns[target_id].loc.file}); năm gần nhất '
+            f"chưa có là {free}: --year {free}, hoặc chọn mã khác bằng --id",
+            f'a campaign with id "{target_id}" already exists ({campaigns[target_id].loc.file}); '
+            f"the nearest year without one is {free}: --year {free}, or choose another id with --id")
+    for other in campaigns.values():
+        m = other.model
+        if (m.issuer, m.kind, m.year) == (new_issuer, old.kind, year):
+            raise UserError(
+                f'{new_issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
+                f'{new_issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
+    source_path = index.registry.paths[entry.loc.file]
+    return Plan(entry, source_path, target_id, target_path(source_path, old.id, target_id),
+                issuer if issuer != old.issuer else None)
+
+
+def _refuse_dissolved(index: RegistryIndex, issuer: str, issued: date, year: int) -> None:
+    """Before anything is written: a unit dissolved by the day the new campaign would be
+    issued cannot issue it; say how to issue it from the successor instead."""
+    from thidua_cli.vn.dates import short_date
+
+    entry = index.units.get(issuer)
+    unit = entry.model if entry is not None else None
+    if unit is None or unit.dissolved is None or unit.dissolved >= issued:
+        return
+    raise UserError(
+        f'"{unit.display}" ({issuer}) đã giải thể ngày {short_date(unit.dissolved)}, trước ngày ban '
+        f"hành phong trào năm {year} ({short_date(issued)}): không tạo phong trào mới. Nếu đơn vị "
+        "kế nhiệm ban hành, hãy thêm --issuer MÃ_ĐƠN_VỊ_KẾ_NHIỆM",
+        f'"{unit.display}" ({issuer}) was dissolved on {unit.dissolved.isoformat()}, before the '
+        f"{year} campaign would be issued ({issued.isoformat()}): nothing written. If a successor "
+        "unit issues it, add --issuer SUCCESSOR_ID")
+
+
+def _first_free_year(campaigns: Mapping[str, Entry[Campaign]], old_id: str, old_year: int,
+                     year: int, issuer: str, kind: str) -> int:
+    """The first year from ``year`` on for which this campaign has no successor yet."""
+    taken = {(e.model.issuer, e.model.kind, e.model.year) for e in campaigns.values()}
+    free = year
+    while new_id_for(old_id, old_year, free) in campaigns or (issuer, kind, free) in taken:
+        free += 1
+    return free
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write the new campaign's file, never over an existing one; a failure is one line."""
+    from thidua_cli.files import FileExists, NotRegularFile, write_atomic
+
+    try:
+        write_atomic(path, text)
+    except (FileExists, NotRegularFile):
+        raise UserError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
+                        f"not overwriting an existing file: {path}; choose another id with --id") from None
+    except OSError as exc:
+        from thidua_cli.files import write_error
+
+        raise UserError(*write_error(path, exc)) from None
+
+
+def moved_text(source_path: Path, name: str, year: int, target_id: str,
+               anniversaries: dict[str, Any], issuer: str | None = None) -> Any:
+    """The new campaign's text, or a one-line :class:`~thidua_cli.errors.UserError` for a date that cannot
+    move that far or a file the layout-keeping writer cannot read."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from thidua_cli.files import shown
+
+    try:
+        return next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries,
+                         issuer)
+    except OutOfRange as exc:
+        moved = exc.day.year + exc.years
+        raise UserError(
+            f"--year {year}: ngày {exc.day.isoformat()} của {shown(name)} sẽ sang năm {moved}, "
+            "ngoài các năm 1000–9999 mà sổ đăng ký ghi được",
+            f"--year {year}: the date {exc.day.isoformat()} of {shown(name)} would move to "
+            f"{moved}, outside the years 1000–9999 a registry date can have") from None
+    except YAMLError as exc:
+        # ruamel (which keeps comments and layout) is stricter than the checker's reader:
+        # a Tab inside a plain value is valid YAML that it refuses.
+        mark = exc.problem_mark if isinstance(exc, MarkedYAMLError) else None
+        where = f"{shown(name)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(name)
+        tab = "'\\t'" in str(getattr(exc, "problem", ""))  # ruamel shows the character quoted
+        raise UserError(
+            f"{where}: không viết lại được tệp này mà giữ nguyên định dạng"
+            + ("; hãy thay ký tự Tab trong giá trị bằng dấu cách hoặc đặt giá trị trong ngoặc "
+               "kép" if tab else "; hãy sửa dòng này"),
+            f"{where}: this file cannot be rewritten keeping its layout"
+            + ("; replace the Tab inside the value with spaces or quote the value" if tab
+               else "; fix this line")) from None

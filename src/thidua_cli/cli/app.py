@@ -16,8 +16,9 @@ from typing import Optional
 import typer
 
 from thidua_cli import __version__
-from thidua_cli.cli import common, native
+from thidua_cli.cli import common, native, streams
 from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.errors import ThiduaError
 
 
 def build_app(lang: str) -> typer.Typer:
@@ -95,7 +96,60 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+class _Terminated:
+    """Whether SIGTERM arrived: it is handled as Ctrl-C is (the same clean-up of temporary
+    files and worker processes), then the exit code says which signal it was."""
+
+    seen = False
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    _Terminated.seen = True
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> int:
+    return 128 + 15 if _Terminated.seen else 130
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _guarded(argv)
+    # Python's default for SIGTERM ends the process at once: no finally block runs, a
+    # render leaves its hidden .tmp files, the workers print tracebacks and the resource
+    # tracker warns of leaked semaphores. As KeyboardInterrupt, every clean-up runs.
+    _Terminated.seen = False
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _guarded(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _guarded(argv: list[str] | None) -> int:
+    """:func:`_main` with standard streams that cannot crash it (see cli/streams.py)."""
+    import errno
+
+    before = streams.guard()
+    try:
+        code = _main(argv)
+        streams.finish()
+    except streams.OutputError as exc:
+        streams.abandon_stdout()
+        if exc.errno == errno.EPIPE:
+            return 128 + 13  # the reader went away (| head): quiet, as other tools are
+        lang = common.detect_lang(list(sys.argv[1:] if argv is None else argv))
+        typer.echo(f"thidua: không ghi được kết quả ra stdout: {exc.reason}" if lang == "vi"
+                   else f"thidua: cannot write the output to stdout: {exc.reason}", err=True)
+        return 2
+    streams.restore(before)
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     lang = common.detect_lang(args)
     environment = os.environ.get("THIDUA_LANG", "").strip()
@@ -110,22 +164,26 @@ def main(argv: list[str] | None = None) -> int:
     native.fast_completion(command, os.environ)
     try:
         code = command.main(args=args, prog_name="thidua", standalone_mode=False)
-        return code if isinstance(code, int) else 0
+        # Typer turns KeyboardInterrupt (and so SIGTERM) into Exit(130), which Click returns.
+        return (_interrupted() if code == 130 else code) if isinstance(code, int) else 0
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
         typer.echo("", err=True)
-        return 130
-    except CommandError as exc:
-        typer.echo(f"thidua: {exc.en if lang == 'en' else exc.vi}", err=True)
+        return _interrupted()
+    except ThiduaError as exc:  # every user error, whichever part of thidua raised it
+        typer.echo(f"thidua: {exc.text.get(lang)}", err=True)
         return exc.code
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
+    except streams.OutputError:
+        raise  # reported by _guarded, which knows the streams
+    except OSError as exc:
+        # The file system refused a path the user gave (a component past 255 bytes, a
+        # folder that is a file …): one line naming it, as any other user error.
+        typer.echo(f"thidua: {_os_error(exc, lang)}", err=True)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        from thidua_cli.registry.loader import RegistryError
-        if isinstance(exc, RegistryError):
-            typer.echo(f"thidua: {exc.text.get(lang)}", err=True)
-            return 2
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
             # Click's usage errors (Typer vendors Click, so match them by shape).
             return native.show_error(exc, lang)
@@ -138,6 +196,19 @@ def main(argv: list[str] | None = None) -> int:
             f"lỗi không mong đợi ({what}); chạy lại với THIDUA_DEBUG=1 để xem chi tiết và báo lỗi"),
             err=True)
         return 2
+
+
+def _os_error(exc: OSError, lang: str) -> str:
+    import errno
+
+    path = common.shown(Path(os.fsdecode(exc.filename))) if exc.filename is not None else None
+    if exc.errno == errno.ENAMETOOLONG:
+        vi = "tên quá dài: một phần của đường dẫn dài hơn 255 byte; hãy đặt tên ngắn hơn"
+        en = "name too long: a part of the path is longer than 255 bytes; use a shorter name"
+    else:
+        vi = en = exc.strerror or str(exc)
+    where = f"{path}: " if path else ""
+    return where + (en if lang == "en" else vi)
 
 
 def run() -> None:

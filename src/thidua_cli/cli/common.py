@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from thidua_cli.errors import UserError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -79,7 +81,8 @@ class Settings:
             from rich.console import Console
             # Without colour, no style at all: Rich's no_color still writes bold.
             self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True,
-                                color_system="auto" if self.color else None)
+                                color_system="auto" if self.color else None,
+                                width=terminal_width())
         return self._out
 
     @property
@@ -87,7 +90,8 @@ class Settings:
         if self._err is None:
             from rich.console import Console
             self._err = Console(stderr=True, highlight=False, no_color=not self.color,
-                                soft_wrap=True, color_system="auto" if self.color else None)
+                                soft_wrap=True, color_system="auto" if self.color else None,
+                                width=terminal_width())
         return self._err
 
     def print_wrapped(self, line: RichText, indent: int = 4) -> None:
@@ -108,6 +112,18 @@ def examples(t: Settings, *lines: str) -> str:
     """A command's help epilog: "Ví dụ:" and the command lines, kept as written (``\\b``
     stops Click from rewrapping them)."""
     return t.t("Ví dụ:", "Examples:") + "\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def terminal_width() -> int | None:
+    """The width to give the consoles: None (Rich finds it) unless COLUMNS holds no usable
+    width — ``COLUMNS=0`` or ``COLUMNS=abc`` made Rich print nothing at all, errors included
+    — in which case the terminal's own width, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if not columns or (columns.isdigit() and int(columns) > 0):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns  # ignores a COLUMNS of 0; 80 without a terminal
 
 
 def default_registry() -> Path:
@@ -135,34 +151,57 @@ def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
     from thidua_cli.validation import validate
 
     result = validate(settings.registry, cache=True, progress=progress)
-    if not result.errors:
+    if not result.errors and not result.held_back:
         return result
-    for line in report.text_lines(result.problems, len(result.registry.files), settings.lang):
+    problems = result.problems if result.errors else result.held_back
+    for line in report.text_lines(problems, len(result.registry.files), settings.lang):
         settings.err.print(line, soft_wrap=True)
+    if not result.errors:
+        # Only errors thidua.yaml turned off: validate passes, but nothing can be made.
+        settings.err.print(settings.t(
+            "Các lỗi trên thuộc quy tắc đã tắt hoặc hạ mức trong thidua.yaml, nhưng không thể "
+            "lập gì từ sổ đăng ký khi còn chúng.",
+            "The rules of these errors are turned off or down in thidua.yaml, but nothing can "
+            "be made from the registry while they stand."), markup=False, highlight=False,
+            soft_wrap=True)
     settings.err.print(settings.t(refusal_vi, refusal_en), markup=False, highlight=False,
                        soft_wrap=True)
     return None
 
 
 def write_output(path: Path, data: bytes | str, force: bool) -> None:
-    """Write one file a command made, atomically; refused when it exists unless ``force``.
-    Every failure becomes a one-line :class:`CommandError`."""
-    from thidua_cli.files import FileExists, write_atomic
+    """:func:`thidua_cli.files.write_output` (imported when a command writes)."""
+    from thidua_cli.files import write_output as write
 
-    try:
-        write_atomic(path, data, overwrite=force)
-    except FileExists:
-        raise CommandError(f"tệp đã có, không ghi đè: {path} (dùng --force để ghi đè)",
-                           f"file exists, not overwritten: {path} (use --force to overwrite)"
-                           ) from None
-    except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+    write(path, data, force)
 
 
-class CommandError(Exception):
-    """A user error a command reports in one line (exit 2 unless said otherwise)."""
+def write_outputs(files: dict[Path, bytes | str], force: bool) -> None:
+    """:func:`thidua_cli.files.write_outputs`: a set of files, all or nothing."""
+    from thidua_cli.files import write_outputs as write
 
-    def __init__(self, vi: str, en: str, code: int = 2) -> None:
-        super().__init__(en)
-        self.vi, self.en, self.code = vi, en, code
+    write(files, force)
+
+
+def refuse_empty(**options: str | None) -> None:
+    """An option given an empty value (``--campaign "$UNSET"``) is refused, never read as
+    absent: an unset shell variable must not turn "this campaign" into "every campaign".
+    Keys are option names with ``_`` for ``-``: ``refuse_empty(campaign=…, unit=…)``."""
+    for name, value in options.items():
+        if value is not None and not value.strip():
+            option = "--" + name.replace("_", "-")
+            raise CommandError(
+                f"{option} trống; hãy ghi một mã (biến môi trường chưa được đặt?)",
+                f"{option} is empty; give an id (an unset shell variable?)")
+
+
+def shown(value: object) -> str:
+    """:func:`thidua_cli.files.shown`: a path or value made safe for a terminal."""
+    from thidua_cli.files import shown as safe
+
+    return safe(value)
+
+
+#: A user error a command reports in one line (exit 2 unless said otherwise): the
+#: library's :class:`~thidua_cli.errors.UserError`, under the name the commands know.
+CommandError = UserError

@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, examples
+from thidua_cli.authoring.init import FIRST_YEAR, LAST_YEAR
+from thidua_cli.cli.common import Settings, examples
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -30,9 +31,13 @@ def register(app: typer.Typer, t: Settings) -> None:
             show_default=False,
         ),
         year: Optional[int] = typer.Option(  # noqa: UP007
-            None, "--year", min=1900, max=9998,
-            help=t.t("Năm của phong trào ví dụ (mặc định: năm nay; từ tháng 10: năm sau).",
-                     "Year of the example campaign (default: this year; from October: next year)."),
+            None, "--year", min=FIRST_YEAR, max=LAST_YEAR,
+            help=t.t(f"Năm của phong trào ví dụ (mặc định: năm nay; từ tháng 10: năm sau), từ "
+                     f"{FIRST_YEAR} đến {LAST_YEAR}: ví dụ kỷ niệm ngày Nhà giáo Việt Nam (1982) "
+                     "và Tết âm lịch (tính được đến 2100).",
+                     f"Year of the example campaign (default: this year; from October: next year), "
+                     f"{FIRST_YEAR} to {LAST_YEAR}: the example celebrates Vietnamese Teachers' Day "
+                     "(1982) and the lunar Tết (computed up to 2100)."),
             show_default=False,
         ),
     ) -> None:
@@ -46,33 +51,15 @@ def register(app: typer.Typer, t: Settings) -> None:
 def run(settings: Settings, root: Path, year: int | None) -> int:
     from datetime import date
 
-    from thidua_cli.authoring.init import NotAFolder, NotEmpty, campaign_id, default_year, init_registry
-    from thidua_cli.files import FileExists
+    from thidua_cli.authoring.init import campaign_id, default_year, init_registry
 
-    chosen = year or default_year(date.today())
-    try:
-        created = init_registry(root, chosen)
-    except NotEmpty as exc:
-        shown = ", ".join(exc.names[:5]) + (", …" if len(exc.names) > 5 else "")
-        raise CommandError(
-            f"thư mục {root} đã có tệp ({shown}); thidua init chỉ tạo sổ đăng ký trong thư mục "
-            "trống hoặc chưa có: hãy chọn thư mục khác, ví dụ `thidua init so-dang-ky`",
-            f"folder {root} already holds files ({shown}); thidua init only creates a registry in "
-            "an empty or new folder: choose another, e.g. `thidua init registry`") from None
-    except NotAFolder:
-        raise CommandError(f"{root} là một tệp, không phải thư mục",
-                           f"{root} is a file, not a folder") from None
-    except FileExists as exc:  # a file appeared while writing (another process)
-        raise CommandError(f"không ghi đè tệp đã có: {exc.path}",
-                           f"not overwriting an existing file: {exc.path}") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CommandError(f"không ghi được vào {root}: {reason}",
-                           f"cannot write into {root}: {reason}") from None
+    chosen = min(year or default_year(date.today()), LAST_YEAR)
+    created = init_registry(root, chosen)  # its failures are one-line UserErrors
     for path in created.paths:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                            highlight=False, soft_wrap=True)
+    # Quoted as a shell needs it: a folder "Sổ đăng ký" must stay one argument when pasted.
     q = shell_quote
     folder = "" if root == Path("data") else f" {q(root)}"
     registry = "" if root == Path("data") else f" --registry {q(root)}"

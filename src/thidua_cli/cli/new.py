@@ -1,16 +1,16 @@
-"""``thidua new campaign``: next year's campaign from last year's, as a new file beside it."""
+"""``thidua new campaign``: next year's campaign from last year's, as a new file beside it.
+
+Wiring only: the preconditions, the new file and its writing are
+:mod:`thidua_cli.authoring.new_campaign`'s.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples
-
-if TYPE_CHECKING:
-    from thidua_cli.registry.loader import Registry
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples, refuse_empty
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -40,8 +40,12 @@ def register(app: typer.Typer, t: Settings) -> None:
             ..., "--campaign", "--from", metavar=t.t("MÃ", "ID"),
             help=t.t("Mã phong trào nguồn (--from: tên cũ, vẫn dùng được).",
                      "Id of the source campaign (--from: the former name, still accepted).")),
-        year: int = typer.Option(..., "--year", min=1000, max=9999, metavar=t.t("NĂM", "YEAR"),
-                                 help=t.t("Năm của phong trào mới.", "Year of the new campaign.")),
+        year: int = typer.Option(
+            ..., "--year", min=1000, max=9999, metavar=t.t("NĂM", "YEAR"),
+            help=t.t("Năm của phong trào mới (1000–9999; mọi ngày của phong trào phải dời được "
+                     "vào các năm đó).",
+                     "Year of the new campaign (1000–9999; every date of the campaign must move "
+                     "within those years).")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--id", metavar=t.t("MÃ", "ID"),
             help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
@@ -94,12 +98,10 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 def run(settings: Settings, source: str, year: int, new_id: str | None,
         issuer: str | None = None) -> int:
+    refuse_empty(campaign=source, id=new_id, issuer=issuer)
     from thidua_cli import report
-    from thidua_cli.authoring.new_campaign import new_id_for, next_year, shift_date, target_path
-    from thidua_cli.files import FileExists, write_atomic
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.authoring import new_campaign
     from thidua_cli.validation import validate
-    from thidua_cli.vn.slug import is_valid_id, slugify
 
     t = settings.t
     say = settings.err.print
@@ -108,51 +110,12 @@ def run(settings: Settings, source: str, year: int, new_id: str | None,
         "The registry has errors: no new campaign written. Fix the problems above first.")
     if result is None:
         return 1
-    campaigns = {entry.model.id: entry for entry in result.registry.campaigns}
-    entry = campaigns.get(source)
-    if entry is None:
-        vi, en = suggest(source, campaigns, {i: e.model.title for i, e in campaigns.items()})
-        raise CommandError(f'không có phong trào mã "{source}"{vi}',
-                           f'no campaign with id "{source}"{en}')
-    old = entry.model
-    if new_id is not None and not is_valid_id(new_id):
-        hint = slugify(new_id) or "vi-du-2021"
-        raise CommandError(f'mã "{new_id}" không hợp lệ; có phải ý bạn là "{hint}"?',
-                           f'id "{new_id}" is not valid; did you mean "{hint}"?')
-    if issuer is not None and issuer not in {u.model.id for u in result.registry.units}:
-        vi, en = suggest(issuer, [u.model.id for u in result.registry.units])
-        raise CommandError(f'không có đơn vị mã "{issuer}"{vi}', f'no unit with id "{issuer}"{en}')
-    new_issuer = issuer or old.issuer
-    _refuse_dissolved(settings, result.registry, new_issuer,
-                      shift_date(old.issued, year - old.year), year)
-    target_id = new_id or (f"{issuer}-{year}" if issuer and issuer != old.issuer
-                           else new_id_for(old.id, old.year, year))
-    if target_id in campaigns:
-        free = _first_free_year(campaigns, old.id, old.year, year, new_issuer, old.kind)
-        raise CommandError(
-            f'đã có phong trào mã "{target_id}" ({campaigns[target_id].loc.file}); năm gần nhất '
-            f"chưa có là {free}: --year {free}, hoặc chọn mã khác bằng --id",
-            f'a campaign with id "{target_id}" already exists ({campaigns[target_id].loc.file}); '
-            f"the nearest year without one is {free}: --year {free}, or choose another id with --id")
-    for other in campaigns.values():
-        m = other.model
-        if (m.issuer, m.kind, m.year) == (new_issuer, old.kind, year):
-            raise CommandError(
-                f'{new_issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
-                f'{new_issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
-    source_path = result.registry.paths[entry.loc.file]
-    path = target_path(source_path, old.id, target_id)
-    anniversaries = {a.model.id: a.model for a in result.registry.anniversaries}
-    made = next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries,
-                     issuer if issuer != old.issuer else None)
-    try:
-        write_atomic(path, made.text)
-    except FileExists:
-        raise CommandError(f"không ghi đè tệp đã có: {path}; chọn mã khác bằng --id",
-                           f"not overwriting an existing file: {path}; choose another id with --id") from None
-    except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+    plan = new_campaign.plan(result.index, source, year, new_id, issuer)
+    anniversaries = {a_id: a.model for a_id, a in result.index.anniversaries.items()}
+    made = new_campaign.moved_text(plan.source_path, plan.name, year, plan.new_id, anniversaries,
+                                   plan.issuer)
+    path = plan.path
+    new_campaign.write_new(path, made.text)
     say(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False)
     for text in made.changes:
         say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
@@ -174,46 +137,17 @@ def run(settings: Settings, source: str, year: int, new_id: str | None,
     return 1 if any(p.severity.value == "error" for p in mine) else 0
 
 
-def _refuse_dissolved(settings: Settings, registry: Registry, issuer: str, issued: date,
-                      year: int) -> None:
-    """Before anything is written: a unit dissolved by the day the new campaign would be
-    issued cannot issue it; say how to issue it from the successor instead."""
-    from thidua_cli.vn.dates import short_date
-
-    unit = next((u.model for u in registry.units if u.model.id == issuer), None)
-    if unit is None or unit.dissolved is None or unit.dissolved >= issued:
-        return
-    raise CommandError(
-        f'"{unit.display}" ({issuer}) đã giải thể ngày {short_date(unit.dissolved)}, trước ngày ban '
-        f"hành phong trào năm {year} ({short_date(issued)}): không tạo phong trào mới. Nếu đơn vị "
-        "kế nhiệm ban hành, hãy thêm --issuer MÃ_ĐƠN_VỊ_KẾ_NHIỆM",
-        f'"{unit.display}" ({issuer}) was dissolved on {unit.dissolved.isoformat()}, before the '
-        f"{year} campaign would be issued ({issued.isoformat()}): nothing written. If a successor "
-        "unit issues it, add --issuer SUCCESSOR_ID")
-
-
-def _first_free_year(campaigns: dict[str, Any], old_id: str, old_year: int, year: int,
-                     issuer: str, kind: str) -> int:
-    """The first year from ``year`` on for which this campaign has no successor yet."""
-    from thidua_cli.authoring.new_campaign import new_id_for
-
-    taken = {(e.model.issuer, e.model.kind, e.model.year) for e in campaigns.values()}
-    free = year
-    while new_id_for(old_id, old_year, free) in campaigns or (issuer, kind, free) in taken:
-        free += 1
-    return free
-
-
 def run_unit(settings: Settings, unit_id: str, name: str, level: str, parent: str,
              short: str | None) -> int:
     from thidua_cli import report
     from thidua_cli.authoring.new_unit import add_unit
     from thidua_cli.files import write_atomic
     from thidua_cli.models import LEVEL_RANK
-    from thidua_cli.rules.base import suggest
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.validation import validate
     from thidua_cli.vn.slug import is_valid_id, slugify
 
+    refuse_empty(id=unit_id, parent=parent)
     result = checked_registry(
         settings, "Sổ đăng ký có lỗi: không thêm đơn vị. Hãy sửa các lỗi trên trước.",
         "The registry has errors: no unit added. Fix the problems above first.")
@@ -236,7 +170,7 @@ def run_unit(settings: Settings, unit_id: str, name: str, level: str, parent: st
                            f'no level "{level}"; choose one of: {levels}')
     superior = units.get(parent)
     if superior is None:
-        vi, en = suggest(parent, units, names)
+        vi, en = did_you_mean(parent, units, names)
         raise CommandError(f'không có đơn vị cấp trên mã "{parent}"{vi}',
                            f'no superior unit with id "{parent}"{en}')
     if LEVEL_RANK[superior.model.level] >= LEVEL_RANK[chosen_level]:
@@ -250,8 +184,9 @@ def run_unit(settings: Settings, unit_id: str, name: str, level: str, parent: st
     try:
         write_atomic(path, text, overwrite=True)
     except OSError as exc:
-        raise CommandError(f"không ghi được {path}: {exc.strerror or exc}",
-                           f"cannot write {path}: {exc.strerror or exc}") from None
+        from thidua_cli.files import write_error
+
+        raise CommandError(*write_error(path, exc)) from None
     settings.err.print(settings.t(f'Đã thêm đơn vị "{unit_id}" vào {path}',
                                   f'Added unit "{unit_id}" to {path}'), markup=False, highlight=False)
     after = validate(settings.registry, cache=True)

@@ -32,16 +32,16 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 
 def run(settings: Settings, name: str | None) -> int:
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.rule_docs import describe
     from thidua_cli.rules import RULES
-    from thidua_cli.rules.base import suggest
 
     if name is None:
         chosen = list(RULES.values())
     elif name.strip().lower() in RULES:
         chosen = [RULES[name.strip().lower()]]
     else:
-        hint_vi, hint_en = suggest(name, RULES)
+        hint_vi, hint_en = did_you_mean(name, RULES)
         raise CommandError(
             f'không có quy tắc "{name}"{hint_vi or "; xem danh sách bằng `thidua rules`"}',
             f'no rule named "{name}"{hint_en or "; list them with `thidua rules`"}')

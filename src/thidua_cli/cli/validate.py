@@ -1,18 +1,20 @@
-"""``thidua validate``: check the registry; the command CI runs."""
+"""``thidua validate``: check the registry; the command CI runs.
+
+Wiring only: the check is :func:`thidua_cli.validation.validate`, the output a reporter of
+:data:`thidua_cli.report.REPORTERS` chosen by ``--format``, the repository paths that GitHub
+and SARIF need :mod:`thidua_cli.repository`'s.
+"""
 
 from __future__ import annotations
 
 import os
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import typer
 
 from thidua_cli.cli.common import Settings, examples
-
-if TYPE_CHECKING:
-    from thidua_cli.registry.loader import Registry
 
 
 class Format(str, Enum):
@@ -65,46 +67,21 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 
 def run(settings: Settings, format: str, strict: bool, cache: bool = False) -> int:  # noqa: A002
+    from rich.text import Text as RichText
+
     from thidua_cli import report
     from thidua_cli.cli.progress import ProgressBar
+    from thidua_cli.repository import repository_paths
     from thidua_cli.validation import validate
 
     with ProgressBar(settings) as progress:
         result = validate(settings.registry, cache=cache, progress=progress)
-    files = len(result.registry.files)
-    if format == "json":
-        settings.out.print(report.to_json(result.problems, files, settings.lang), markup=False,
-                           highlight=False, soft_wrap=True)
-    elif format == "github":
-        settings.out.print(report.to_github(result.problems, files, settings.lang,
-                                            repository_paths(result.registry)),
-                           markup=False, highlight=False, soft_wrap=True)
-    elif format == "sarif":
-        settings.out.print(report.to_sarif(result.problems, settings.lang,
-                                           repository_paths(result.registry)),
-                           markup=False, highlight=False, soft_wrap=True)
-    else:
-        for line in report.text_lines(result.problems, files, settings.lang):
-            settings.print_wrapped(line)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            # Under GitHub Actions the problems also show on the pull request's lines,
-            # without a workflow change: the annotations follow the normal text.
-            paths = repository_paths(result.registry)
-            for line in report.github_annotations(result.problems, settings.lang, paths):
-                settings.out.print(line, markup=False, highlight=False, soft_wrap=True)
+    lines = report.REPORTERS[format](result.problems, len(result.registry.files), settings.lang,
+                                     lambda: repository_paths(result.registry),
+                                     os.environ.get("GITHUB_ACTIONS") == "true")
+    for line in lines:
+        if isinstance(line, RichText):
+            settings.print_wrapped(line)  # on a terminal, a long message wraps under its place
+        else:
+            settings.out.print(line, markup=False, highlight=False, soft_wrap=True)
     return result.exit_code(strict)
-
-
-def repository_paths(registry: Registry) -> dict[str, str]:
-    """Each registry file's path from the repository root (GitHub matches annotations
-    and SARIF results to the pull request's files by it), keyed by its shown name."""
-    from thidua_cli.registry.layout import repository_root
-
-    root = repository_root(registry.root)
-    paths = {}
-    for name, path in registry.paths.items():
-        try:
-            paths[name] = Path(os.path.abspath(path)).relative_to(root).as_posix()
-        except ValueError:
-            continue  # outside the repository: the shown name is the best there is
-    return paths

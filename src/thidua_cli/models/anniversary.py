@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from thidua_cli.models.base import Date, Id, LunarDayMonth, Model, Text, user_error
+from thidua_cli.vn import dates as vn_dates
 
 
 class Anniversary(Model):
@@ -34,10 +35,7 @@ class Anniversary(Model):
 
     @property
     def lunar_day_month(self) -> tuple[int, int] | None:
-        if self.lunar is None:
-            return None
-        day, month = self.lunar.split("/")
-        return int(day), int(month)
+        return None if self.lunar is None else vn_dates.lunar_day_month(self.lunar)
 
 
 class AnniversariesFile(Model):

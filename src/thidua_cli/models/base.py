@@ -14,9 +14,10 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Pl
                       PlainValidator, WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
+from thidua_cli import hints
 from thidua_cli.vn import dates as vn_dates
 from thidua_cli.vn import targets as vn_targets
-from thidua_cli.vn.slug import is_valid_id, slugify
+from thidua_cli.vn.slug import MAX_ID_LENGTH, is_too_long, is_valid_id, slugify
 
 
 class Model(BaseModel):
@@ -28,13 +29,18 @@ def user_error(vi: str, en: str) -> PydanticCustomError:
 
 
 def _check_id(value: str) -> str:
-    if not is_valid_id(value):
-        suggestion = slugify(value) or "vi-du-ma-so"
+    if is_too_long(value):
         raise user_error(
-            f'mã "{value}" không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang; '
-            f'có phải ý bạn là "{suggestion}"?',
-            f'id "{value}" is not valid: use lowercase ASCII letters, digits and hyphens; '
-            f'did you mean "{suggestion}"?')
+            f"mã dài {len(value)} ký tự, quá {MAX_ID_LENGTH} ký tự cho phép (mã thành tên tệp); "
+            "hãy viết mã ngắn hơn",
+            f"the id is {len(value)} characters long, more than the {MAX_ID_LENGTH} allowed "
+            "(ids become file names); write a shorter id")
+    if not is_valid_id(value):
+        hint_vi, hint_en = hints.wording(slugify(value) or "vi-du-ma-so")
+        raise user_error(
+            f'mã "{value}" không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang'
+            + hint_vi,
+            f'id "{value}" is not valid: use lowercase ASCII letters, digits and hyphens' + hint_en)
     return value
 
 
@@ -70,24 +76,24 @@ def _parse_target(value: Any) -> vn_targets.TargetValue:
 
 
 def _check_lunar(value: str) -> str:
-    parts = value.split("/")
-    # ASCII digits only: isdigit() also takes "１/１" (full-width), which the schema refuses.
-    if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
-        day, month = (int(p) for p in parts)
-        if 1 <= day <= 30 and 1 <= month <= 12:
-            return f"{day}/{month}"
+    parsed = vn_dates.lunar_day_month(value)
+    if parsed is not None:
+        return f"{parsed[0]}/{parsed[1]}"
     raise user_error(
         f'ngày âm lịch "{value}" không hợp lệ; hãy viết "ngày/tháng" âm lịch, ví dụ "10/3" (ngày 1–30, tháng 1–12)',
         f'lunar date "{value}" is not valid; write lunar "day/month", e.g. "10/3" (day 1–30, month 1–12)')
 
 
 Id = Annotated[str, AfterValidator(_check_id),
-               WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"})]
+               WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                               "maxLength": MAX_ID_LENGTH})]
 Date = Annotated[date, PlainValidator(_parse_date), PlainSerializer(lambda d: d.isoformat()),
                  WithJsonSchema({"type": "string", "anyOf": [
                      {"format": "date"}, {"pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"}]})]
 TargetValueField = Annotated[
-    vn_targets.TargetValue, PlainValidator(_parse_target), PlainSerializer(str),
+    vn_targets.TargetValue, PlainValidator(_parse_target),
+    # A lambda, not the builtin: pydantic < 2.8 inspects the signature, and `str` has none.
+    PlainSerializer(lambda value: str(value)),
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                               {"type": "integer", "minimum": 0}]})]
 LunarDayMonth = Annotated[str, AfterValidator(_check_lunar),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Discriminator, Tag
 
 from thidua_cli.models.base import Date, Id, Model, TargetValueField, Text
 from thidua_cli.models.unit import Sector
@@ -31,6 +33,23 @@ class Document(Model):
     date: Date | None = None
     signer: Signer | None = None
     recipients: list[Text] = []
+
+
+class CampaignBasis(Model):
+    """A basis that is a campaign of the registry (v2): printed from that campaign's document
+    ("Thực hiện Kế hoạch số 05/KH-LĐLĐ ngày 05/02/2020 của …"), never typed by hand."""
+
+    campaign: Id
+
+
+def _basis_kind(value: object) -> str:
+    return "[campaign]" if isinstance(value, dict | CampaignBasis) else "[text]"
+
+
+#: One "căn cứ" of a campaign: free text (a resolution, a law), or a campaign it implements.
+#: Told apart by shape, so that a mistake reports the one form it was meant to be.
+Basis = Annotated[Annotated[Text, Tag("[text]")] | Annotated[CampaignBasis, Tag("[campaign]")],
+                  Discriminator(_basis_kind)]
 
 
 class Event(Model):
@@ -78,7 +97,7 @@ class Campaign(Model):
     end: Date
     launch: Launch | None = None
     document: Document | None = None
-    basis: list[Text] = []
+    basis: list[Basis] = []          # căn cứ / thực hiện (see Basis)
     context: list[Text] = []          # bối cảnh: the preamble's paragraphs about the year
     theme: Text | None = None
     spirit: Text | None = None
@@ -99,3 +118,8 @@ class Campaign(Model):
         if self.launch is not None:
             return self.launch.date
         return self.start
+
+    @property
+    def cited(self) -> list[tuple[int, str]]:
+        """(index in ``basis``, campaign id) of each campaign this one cites."""
+        return [(i, b.campaign) for i, b in enumerate(self.basis) if isinstance(b, CampaignBasis)]

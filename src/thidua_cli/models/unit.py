@@ -41,10 +41,19 @@ class Cluster(Model):
     leader: Id
     members: list[Id]
     place: Text | None = None
+    kind: Literal["cum", "khoi"] | None = None   # v2: cụm or khối thi đua
 
     @property
     def display(self) -> str:
         return self.short or self.name
+
+    @property
+    def is_khoi(self) -> bool:
+        """A khối thi đua ("Khối trưởng"), not a cụm: as declared, else by a name that
+        starts with "Khối" (results-format.md)."""
+        if self.kind is not None:
+            return self.kind == "khoi"
+        return self.name.split(" ", 1)[0].casefold() == "khối"
 
 
 class UnitsFile(Model):

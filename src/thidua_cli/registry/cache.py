@@ -12,33 +12,38 @@ Nothing that spans files is cached: the rules (references, the unit tree, target
 against the superior's, duplicate ids …) run on every call over all models, so an edit
 in one file can never leave a stale cross-file answer.
 
-Where: one file per registry in the user's cache folder (``$THIDUA_CACHE_DIR``, else
+Where: one store per registry, in shards (:mod:`~thidua_cli.registry.cache_store`), in the
+user's cache folder (``$THIDUA_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/thidua``, else ``~/.cache/thidua``), named by a hash of the registry's
-absolute path. Not inside the registry: entries are pickles, and a pickle must never be
-read from a folder that a pull request can fill. Deleting the folder is always safe.
-A cache that cannot be read, or an entry that does not unpickle into what is expected,
-is ignored and rebuilt — never trusted.
+absolute path. The store is plain JSON (:mod:`thidua_cli.registry.cache_store`: data
+only, read only from a folder only the user can write, each entry checked against the
+bytes it answers for). Deleting the folder is always safe. A store or an entry that
+cannot be read is a miss and is rebuilt — never trusted.
+
+The key holds the version of everything that shapes a file's result: thidua and the
+source of its reading code, Python, PyYAML and the libyaml it was built with, pydantic
+and pydantic-core, ruamel.yaml — a venv with another PyYAML never replays this one's
+answer. A result that the machine rather than the file caused (out of memory while
+parsing) is never stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 from thidua_cli import __version__
 from thidua_cli.problems import Problem
-from thidua_cli.registry import loader, yaml_source
-from thidua_cli.registry.loader import Registry
+from thidua_cli.registry import cache_store, loader
+from thidua_cli.registry.data import Entry, FileResult, Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 3  # 2: FileResult.cuts, 3: .unloaded
+FORMAT = 3  # 3: FileResult.cuts and .unloaded, Entry.partial
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -53,17 +58,38 @@ def cache_root() -> Path:
 def cache_file(root: Path, folder: Path | None = None) -> Path:
     name = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogateescape"),
                            digest_size=12).hexdigest()
-    return (folder or cache_root()) / f"{name}.pickle"
+    return (folder or cache_root()) / f"{name}.json"
+
+
+def library_versions() -> str:
+    """The versions of the libraries that shape what a file yields (parser, schema)."""
+    import importlib.metadata
+
+    import pydantic
+    import pydantic_core
+    import yaml
+
+    libyaml = "none"
+    if getattr(yaml, "__with_libyaml__", False):
+        from yaml import _yaml
+        libyaml = _yaml.get_version_string()
+    try:
+        ruamel = importlib.metadata.version("ruamel.yaml")
+    except importlib.metadata.PackageNotFoundError:
+        ruamel = "none"
+    return (f"PyYAML {yaml.__version__} libyaml {libyaml} pydantic {pydantic.VERSION} "
+            f"pydantic-core {pydantic_core.__version__} ruamel.yaml {ruamel}")
 
 
 def code_version() -> str:
-    """thidua, Python and the code that turns a file into models and problems.
+    """thidua, Python, the libraries and the code that turn a file into models and problems.
 
     The source of the reading code is hashed too, so that an edited model or rule of the
     schema (even without a version bump, as in development) invalidates everything.
     """
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{FORMAT}|{__version__}|{sys.version}".encode())
+    digest.update(f"{FORMAT}|{__version__}|{sys.version}|{sys.implementation.name}|"
+                  f"{library_versions()}".encode())
     for sub in ("registry", "models", "vn"):
         for path in sorted((_PACKAGE / sub).glob("*.py")):
             digest.update(path.name.encode())
@@ -75,120 +101,91 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class FileResult:
-    """What one file yields by itself (positions of its problems not yet placed)."""
-
-    problems: list[Problem] = field(default_factory=list)
-    anniversaries: list[Any] = field(default_factory=list)
-    units: list[Any] = field(default_factory=list)
-    clusters: list[Any] = field(default_factory=list)
-    campaigns: list[Any] = field(default_factory=list)
-    broken_ids: set[str] = field(default_factory=set)
-    suppressions: list[Any] | None = None
-    cuts: list[Any] = field(default_factory=list)
-    unloaded: bool = False
+def _cacheable(result: FileResult) -> bool:
+    """Whether a result is the file's own: ``file-unreadable`` after the bytes were read
+    means the machine ran out of memory parsing them — another run may not."""
+    return not any(p.rule == "file-unreadable" for p in result.problems)
 
 
-def _compute(kind: str, name: str, raw: bytes) -> FileResult:
-    scratch = Registry(root=Path("."))
-    suppressions: dict[str, list[Any]] = {}
-    source = loader.source_from_bytes(raw, name, suppressions)
-    result = FileResult(problems=list(source.problems))
-    if source.usable:
-        result.problems.extend(loader._load_source(scratch, kind, source))
-    result.anniversaries, result.units = scratch.anniversaries, scratch.units
-    result.clusters, result.campaigns = scratch.clusters, scratch.campaigns
-    result.broken_ids = scratch.broken_ids
-    result.suppressions = suppressions.get(name)
-    result.cuts = scratch.cuts.get(name, [])
-    result.unloaded = kind != "campaigns" and (not source.usable or name in scratch.unloaded)
+#: The lists of models a file result holds: every list field but its problems (so that a
+#: kind added to the table is cached whole, or — without a model in cache_store — not at all).
+_KINDS = tuple(f.name for f in dataclasses.fields(FileResult)
+               if f.name not in ("problems", "broken_ids", "suppressions", "cuts", "unloaded"))
+
+
+def encode(result: FileResult, kind: str, name: str, digest: str) -> dict[str, Any]:
+    """A file's result as plain data, with what it was made from."""
+    return {
+        "kind": kind, "name": name, "hash": digest,
+        "problems": [cache_store.encode_problem(p) for p in result.problems],
+        **{key: [[cache_store.encode_model(e.model), cache_store.encode_location(e.loc), e.owner,
+                  e.partial]
+                 for e in getattr(result, key)] for key in _KINDS},
+        "broken_ids": sorted(result.broken_ids),
+        "suppressions": None if result.suppressions is None else [
+            cache_store.encode_directive(d) for d in result.suppressions],
+        "cuts": [[list(path), index] for path, index in result.cuts],
+        "unloaded": result.unloaded,
+    }
+
+
+def decode(entry: Any, kind: str, name: str, digest: str) -> FileResult | None:
+    """The result an entry holds, if it was made from exactly these bytes; else None."""
+    if (not isinstance(entry, dict) or entry.get("hash") != digest or entry.get("kind") != kind
+            or entry.get("name") != name):
+        return None  # an entry under a key it was not made for answers for nothing
+    try:
+        result = FileResult(problems=[cache_store.decode_problem(p) for p in entry["problems"]])
+        for key in _KINDS:
+            setattr(result, key, [
+                Entry(cache_store.decode_model(key, model), cache_store.decode_location(loc),
+                      owner if isinstance(owner, str) else None, partial is True)
+                for model, loc, owner, partial in entry[key]])
+        result.broken_ids = {str(i) for i in entry["broken_ids"]}
+        if entry["suppressions"] is not None:
+            result.suppressions = [cache_store.decode_directive(d) for d in entry["suppressions"]]
+        result.cuts = [(cache_store.decode_path(path), int(index)) for path, index in entry["cuts"]]
+        result.unloaded = entry["unloaded"] is True
+    except Exception:  # any entry that does not decode is recomputed, never trusted
+        return None
     return result
-
-
-def _read_store(path: Path, version: str) -> dict[tuple[str, str, str], bytes]:
-    try:
-        with path.open("rb") as handle:
-            stored = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - any unreadable cache is simply rebuilt
-        return {}
-    if (not isinstance(stored, dict) or stored.get("version") != version
-            or not isinstance(stored.get("entries"), dict)):
-        return {}
-    return stored["entries"]
-
-
-def _write_store(path: Path, version: str, entries: dict[tuple[str, str, str], bytes]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"version": version, "entries": entries}, handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # readers see the old store or the new one, never half
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # a read-only home or a full disk costs speed, not correctness
 
 
 def load(root: Path, folder: Path | None = None,
          progress: Callable[[int, int], None] | None = None) -> tuple[Registry, list[Problem]]:
     """:func:`loader.load` with each file's own results taken from the cache when its
-    bytes are unchanged; ``progress(done, total)`` is told after each file."""
-    registry = loader.open_registry(root)
-    store_path = cache_file(root, folder)
+    bytes are unchanged; ``progress(done, total)`` is told as the loader tells it."""
     version = code_version()
-    old = _read_store(store_path, version)
-    new: dict[tuple[str, str, str], bytes] = {}
-    problems: list[Problem] = []
+    store: list[tuple[Path, dict[str, Any]]] = []
+    new: dict[str, Any] = {}
     changed = False
-    files = list(loader.find_files(root))
-    for done, (kind, path) in enumerate(files):
-        if progress is not None:
-            progress(done, len(files))
-        name = loader.display_name(root, path)
-        registry.files.append(name)
-        registry.paths[name] = path
-        registry.kinds[name] = kind
-        raw = loader.read_raw(path, name)
-        if isinstance(raw, yaml_source.SourceFile):  # unreadable: nothing to cache
-            problems.extend(raw.problems)
-            if kind != "campaigns":
-                registry.unloaded.add(name)
-            continue
-        key = (kind, name, hashlib.blake2b(raw, digest_size=20).hexdigest())
-        result = None
-        blob = old.get(key)
-        if blob is not None:
-            try:
-                result = pickle.loads(blob)
-            except Exception:  # noqa: BLE001 - a corrupt entry is recomputed
-                result = None
-            if not isinstance(result, FileResult):
-                result = None
+
+    def opened() -> tuple[Path, dict[str, Any]]:
+        # Only once the loader has opened the registry: a path that is no registry (a
+        # missing folder, a symlink loop that resolve() refuses) is the loader's to report.
+        if not store:
+            path = cache_file(root, folder)
+            store.append((path, cache_store.read(path, version)))
+        return store[0]
+
+    def cached(kind: str, name: str, raw: bytes) -> FileResult:
+        nonlocal changed
+        old = opened()[1]
+        digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
+        key = f"{kind}|{name}|{digest}"
+        stored = old.get(key)
+        result = decode(stored, kind, name, digest) if stored is not None else None
         if result is None:
-            result = _compute(kind, name, raw)
-            blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+            result = loader.file_result(kind, name, raw)
             changed = True
-        new[key] = blob
-        problems.extend(result.problems)
-        registry.anniversaries.extend(result.anniversaries)
-        registry.units.extend(result.units)
-        registry.clusters.extend(result.clusters)
-        registry.campaigns.extend(result.campaigns)
-        registry.broken_ids.update(result.broken_ids)
-        if result.suppressions is not None:
-            registry.suppressions[name] = result.suppressions
-        if result.cuts:
-            registry.cuts[name] = result.cuts
-        if result.unloaded:
-            registry.unloaded.add(name)
-    if progress is not None:
-        progress(len(files), len(files))
-    problems.extend(loader.ignored_files(root))  # not a file's own result: never cached
+            if _cacheable(result):
+                new[key] = encode(result, kind, name, digest)
+        else:
+            new[key] = stored
+        return result
+
+    registry, problems = loader.load(root, progress, cached)
+    store_path, old = opened()
     if changed or new.keys() != old.keys():
-        _write_store(store_path, version, new)
+        cache_store.write(store_path, version, new, old)
     return registry, problems

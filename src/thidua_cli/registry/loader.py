@@ -1,99 +1,55 @@
 """Files → models: the registry as the rules see it, and every problem met on the way.
 
 A file that cannot be read never stops the others: its problems are recorded
-and loading goes on. Units and anniversaries are validated item by item, so one
-typo in a list of fifty units does not hide the other forty-nine (and does not
-make every reference to them look unknown).
+and loading goes on. Which files there are, and how each kind's data becomes models,
+is the table of :mod:`thidua_cli.registry.kinds`; this module does the I/O.
 """
 
 from __future__ import annotations
 
-import copy
-import errno
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from thidua_cli import suppress
-from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
-from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
-from thidua_cli.registry import schema_errors, yaml_source
+from thidua_cli import files
+from thidua_cli.errors import RegistryError
+from thidua_cli import hints
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
+from thidua_cli.registry import directives, kinds, yaml_source
+from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
+from thidua_cli.registry.data import FileResult
+from thidua_cli.registry.data import Registry as Registry  # likewise
+from thidua_cli.registry.kinds import KINDS
 from thidua_cli.registry.layout import display_name, is_registry
+from thidua_cli.vn import numbers
 
 __all__ = ["display_name", "is_registry"]  # re-exported: config, cache and fix name files alike
-
-M = TypeVar("M", bound=BaseModel)
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class RegistryError(Exception):
-    """The registry cannot be opened at all (exit 2)."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.text = Text(vi, en)
-
-
-@dataclass
-class Entry(Generic[M]):
-    """A model and where it stands: its file and its path in that file."""
-
-    model: M
-    loc: Location
-    owner: str | None = None  # for a unit's local anniversary: the unit id
-    #: the model was built from what remained of the entry once the parts that failed the
-    #: schema were left out: the rules check the rest, nothing is ever made from it
-    partial: bool = False
-
-
-@dataclass
-class Registry:
-    root: Path
-    files: list[str] = field(default_factory=list)
-    paths: dict[str, Path] = field(default_factory=dict)
-    anniversaries: list[Entry[Anniversary]] = field(default_factory=list)
-    units: list[Entry[Unit]] = field(default_factory=list)
-    clusters: list[Entry[Cluster]] = field(default_factory=list)
-    campaigns: list[Entry[Campaign]] = field(default_factory=list)
-    #: ids of entries that exist but failed the schema: references to them are
-    #: not reported as unknown, since the schema problem already says what is wrong.
-    broken_ids: set[str] = field(default_factory=set)
-    #: ``# thidua: disable=`` comments by file, for the few files that hold one.
-    suppressions: dict[str, list[suppress.Directive]] = field(default_factory=dict)
-    #: items left out of a partial entry's lists, by file, in the order they were left out:
-    #: (the list's path, the item's index then); see :func:`restore_paths`.
-    cuts: dict[str, list[tuple[YamlPath, int]]] = field(default_factory=dict)
-    #: each file's kind (anniversaries, units, campaigns), by shown name
-    kinds: dict[str, str] = field(default_factory=dict)
-    #: units and anniversaries files whose entries could not be read at all (a syntax or
-    #: encoding error, no top-level key): a reference to an id they hold is a consequence
-    unloaded: set[str] = field(default_factory=set)
-
-
 def find_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(kind, path) of each registry file, in a stable order."""
-    for suffix in YAML_SUFFIXES:
-        candidate = root / f"anniversaries{suffix}"
-        if candidate.exists() or candidate.is_symlink():
-            yield "anniversaries", candidate
-    for kind in ("units", "campaigns"):
-        folder = root / kind
+    """(kind, path) of each registry file, in the order of the table of kinds, each
+    folder's files sorted by name."""
+    for kind in KINDS:
+        if not kind.folder:
+            for suffix in YAML_SUFFIXES:
+                candidate = root / f"{kind.name}{suffix}"
+                if candidate.exists() or candidate.is_symlink():
+                    yield kind.name, candidate
+            continue
+        folder = root / kind.name
         if not folder.is_dir():
             if folder.exists() or folder.is_symlink():
                 # A file or a broken/looping link where the folder should be: say so
                 # (read_file reports it) rather than check nothing and exit 0.
-                yield kind, folder
+                yield kind.name, folder
             continue
         # Subfolders too (campaigns/2027/…): a by-year layout is common, and a file
         # that is not read must never pass as checked.
         for path in _walk(folder):
             if path.name.endswith(YAML_SUFFIXES):
-                yield kind, path
+                yield kind.name, path
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -163,7 +119,7 @@ def ignored_files(root: Path) -> Iterator[Problem]:
                     if inner.name.lower().endswith(YAML_SUFFIXES) or _lookalike(inner.name)]
             if not held:
                 continue
-            hint = schema_errors.did_you_mean(path.name.lower(), ("units", "campaigns"))
+            hint = hints.closest(path.name.lower(), ("units", "campaigns"))
             vi = (f'có phải ý bạn là "{hint}/"? hãy đổi tên thư mục' if hint else
                   "hãy chuyển các tệp phong trào vào campaigns/, tệp đơn vị vào units/")
             en = (f'did you mean "{hint}/"? rename the folder' if hint else
@@ -199,8 +155,10 @@ def _renamed(name: str, meant: str) -> Problem:
 
 
 def _ignored(name: str, vi: str, en: str) -> Problem:
-    return Problem("file-ignored", Severity.ERROR, Location(name, line=1, column=1), Text(vi, en),
+    return Problem("file-ignored", UNSTAMPED, Location(name, line=1, column=1), Text(vi, en),
                    line=1, column=1)
+
+
 
 
 def open_registry(root: Path) -> Registry:
@@ -252,23 +210,18 @@ def _nearby_en(root: Path) -> str:
     return f'; the registry is in "{near}": use --registry "{near}"'
 
 
+
+
 #: Past this size a file is refused unread, so that a multi-gigabyte file cannot
 #: exhaust memory. Generous on purpose: a whole country's units in one file
 #: (135,000 units) is about 18 MB.
 MAX_FILE_BYTES = 64 << 20
 
 
-_REASONS_VI = {
-    errno.ELOOP: "vòng lặp liên kết tượng trưng",
-    errno.ENOENT: "không tồn tại, có thể là liên kết hỏng",
-    errno.EACCES: "không có quyền đọc",
-    errno.EPERM: "không có quyền đọc",
-    errno.EIO: "lỗi vào/ra",
-}
 
 
 def read_file(path: Path, name: str,
-              suppressions: dict[str, list[suppress.Directive]] | None = None
+              suppressions: dict[str, list[directives.Directive]] | None = None
               ) -> yaml_source.SourceFile:
     raw = read_raw(path, name)
     if isinstance(raw, yaml_source.SourceFile):
@@ -292,9 +245,8 @@ def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        reason_vi = _REASONS_VI.get(exc.errno, reason)  # strerror is English
-        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason})")
+        reason_vi, reason_en = files.reason(exc, writing=False)
+        return _unreadable(name, f"không đọc được ({reason_vi})", f"cannot be read ({reason_en})")
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES >> 20
         return _unreadable(name, f"lớn hơn {limit} MiB, quá lớn cho một tệp sổ đăng ký",
@@ -303,251 +255,78 @@ def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
 
 
 def source_from_bytes(raw: bytes, name: str,
-                      suppressions: dict[str, list[suppress.Directive]] | None = None
+                      suppressions: dict[str, list[directives.Directive]] | None = None
                       ) -> yaml_source.SourceFile:
     try:
         source = yaml_source.read(raw, name)
     except MemoryError:
         # libyaml builds every node first (~400 bytes each): a few MiB of "1,1,1,…" can
         # exhaust memory. The half-built nodes are freed by now; the other files go on.
-        size = f"{len(raw) / (1 << 20):.1f} MiB"
-        return _unreadable(name, f"({size}) không đủ bộ nhớ để đọc",
-                           f"({size}) is too large to read in the available memory")
-    if suppressions is not None and suppress.MARKER in raw:
+        mib = len(raw) / (1 << 20)
+        return _unreadable(name, f"({numbers.fixed(mib, 1)} MiB) không đủ bộ nhớ để đọc",
+                           f"({mib:.1f} MiB) is too large to read in the available memory")
+    if suppressions is not None and directives.MARKER in raw:
         # Found here, where the bytes are at hand: the files without one are never read twice.
-        suppressions[name] = suppress.scan(raw)
+        suppressions[name] = directives.scan(raw)
     return source
 
 
 def _unreadable(name: str, vi: str, en: str) -> yaml_source.SourceFile:
-    problem = Problem("file-unreadable", Severity.ERROR, Location(name, line=1, column=1),
+    problem = Problem("file-unreadable", UNSTAMPED, Location(name, line=1, column=1),
                       Text(f"{name} {vi}; hãy sửa hoặc xóa nó khỏi sổ đăng ký",
                            f"{name} {en}; fix it or remove it from the registry"),
                       line=1, column=1)
     return yaml_source.SourceFile(name, problems=[problem], usable=False)
 
 
-def load(root: Path, progress: Callable[[int, int], None] | None = None
-         ) -> tuple[Registry, list[Problem]]:
+def file_result(kind: str, name: str, raw: bytes) -> FileResult:
+    """What the file of ``kind`` shown as ``name`` yields by itself from its bytes ``raw``."""
+    suppressions: dict[str, list[directives.Directive]] = {}
+    source = source_from_bytes(raw, name, suppressions)
+    result = FileResult(problems=list(source.problems), suppressions=suppressions.get(name))
+    if source.usable:
+        kinds.build(kind, source, result)
+    elif kind != "campaigns":
+        result.unloaded = True
+    return result
+
+
+#: ``results(kind, name, raw)``: what one readable file yields; :func:`file_result`, or
+#: the cache's copy of it.
+FileResults = Callable[[str, str, bytes], FileResult]
+
+
+def load(root: Path, progress: Callable[[int, int], None] | None = None,
+         results: FileResults = file_result) -> tuple[Registry, list[Problem]]:
     """The registry at ``root`` and the problems met reading it; ``progress(done, total)``
-    is told after each file."""
+    is told before each file and once at the end.
+
+    The one loop over the registry's files: :func:`thidua_cli.registry.cache.load` passes
+    its own ``results`` to take each unchanged file's results from the cache.
+    """
     registry = open_registry(root)
     problems: list[Problem] = []
     files = list(find_files(root))
-    for done, (kind, path) in enumerate(files, 1):
+    for done, (kind, path) in enumerate(files):
         if progress is not None:
-            progress(done - 1, len(files))
+            progress(done, len(files))
         name = display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
         registry.kinds[name] = kind
-        source = read_file(path, name, registry.suppressions)
-        problems.extend(source.problems)
-        if source.usable:
-            problems.extend(_load_source(registry, kind, source))
-        elif kind != "campaigns":
-            registry.unloaded.add(name)
+        raw = read_raw(path, name)
+        if isinstance(raw, yaml_source.SourceFile):  # unreadable: its one problem, no data
+            problems.extend(raw.problems)
+            if kind != "campaigns":
+                registry.unloaded.add(name)
+            continue
+        result = results(kind, name, raw)
+        problems.extend(result.problems)
+        registry.add(name, result)
     if progress is not None:
         progress(len(files), len(files))
     problems.extend(ignored_files(root))
     return registry, problems
-
-
-# --------------------------------------------------------------------------- per kind
-
-_TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")}
-
-
-def _top_level(source: yaml_source.SourceFile, kind: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    data = source.data
-    where = Location(source.file, line=1, column=1)
-    example = {"anniversaries": "anniversaries:", "units": "units:", "campaigns": "id: …"}[kind]
-    if data is None:
-        return None, [Problem("schema", Severity.ERROR, where,
-                              Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
-                                   f'the file is empty; write content starting with "{example}" '
-                                   "or delete the file"),
-                              line=1, column=1)]
-    if not isinstance(data, dict):
-        got_vi, got_en = schema_errors.describe(data)
-        return None, [Problem("schema", Severity.ERROR, where,
-                              Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
-                                   f'(bắt đầu bằng "{example}"), không phải {got_vi}',
-                                   f'the top level of the file must be a mapping of key: value '
-                                   f'(starting with "{example}"), not {got_en}'),
-                              line=1, column=1)]
-    return data, []
-
-
-def _load_source(registry: Registry, kind: str, source: yaml_source.SourceFile) -> list[Problem]:
-    data, problems = _top_level(source, kind)
-    if data is None or (kind != "campaigns" and not set(_TOP_KEYS[kind]) & set(data)):
-        if kind != "campaigns":
-            registry.unloaded.add(source.file)
-        if data is None:
-            return problems
-    if kind == "campaigns":
-        campaign, partial = _validate_partial(Campaign, data, Location(source.file), problems,
-                                              registry)
-        if campaign is not None:
-            registry.campaigns.append(Entry(campaign, Location(source.file), partial=partial))
-        elif isinstance(data.get("id"), str):
-            registry.broken_ids.add(data["id"])
-        return problems
-    model_for_file = AnniversariesFile if kind == "anniversaries" else UnitsFile
-    problems.extend(_unknown_top_keys(data, model_for_file, source.file))
-    if kind == "anniversaries":
-        typo = any(schema_errors.did_you_mean(str(key), ("anniversaries",)) for key in data)
-        if "anniversaries" not in data and not typo:  # a typo is said once, at the typo
-            problems.append(Problem("schema", Severity.ERROR, Location(source.file, line=1, column=1),
-                                    Text('thiếu khóa "anniversaries:" ở đầu tệp',
-                                         'missing the "anniversaries:" key at the top of the file'),
-                                    line=1, column=1))
-        for entry in _validate_items(Anniversary, data, "anniversaries", source.file, problems,
-                                     registry):
-            registry.anniversaries.append(entry)
-        return problems
-    for unit in _validate_items(Unit, data, "units", source.file, problems, registry):
-        registry.units.append(unit)
-        for index, anniversary in enumerate(unit.model.anniversaries):
-            registry.anniversaries.append(
-                Entry(anniversary, unit.loc.child("anniversaries", index), owner=unit.model.id))
-    for cluster in _validate_items(Cluster, data, "clusters", source.file, problems, registry):
-        registry.clusters.append(cluster)
-    return problems
-
-
-def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -> list[Problem]:
-    problems = []
-    for key in data:
-        if key not in model.model_fields:
-            hint = schema_errors.did_you_mean(str(key), model.model_fields)
-            known = ", ".join(model.model_fields)
-            problems.append(Problem(
-                "schema", Severity.ERROR, Location(file, (str(key),), "key"),
-                Text(f'khóa "{key}" không có trong định dạng'
-                     + (f'; có phải ý bạn là "{hint}"?' if hint else f"; các khóa hợp lệ: {known}"),
-                     f'key "{key}" is not part of the format'
-                     + (f'; did you mean "{hint}"?' if hint else f"; valid keys: {known}"))))
-    return problems
-
-
-def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_errors.to_problems(exc, model, loc))
-        return None
-
-
-def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
-                    problems: list[Problem], registry: Registry) -> Iterator[Entry[M]]:
-    items = data.get(key)
-    if items is None:
-        return
-    if not isinstance(items, list):
-        got_vi, got_en = schema_errors.describe(items)
-        problems.append(Problem(
-            "schema", Severity.ERROR, Location(file, (key,)),
-            Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
-                 f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
-        return
-    for index, item in enumerate(items):
-        loc = Location(file, (key, index))
-        validated, partial = _validate_partial(model, item, loc, problems, registry)
-        if validated is not None:
-            yield Entry(validated, loc, partial=partial)
-        elif isinstance(item, dict) and isinstance(item.get("id"), str):
-            registry.broken_ids.add(item["id"])
-
-
-#: Lists whose items stand alone: leaving a broken one out leaves the others checkable
-#: without inventing a consequence. Not ``phases`` (a phase left out would open a false
-#: gap) nor ``members`` (a member left out would make the leader look like an outsider).
-_PRUNABLE_LISTS = frozenset({"targets", "events", "basis", "context", "aims", "awards",
-                             "implementation", "recipients", "movements", "items", "tasks",
-                             "anniversaries"})
-_PRUNE_ROUNDS = 8
-
-
-def _validate_partial(model: type[M], data: Any, loc: Location, problems: list[Problem],
-                      registry: Registry) -> tuple[M | None, bool]:
-    """The model, and whether it is partial: when ``data`` fails the schema, its problems
-    are recorded and the parts that failed are left out (an optional field, an item of a
-    list of independent items, an entry of ``celebrates``) until the rest validates, so
-    that one schema error never hides the entry's other problems. A value that is plainly
-    one of the allowed choices written in Vietnamese (``level: cơ sở``) stands in as that
-    choice. None when what is left cannot make a model (a required field of the entry)."""
-    try:
-        return model.model_validate(data), False
-    except ValidationError as exc:
-        problems.extend(schema_errors.to_problems(exc, model, loc))
-        errors = exc.errors(include_url=False)
-    pruned = copy.deepcopy(data)
-    for _ in range(_PRUNE_ROUNDS):
-        cuts: list[YamlPath] = []
-        for error in errors:
-            path, _anchor = schema_errors.clean_loc(tuple(error["loc"]))
-            if error["type"] == "literal_error" and _stand_in(pruned, path, error):
-                continue
-            cuts.append(path[:-1] if error["type"] == "missing" else path)
-        if not _cut(pruned, cuts, registry, loc):
-            return None, False
-        try:
-            return model.model_validate(pruned), True
-        except ValidationError as exc:
-            errors = exc.errors(include_url=False)
-    return None, False
-
-
-def _stand_in(data: Any, path: YamlPath, error: Any) -> bool:
-    """Put the choice a Vietnamese value plainly names in its place (``cơ sở`` → ``co-so``)."""
-    from thidua_cli.vn.slug import slugify
-
-    value = error.get("input")
-    choices = schema_errors.literal_choices(error)
-    if not path or not isinstance(value, str) or slugify(value) not in choices:
-        return False
-    parent = _at(data, path[:-1])
-    if isinstance(parent, dict) and path[-1] in parent:
-        parent[path[-1]] = slugify(value)
-        return True
-    return False
-
-
-def _at(data: Any, path: YamlPath) -> Any:
-    for step in path:
-        if isinstance(data, dict) and step in data:
-            data = data[step]
-        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
-            data = data[step]
-        else:
-            return None
-    return data
-
-
-def _cut(data: Any, cuts: list[YamlPath], registry: Registry, loc: Location) -> bool:
-    """Leave out each path (deepest list items last-first, so indexes stay true); False when
-    a path cannot be left out (the entry itself, a phase)."""
-    chosen = sorted(set(cuts), key=lambda path: [(str(type(s)), s) for s in path], reverse=True)
-    for path in chosen:
-        if not path:
-            return False
-        if any(path[:n] in chosen for n in range(len(path))):
-            continue  # an enclosing part goes anyway
-        parent = _at(data, path[:-1])
-        last = path[-1]
-        if isinstance(parent, dict) and last in parent:
-            del parent[last]
-        elif (isinstance(parent, list) and isinstance(last, int) and len(path) >= 2
-              and path[-2] in _PRUNABLE_LISTS and 0 <= last < len(parent)):
-            item = parent.pop(last)
-            registry.cuts.setdefault(loc.file, []).append((loc.path + path[:-1], last))
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                registry.broken_ids.add(item["id"])  # a `within` naming it is not unknown
-        else:
-            return False
-    return True
 
 
 # --------------------------------------------------------------------------- positions
@@ -574,6 +353,7 @@ def restore_paths(registry: Registry, problems: list[Problem]) -> None:
     for problem in problems:
         problem.location = restore(problem.location) or problem.location
         problem.related = restore(problem.related)
+
 
 
 def place_problems(registry: Registry, problems: list[Problem]) -> None:

@@ -6,7 +6,6 @@ with the item's own path, and positions are found later from that path.
 
 from __future__ import annotations
 
-import difflib
 import math
 import types
 import typing
@@ -14,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from thidua_cli.problems import Anchor, Location, Problem, Severity, Text, YamlPath
+from thidua_cli import hints
+from thidua_cli.problems import UNSTAMPED, Anchor, Location, Problem, Text, YamlPath
 
 _TYPE_NAMES = {
     str: ("chuỗi văn bản", "text"), int: ("số nguyên", "a whole number"),
@@ -36,6 +36,15 @@ _EXPECTED = {
 
 def describe(value: Any) -> tuple[str, str]:
     """How to name a wrong value to a cadre: its kind and the value itself."""
+    from thidua_cli.registry.yaml_source import OversizedNumber
+
+    if isinstance(value, OversizedNumber):
+        return (f"một số nguyên quá lớn ({value.digits:,} chữ số)".replace(",", "."),
+                f"a whole number too large ({value.digits:,} digits)")
+    if isinstance(value, float) and not math.isfinite(value):
+        # .inf, .nan, or a number past the float range such as 1e400.
+        return ("một số không hữu hạn (vô cực hoặc NaN)", "a number that is not finite "
+                "(infinity or NaN)")
     vi, en = _TYPE_NAMES.get(type(value), ("giá trị", "a value"))
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         shown = f'"{value}"' if isinstance(value, str) else str(value)
@@ -77,12 +86,7 @@ def _choice_meant(value: str, choices: list[str]) -> str | None:
     from thidua_cli.vn.slug import slugify
 
     folded = slugify(value)
-    return folded if folded in choices else did_you_mean(folded, choices)
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    return folded if folded in choices else hints.closest(folded, choices)
 
 
 def clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
@@ -116,7 +120,7 @@ def _typos(errors: list[Any], model: type[BaseModel]) -> dict[YamlPath, str]:
         loc = clean_loc(tuple(error["loc"]))[0]
         if not loc:
             continue
-        meant = did_you_mean(str(loc[-1]), fields_at(model, loc[:-1]))
+        meant = hints.closest(str(loc[-1]), fields_at(model, loc[:-1]))
         if meant is not None and (*loc[:-1], meant) in missing:
             typos[loc] = meant
     return typos
@@ -137,7 +141,7 @@ def to_problems(exc: ValidationError, model: type[BaseModel], location: Location
                   f'"{typos[loc]}"? (trường bắt buộc "{typos[loc]}" đang thiếu)')
             en = (f'field "{loc[-1]}" is not part of the registry format; did you mean '
                   f'"{typos[loc]}"? (the required field "{typos[loc]}" is missing)')
-        problems.append(Problem("schema", Severity.ERROR,
+        problems.append(Problem("schema", UNSTAMPED,
                                 Location(location.file, location.path + loc, anchor), Text(vi, en)))
     return problems
 
@@ -147,20 +151,18 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    field = str(loc[-1]) if loc else ""
+    # The field's name, not a list index: "basis" for the second item of basis, not "1".
+    field = next((str(step) for step in reversed(loc) if isinstance(step, str)), "")
     if kind == "thidua":
         return ctx["vi"], ctx["en"], anchor
     if kind == "missing":
         return (f'thiếu trường bắt buộc "{field}"; hãy thêm "{field}: …" vào mục này',
                 f'missing required field "{field}"; add "{field}: …" to this entry', "value")
     if kind == "extra_forbidden":
-        hint = did_you_mean(field, fields_at(model, loc[:-1]))
-        vi = f'trường "{field}" không có trong định dạng sổ đăng ký'
-        en = f'field "{field}" is not part of the registry format'
-        if hint:
-            vi += f'; có phải ý bạn là "{hint}"?'
-            en += f'; did you mean "{hint}"?'
-        else:
+        hint_vi, hint_en = hints.did_you_mean(field, fields_at(model, loc[:-1]))
+        vi = f'trường "{field}" không có trong định dạng sổ đăng ký' + hint_vi
+        en = f'field "{field}" is not part of the registry format' + hint_en
+        if not hint_vi:
             known = ", ".join(fields_at(model, loc[:-1]))
             vi += f"; các trường hợp lệ: {known}"
             en += f"; valid fields: {known}"
@@ -168,11 +170,9 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
     if kind == "literal_error":
         choices = literal_choices(error)
         hint = _choice_meant(value, choices) if isinstance(value, str) else None
-        vi = f'"{field}" phải là một trong: {", ".join(choices)}; ở đây là {describe(value)[0]}'
-        en = f'"{field}" must be one of: {", ".join(choices)}; found {describe(value)[1]}'
-        if hint:
-            vi += f'; có phải ý bạn là "{hint}"?'
-            en += f'; did you mean "{hint}"?'
+        hint_vi, hint_en = hints.wording(hint) if hint else ("", "")
+        vi = f'"{field}" phải là một trong: {", ".join(choices)}; ở đây là {describe(value)[0]}' + hint_vi
+        en = f'"{field}" must be one of: {", ".join(choices)}; found {describe(value)[1]}' + hint_en
         return vi, en, anchor
     if kind in _EXPECTED:
         want_vi, want_en = _EXPECTED[kind]
@@ -182,7 +182,8 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
         if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
             vi += "; hãy bỏ dấu ngoặc kép"
             en += "; remove the quotes"
-        if kind in ("int_type", "int_from_float") and isinstance(value, float) and math.isfinite(value):
+        if kind in ("int_type", "int_from_float") and isinstance(value, float) \
+                and math.isfinite(value):
             vi += f"; hãy viết {int(value)}" if value == int(value) else ""
             en += f"; write {int(value)}" if value == int(value) else ""
         return vi, en, anchor

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath
 
 _BOM = b"\xef\xbb\xbf"
 #: libyaml's C parser; PyYAML's wheels ship it, a source build without libyaml
@@ -45,9 +45,8 @@ class SourceFile:
     usable: bool = True
 
 
-def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str,
-             severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(rule, severity, Location(file, line=line, column=col), Text(vi, en),
+def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str) -> Problem:
+    return Problem(rule, UNSTAMPED, Location(file, line=line, column=col), Text(vi, en),
                    line=line, column=col)
 
 
@@ -173,8 +172,7 @@ def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
         "PDF; thidua đã chuẩn hóa để kiểm tra; hãy chạy `thidua fix` hoặc gõ lại bằng Unikey ở "
         "bảng mã Unicode dựng sẵn",
         f"text is not in Unicode NFC{more_en} (often pasted from Word or PDF); thidua normalised "
-        "it for checking; run `thidua fix`, or type it again with Unikey set to precomposed Unicode",
-        Severity.WARNING)
+        "it for checking; run `thidua fix`, or type it again with Unikey set to precomposed Unicode")
     return unicodedata.normalize("NFC", text), [problem]
 
 
@@ -284,11 +282,44 @@ def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
     return str(node.value)
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+class TagMismatch(yaml.constructor.ConstructorError):
+    """An explicit tag the value cannot be read as (``!!int abc``, ``!!bool maybe``)."""
+
+    def __init__(self, tag: str, value: str, mark: yaml.Mark) -> None:
+        super().__init__(None, None, f"{value!r} cannot be read as {tag}", mark)
+        self.tag, self.value = tag, value
+
+
+class OversizedNumber:
+    """A whole number too long to convert (Python refuses more than 4,300 digits, and the
+    conversion is quadratic): kept as its digit count for the schema's message."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a whole number of {self.digits:,} digits>"
+
+
+_DIGITS = {8: re.compile("[0-7]+"), 10: re.compile("[0-9]+"), 16: re.compile("[0-9a-fA-F]+")}
+#: More digits than any registry number needs (a year has four), far below Python's limit.
+MAX_INT_DIGITS = 100
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | OversizedNumber:
     value = str(node.value)
-    if value.startswith(("0o", "0x")):
-        return int(value[2:], 8 if value[1] == "o" else 16)
-    return int(value)
+    text = value[1:] if value.startswith(("+", "-")) else value
+    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
+    digits = text[2:] if base != 10 else text
+    if not _DIGITS[base].fullmatch(digits):
+        raise TagMismatch("!!int", value, node.start_mark)
+    if len(digits) > MAX_INT_DIGITS:
+        return OversizedNumber(len(digits))
+    try:
+        number = int(digits, base)
+    except ValueError:
+        raise TagMismatch("!!int", value, node.start_mark) from None
+    return -number if value.startswith("-") else number
 
 
 def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
@@ -297,7 +328,23 @@ def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> float:
         return float("-inf") if value.startswith("-") else float("inf")
     if value == ".nan":
         return float("nan")
-    return float(value)
+    try:
+        return float(value)
+    except ValueError:
+        raise TagMismatch("!!float", str(node.value), node.start_mark) from None
+
+
+def _construct_bool(loader: _Loader, node: yaml.ScalarNode) -> bool:
+    value = str(node.value).lower()
+    if value not in ("true", "false"):
+        raise TagMismatch("!!bool", str(node.value), node.start_mark)
+    return value == "true"
+
+
+def _construct_null(loader: _Loader, node: yaml.ScalarNode) -> None:
+    if str(node.value) not in ("", "~", "null", "Null", "NULL"):
+        raise TagMismatch("!!null", str(node.value), node.start_mark)
+    return None
 
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
@@ -317,6 +364,8 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_Loader.add_constructor("tag:yaml.org,2002:null", _construct_null)
 for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
              "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
     _Loader.yaml_constructors.pop(_tag, None)
@@ -336,11 +385,152 @@ def _may_be_deep(text: str) -> bool:
     return re.search(f"^[ \t?:-]{{{MAX_DEPTH // 2 - brackets + 1},}}", text, re.MULTILINE) is not None
 
 
-def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
-    """Anchors, aliases and excessive depth, from the event stream: no node is
-    built, so an alias bomb or a deep file costs only its own length."""
+#: In flow context, the characters that open, close or hide structure.
+_FLOW_SIGNIFICANT = re.compile(r"""["'\[\]{}#]""")
+#: A block mapping key at the start of a line's content: plain or quoted, then ": " or ":" at the end.
+_BLOCK_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},][^#]*?)[ \t]*:(?:[ \t]|$)""")
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def deep_position(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """1-based line and column of the first collection nested deeper than ``limit``.
+
+    Our own scan, run before any parser sees the text: parsers have limits of their
+    own (libyaml 0.2.6 stops at 1,000 levels with an English message, and scans ahead
+    of the events, so its limit fires before ours could be read off the event stream),
+    and the message and the place must not depend on which PyYAML is installed.
+
+    It follows what makes a YAML collection: block mappings and sequences by their
+    column (``- - -`` opens one sequence per dash), flow collections by their brackets,
+    skipping quoted text, comments and block scalars. It is a bound for refusing
+    hostile input, not a parser: a registry file nests about six levels, so where it
+    is approximate (odd plain scalars) it is far from the limit either way.
+    """
+    block: list[tuple[int, str]] = []  # (column, "map" | "seq") of the open block collections
+    flow = 0  # open flow collections
+    quote = ""  # the quote character of a quoted scalar spanning lines
+    scalar_indent = -1  # inside a block scalar whose parent sits at this column
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if scalar_indent >= 0:
+            if not stripped.strip() or indent > scalar_indent:
+                continue
+            scalar_indent = -1
+        pos = 0
+        if not quote and not flow:
+            if not stripped.strip() or stripped.startswith("#"):
+                continue
+            if stripped.startswith(("---", "...")) and stripped[3:4] in ("", " ", "\t"):
+                block.clear()
+                continue
+            while block and block[-1][0] > indent:
+                block.pop()
+            pos = indent
+            # Block indicators, several on one line when compact: "- " opens a sequence
+            # entry, "? " and ": " an explicit key and its value in a mapping.
+            while line[pos:pos + 1] in ("-", "?", ":") and line[pos + 1:pos + 2] in ("", " ", "\t"):
+                _open_block(block, pos, "seq" if line[pos] == "-" else "map")
+                if len(block) > limit:
+                    return number + 1, pos + 1
+                pos += 1
+                while line[pos:pos + 1] in (" ", "\t"):
+                    pos += 1
+            rest = line[pos:]
+            key = _BLOCK_KEY.match(rest)
+            if key:
+                _open_block(block, pos, "map")
+                if len(block) > limit:
+                    return number + 1, pos + 1
+                pos += key.end()
+                while line[pos:pos + 1] in (" ", "\t"):
+                    pos += 1
+                rest = line[pos:]
+            if _BLOCK_SCALAR.match(rest):
+                scalar_indent = block[-1][0] if block else 0
+                continue
+            if rest[:1] in ('"', "'"):
+                quote, pos = _skip_quoted(line, pos + 1, rest[0])
+                continue
+            if rest[:1] not in ("[", "{"):
+                continue
+        elif quote:
+            quote, pos = _skip_quoted(line, 0, quote)
+            if quote:
+                continue
+        # Flow context: count brackets, skipping quoted text and comments.
+        while True:
+            found = _FLOW_SIGNIFICANT.search(line, pos)
+            if found is None:
+                break
+            char, pos = found.group(), found.start()
+            if char in "[{":
+                flow += 1
+                if len(block) + flow > limit:
+                    return number + 1, pos + 1
+                pos += 1
+            elif char in "]}":
+                flow = max(flow - 1, 0)
+                pos += 1
+                if not flow:
+                    break
+            elif char == "#":
+                if pos == 0 or line[pos - 1] in " \t":
+                    break
+                pos += 1
+            else:
+                # A quote opens a quoted scalar only where a scalar starts.
+                before = line[:pos].rstrip(" \t")[-1:]
+                if before in ("", "[", "{", ",", ":"):
+                    quote, pos = _skip_quoted(line, pos + 1, char)
+                    if quote:
+                        break
+                else:
+                    pos += 1
+    return None
+
+
+def _open_block(block: list[tuple[int, str]], column: int, kind: str) -> None:
+    """Enter a block collection of ``kind`` at ``column`` (or stay in the open one).
+
+    A sequence may sit at its parent key's column (``a:`` then ``- x``), so a key at
+    that column closes the sequence and continues the mapping.
+    """
+    if kind == "map" and block and block[-1] == (column, "seq") and len(block) > 1 \
+            and block[-2] == (column, "map"):
+        block.pop()
+    if not block or block[-1] != (column, kind):
+        block.append((column, kind))
+
+
+def _skip_quoted(line: str, pos: int, quote: str) -> tuple[str, int]:
+    """Past the closing ``quote`` from ``pos``: ("", after it), or (quote, end) when the
+    quoted scalar goes on to the next line."""
+    while pos < len(line):
+        char = line[pos]
+        if quote == '"' and char == "\\":
+            pos += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[pos + 1:pos + 2] == "'":
+                pos += 2
+                continue
+            return "", pos + 1
+        pos += 1
+    return quote, len(line)
+
+
+def _deep_problem(file: str, line: int, col: int) -> Problem:
+    return _problem(
+        "yaml-syntax", file, line, col,
+        f"tệp lồng nhau quá {MAX_DEPTH} cấp; sổ đăng ký không cần lồng sâu như vậy",
+        f"the file nests more than {MAX_DEPTH} levels deep; a registry never needs that")
+
+
+def _scan_events(text: str, file: str) -> list[Problem]:
+    """Anchors and aliases, from the event stream: no node is built, so an alias
+    bomb costs only its own length."""
     problems: list[Problem] = []
-    depth = 0
     for event in yaml.parse(text, Loader=_FastLoader):
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
@@ -354,16 +544,6 @@ def _scan_events(text: str, file: str, *, check_depth: bool) -> list[Problem]:
                 "yaml-alias", file, mark.line + 1, mark.column + 1,
                 f"neo YAML (&{event.anchor}) không được dùng trong sổ đăng ký; hãy bỏ nó đi",
                 f"YAML anchor (&{event.anchor}) is not allowed in the registry; remove it"))
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if check_depth and depth > MAX_DEPTH:
-                problems.append(_problem(
-                    "yaml-syntax", file, mark.line + 1, mark.column + 1,
-                    f"tệp lồng nhau quá {MAX_DEPTH} cấp; sổ đăng ký không cần lồng sâu như vậy",
-                    f"the file nests more than {MAX_DEPTH} levels deep; a registry never needs that"))
-                break
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
     return problems
 
 
@@ -382,6 +562,20 @@ def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: s
             "trong YAML; hãy xóa nó (thường do sao chép từ Word hoặc PDF)",
             f"character U+{exc.character:04X} (a control or non-text character) is not allowed "
             "in YAML; delete it (often pasted from Word or PDF)")
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(exc, TagMismatch):
+        shown = exc.value if len(exc.value) <= 40 else exc.value[:40] + "…"
+        return _problem(
+            "yaml-syntax", file, line, col,
+            f'giá trị "{shown}" không đọc được theo thẻ {exc.tag}; hãy bỏ thẻ {exc.tag} '
+            "(sổ đăng ký không cần thẻ YAML) hoặc sửa giá trị",
+            f'the value "{shown}" cannot be read as {exc.tag}; remove the {exc.tag} tag '
+            "(the registry needs no YAML tags) or fix the value")
+    if "nesting depth" in (exc.problem or ""):
+        # A parser's own depth limit, where our scan found the file shallow enough
+        # (it is a bound, not a parser): still our words, at the parser's place.
+        return _deep_problem(file, line, col)
     line, col, vi, en = explain(exc, text)
     return _problem("yaml-syntax", file, line, col, vi, en)
 
@@ -525,9 +719,14 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
 def parse(text: str, file: str) -> SourceFile:
     """Plain data of a YAML document, with syntax/duplicate/alias problems."""
     source = SourceFile(file)
-    if "&" in text or "*" in text or _may_be_deep(text):
+    deep = deep_position(text) if _may_be_deep(text) else None
+    if deep is not None:
+        source.problems.append(_deep_problem(file, *deep))
+        source.usable = False
+        return source
+    if "&" in text or "*" in text:
         try:
-            scanned = _scan_events(text, file, check_depth=_may_be_deep(text))
+            scanned = _scan_events(text, file)
         except (yaml.MarkedYAMLError, yaml.reader.ReaderError) as exc:
             source.problems.append(_syntax_problem(exc, text, file))
             source.usable = False

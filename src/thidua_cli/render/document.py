@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------- the frame
 
@@ -80,7 +80,7 @@ class Table:
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Heading | Paragraph | Table
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,17 @@ class Document:
     recipients: tuple[str, ...] = ()    # "Nơi nhận:" entries without the dash and the ";"
     language: str = "vi"
     meta: dict[str, str] = field(default_factory=dict, compare=False)  # for HTML <meta>/DOCX core properties
+
+
+#: A covenant's signatures: at most this many columns a row.
+MAX_SIGNATURE_COLUMNS = 3
+
+
+def signature_rows(n: int) -> list[int]:
+    """How many signatures each row of a covenant holds: 5 → [3, 2], 4 → [2, 2], 7 → [3, 2, 2]
+    (at most three columns, rows as even as can be). Every writer lays them out so."""
+    rows = -(-n // MAX_SIGNATURE_COLUMNS)
+    return [n // rows + (1 if i < n % rows else 0) for i in range(rows)]
 
 
 # --------------------------------------------------------------------------- the markup
@@ -203,6 +214,17 @@ def parse_body(markup: str) -> tuple[Block, ...]:
     end_paragraph()
     end_table()
     return tuple(blocks)
+
+
+#: A column whose values are all this short (TT, %, 100%) is centred, as office tables set them.
+SHORT_CELL = 6
+
+
+def short_columns(table: Table) -> list[bool]:
+    """For each column of ``table``: True when every value in it is short (centred)."""
+    ncols = max((len(r) for r in (table.header, *table.rows)), default=0)
+    return [all(len(plain(row[c])) <= SHORT_CELL for row in table.rows if c < len(row))
+            for c in range(ncols)]
 
 
 def plain(runs: tuple[Run, ...]) -> str:

@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from html import escape
 
-from thidua_cli.render.document import Document, Heading, Paragraph, Run, Signature, Table
+from thidua_cli.render.document import (
+    Document,
+    Heading,
+    Paragraph,
+    Run,
+    Signature,
+    Table,
+    short_columns,
+    signature_rows,
+)
+from thidua_cli.render.wrap import glue_blanks, nobreak
 
 CSS = """\
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
@@ -24,6 +34,7 @@ html { background: #fff; color: #000; }
 body { font-family: "Times New Roman", "Liberation Serif", Times, serif; font-size: 14pt;
        line-height: 1.3; margin: 0 auto; max-width: 165mm; }
 @media screen { body { padding: 20mm 15mm 20mm 30mm; max-width: 210mm; box-sizing: border-box; } }
+}
 table.frame { width: 100%; border-collapse: collapse; }
 table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .header td.left { width: 40%; } .header td.right { width: 60%; }
@@ -36,7 +47,8 @@ table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .number { font-size: 13pt; margin-top: 4pt; }
 .place-date { font-style: italic; margin-top: 4pt; }
 h1.title { font-size: 14pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
-p.subject { font-weight: bold; text-align: center; margin: 0; }
+p.subject { font-weight: bold; text-align: center; margin: 0; text-wrap: balance; }
+table.header td { text-wrap: balance; }
 main p { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
 main p.center { text-align: center; text-indent: 0; }
 main h2, main h3, main h4 { font-size: 14pt; margin: 6pt 0; text-indent: 1.27cm; text-align: justify; }
@@ -44,22 +56,39 @@ main h2 { font-weight: bold; } main h3 { font-weight: bold; }
 main h4 { font-weight: bold; font-style: italic; }
 table.data { width: 100%; border-collapse: collapse; margin: 6pt 0; font-size: 13pt; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
-table.data th { text-align: center; }
+table.data th, table.data td.short { text-align: center; }
 .closing { margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
 .closing td.recipients { width: 45%; text-align: left; font-size: 11pt; }
 .closing td.signature { width: 55%; }
 .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .signature div { font-weight: bold; }
 .signature .space { height: 22mm; }
-table.signatures { table-layout: fixed; }
-table.closing.signatures td.signature { width: 33.3%; padding: 0 2mm 6mm; font-size: 13pt; }
+table.signatures { table-layout: fixed; margin-top: 6pt; }
+table.closing.signatures td.signature { padding: 0 2mm 6mm; font-size: 13pt; vertical-align: bottom; }
+table.signatures.cols-2 td.signature { width: 50%; } table.signatures.cols-3 td.signature { width: 33.3%; }
+.signature .unit { font-size: 12pt; }
+.recipients .entry { padding-left: 2.5mm; text-indent: -2.5mm; }
+tr.numbers td { vertical-align: top; }
+table.frame.header { table-layout: fixed; }
+@media screen and (max-width: 600px) {
+  /* A phone: the page's margins would leave a column of two words; the header in smaller type. */
+  body { padding: 5mm 4mm; font-size: 13pt; }
+  .issuer, .superior, .motto1, .number { font-size: 10.5pt; } .motto2, .place-date { font-size: 11pt; }
+  main p, main h2, main h3, main h4 { text-indent: 6mm; text-align: left; font-size: 13pt; }
+  table.closing.signatures td.signature { font-size: 11pt; }
 """
+
+
+def _frame(text: str) -> str:
+    """A text of the frame, escaped, with no-break spaces where a browser must not break a
+    word or a place name (render/wrap.py)."""
+    return escape(nobreak(text)).replace("\u00a0", "&nbsp;").replace("\n", "<br>")
 
 
 def _runs(runs: tuple[Run, ...]) -> str:
     out = []
     for run in runs:
-        text = escape(run.text)
+        text = escape(glue_blanks(run.text)).replace("\u00a0", "&nbsp;")
         if run.italic:
             text = f"<em>{text}</em>"
         if run.bold:
@@ -71,7 +100,7 @@ def _runs(runs: tuple[Run, ...]) -> str:
 def _signature(sig: Signature) -> str:
     parts = []
     if sig.unit:
-        parts.append(f'<div class="unit">{escape(sig.unit)}</div>')
+        parts.append(f'<div class="unit">{_frame(sig.unit)}</div>')
     if sig.on_behalf:
         parts.append(f"<div>{escape(sig.on_behalf)}</div>")
     parts.append(f"<div>{escape(sig.position)}</div>")
@@ -84,7 +113,7 @@ def _recipients(recipients: tuple[str, ...]) -> str:
     lines = ['<div class="label">Nơi nhận:</div>']
     for i, entry in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ";"
-        lines.append(f"<div>- {escape(entry)}{end}</div>")
+        lines.append(f'<div class="entry">- {_frame(entry)}{end}</div>')
     return "\n".join(lines)
 
 
@@ -104,22 +133,25 @@ def to_html(doc: Document) -> str:
 
     left = []
     if h.superior:
-        left.append(f'<div class="superior">{escape(h.superior)}</div>')
-    left.append(f'<div class="issuer">{escape(h.issuer)}</div>')
+        left.append(f'<div class="superior">{_frame(h.superior)}</div>')
+    left.append(f'<div class="issuer">{_frame(h.issuer)}</div>')
     left.append('<span class="rule short"></span>')
-    if h.number:
-        left.append(f'<div class="number">{escape(h.number)}</div>')
-    right = ['<div class="motto1">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
-             '<div class="motto2">Độc lập - Tự do - Hạnh phúc</div>',
-             '<span class="rule motto"></span>',
-             f'<div class="place-date">{escape(h.place_date)}</div>']
+    right = [f'<div class="motto1">{_frame("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")}</div>',
+             f'<div class="motto2">{_frame("Độc lập - Tự do - Hạnh phúc")}</div>',
+             '<span class="rule motto"></span>']
+    # Two rows, as the DOCX: "Số:" and the place-date line stand on one line (NĐ30, ô 3
+    # and 4) however tall the names above them are.
+    number = f'<div class="number">{escape(h.number)}</div>' if h.number else ""
     out += ['<table class="frame header"><tr>',
             '<td class="left">' + "\n".join(left) + "</td>",
             '<td class="right">' + "\n".join(right) + "</td>",
+            '</tr><tr class="numbers">',
+            f'<td class="left">{number}</td>',
+            f'<td class="right"><div class="place-date">{_frame(h.place_date)}</div></td>',
             "</tr></table>",
             f'<h1 class="title">{escape(doc.title)}</h1>']
     if doc.subject:
-        out += [f'<p class="subject">{escape(doc.subject)}</p>', '<span class="rule short"></span>']
+        out += [f'<p class="subject">{_frame(doc.subject)}</p>', '<span class="rule short"></span>']
 
     out.append("<main>")
     for block in doc.body:
@@ -135,8 +167,11 @@ def to_html(doc: Document) -> str:
             out.append('<table class="data">')
             out.append("<thead><tr>" + "".join(f"<th>{_runs(c)}</th>" for c in block.header)
                        + "</tr></thead><tbody>")
+            short = short_columns(block)
             for row in block.rows:
-                out.append("<tr>" + "".join(f"<td>{_runs(c)}</td>" for c in row) + "</tr>")
+                out.append("<tr>" + "".join(
+                    f'<td class="short">{_runs(c)}</td>' if short[i] else f"<td>{_runs(c)}</td>"
+                    for i, c in enumerate(row)) + "</tr>")
             out.append("</tbody></table>")
     out.append("</main>")
 
@@ -148,11 +183,14 @@ def to_html(doc: Document) -> str:
         out.append('<td class="signature">' + (_signature(sigs[0]) if sigs else "") + "</td>")
         out.append("</tr></table>")
     else:
-        out.append('<table class="frame closing signatures">')
-        for start in range(0, len(sigs), 3):
-            out.append("<tr>" + "".join(f'<td class="signature">{_signature(s)}</td>'
-                                        for s in sigs[start:start + 3]) + "</tr>")
-        out.append("</table>")
+        # A covenant: at most three columns a row, rows as even as can be (5 → 3 + 2), each
+        # row its own table so that a shorter row is centred, not pushed to the left.
+        start = 0
+        for count in signature_rows(len(sigs)):
+            out.append(f'<table class="frame closing signatures cols-{count}"><tr>'
+                       + "".join(f'<td class="signature">{_signature(s)}</td>'
+                                 for s in sigs[start:start + count]) + "</tr></table>")
+            start += count
         if doc.recipients:
             out.append('<table class="frame closing"><tr><td class="recipients">'
                        + _recipients(doc.recipients) + "</td><td></td></tr></table>")

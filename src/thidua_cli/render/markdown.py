@@ -13,11 +13,18 @@ from thidua_cli.render.document import Document, Heading, Paragraph, Run, Table
 
 # Inline markup and raw HTML anywhere; parentheses and "!" need no escape once "[" and "]" are.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])")   # "1. …" would start an ordered list
-_DASH_START = re.compile(r"^(\s*)([-+=#])")      # a list, a heading underline, a heading
+# At the start of every line of a text, not only of the whole: a recipient or a signer's
+# name holding a line break made real headings and rules in the post.
+_LINE_START = re.compile(r"^([ \t]*)(\d+)([.)])", re.MULTILINE)  # "1. …": an ordered list
+_DASH_START = re.compile(r"^([ \t]*)([-+=#])", re.MULTILINE)      # a list, an underline, a heading
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_INDENT = re.compile(r"(?<=\n)[ \t]+")
 
 
 def md_escape(text: str) -> str:
+    # A blank line would end the paragraph (and the emphasis around the text) and let the
+    # next line open a code block by its indent: lines stay lines of one paragraph.
+    text = _INDENT.sub("", _BLANK_LINES.sub("\n", text))
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\2\\\3", text)
     return _DASH_START.sub(r"\1\\\2", text)
@@ -37,6 +44,11 @@ def _runs(runs: tuple[Run, ...]) -> str:
         trail = text[len(text.rstrip()):]
         out.append(f"{lead}{mark}{stripped}{mark}{trail}")
     return "".join(out)
+
+
+def _cell(runs: tuple[Run, ...]) -> str:
+    # A table row is one line: a line break inside a cell would end the table.
+    return _runs(runs).replace("\n", " ")
 
 
 def to_markdown(doc: Document) -> str:
@@ -64,10 +76,10 @@ def to_markdown(doc: Document) -> str:
                 # A centred line (a slogan) is a paragraph of its own: Markdown cannot centre.
                 lines.append(text)
         elif isinstance(block, Table):
-            cells = [_runs(c) for c in block.header]
+            cells = [_cell(c) for c in block.header]
             table = ["| " + " | ".join(cells) + " |", "|" + "---|" * len(cells)]
             for row in block.rows:
-                table.append("| " + " | ".join(_runs(c) for c in row) + " |")
+                table.append("| " + " | ".join(_cell(c) for c in row) + " |")
             lines.append("\n".join(table))
     for sig in doc.signatures:
         parts = []

@@ -1,9 +1,10 @@
 """Celebrated anniversaries: the stated ordinal and the date.
 
 ``celebrates`` maps an anniversary id to the ordinal the text states. The right
-ordinal is that of the occurrence inside the phase (campaign-wide: inside the
-campaign), year minus base year. Anniversary numbers are computed, never typed:
-a stated one must agree, and ``null`` lets thidua fill it in.
+ordinal is that of the occurrence the period celebrates
+(:func:`thidua_cli.occurrences.celebrated`, the function render and ``new campaign``
+use too), year minus base year. Anniversary numbers are computed, never typed: a
+stated one must agree, and ``null`` lets thidua fill it in.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from thidua_cli.models import Anniversary
-from thidua_cli.occurrences import Occurrence, occurrences
+from thidua_cli.occurrences import celebrated
 from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn.dates import short_date
@@ -49,13 +50,14 @@ def check(ctx: Context) -> Check:
                 if entry is None:
                     continue  # unknown-reference
                 yield from _check_one(entry.model, stated, loc.child(anniversary_id),
-                                      start, end, where_vi, where_en)
+                                      start, end, (model.start, model.end), where_vi, where_en)
 
 
 def _check_one(anniversary: Anniversary, stated: int | None, loc: Location, start: date,
-               end: date, where_vi: str, where_en: str) -> Check:
-    inside = occurrences(anniversary, start, end)
-    if not inside:
+               end: date, campaign: tuple[date, date], where_vi: str, where_en: str) -> Check:
+    occurrence = celebrated(anniversary, start, end, campaign)
+    # celebrated() answers with the occurrence inside the period whenever there is one.
+    if occurrence is None or not start <= occurrence.date <= end:
         yield Finding("anniversary-outside-phase", Location(loc.file, loc.path, "key"), Text(
             f"{anniversary.name} năm {start.year} không rơi vào {where_vi} "
             f"({short_date(start)}–{short_date(end)}); hãy chuyển sang đợt chứa ngày đó",
@@ -68,22 +70,14 @@ def _check_one(anniversary: Anniversary, stated: int | None, loc: Location, star
             f"{anniversary.name} không có năm gốc nên không có số năm kỷ niệm; hãy ghi null",
             f"{anniversary.name} has no base year, so no ordinal; write null"))
         return
-    candidates = inside or _nearest(anniversary, start)
-    ordinals = [occ.ordinal for occ in candidates if occ.ordinal is not None]
-    if not ordinals or stated in ordinals:
+    if occurrence is None or occurrence.ordinal is None or stated == occurrence.ordinal:
         return
-    right = ordinals[0]
-    when = candidates[0].date
+    right, when = occurrence.ordinal, occurrence.date
     yield Finding("anniversary-ordinal", loc, Text(
         f"năm {when.year} là kỷ niệm {right} năm {anniversary.name} "
         f"({_base_text(anniversary)} – {short_date(when)}), không phải {stated} năm; hãy ghi {right}",
         f"{when.year} marks {right} years of {anniversary.name} "
         f"({_base_text(anniversary, iso=True)} – {when.isoformat()}), not {stated}; write {right}"))
-
-
-def _nearest(anniversary: Anniversary, start: date) -> list[Occurrence]:
-    """The occurrence in the period's first year, for an anniversary outside it."""
-    return occurrences(anniversary, date(start.year, 1, 1), date(start.year, 12, 31))
 
 
 def _base_text(anniversary: Anniversary, iso: bool = False) -> str:

@@ -1,18 +1,29 @@
-"""``document-number``: the số, ký hiệu of a plan, as Nghị định 30/2020 writes it.
+"""The documents a campaign issues: ``document-number`` and ``basis-after-document``.
+
+``document-number``: the số, ký hiệu of a plan, as Nghị định 30/2020 writes it.
 
 ``01/KH-LĐLĐ``: the number (two digits at least: below 10 with a leading zero),
 ``/``, the type code from the decree's list (KH for Kế hoạch …), ``-``, the
 issuer's abbreviation (which may itself have ``-`` groups). A công văn has no
 type code: ``15/LĐLĐ``. No spaces anywhere. ``…/KH-LĐLĐ`` is a number left for the
 clerk to write (``thidua new campaign`` leaves it so); the rendered document shows the blank.
+
+``basis-after-document``: a campaign's ``basis`` may cite another campaign of the registry
+(``- campaign: ldld-ha-noi-2020``); the plan then prints "Thực hiện Kế hoạch số … ngày … của
+…" from that campaign's document. A document cannot implement one issued after it. Both
+sides are dated as the documents are: the document's date, else the launch's (what
+:attr:`Campaign.issued` gives; a campaign with neither is dated by its start).
 """
 
 from __future__ import annotations
 
 import re
 
-from thidua_cli.problems import Severity, Text
+from thidua_cli.models import Campaign
+from thidua_cli.problems import Location, Severity, Text
+from thidua_cli.registry.loader import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
+from thidua_cli.vn.dates import short_date
 
 #: Nghị định 30/2020/NĐ-CP, Phụ lục III: abbreviations of document types.
 TYPE_CODES = frozenset({
@@ -31,6 +42,17 @@ RULES = (
          Text("Văn thư và cấp trên tra văn bản theo số, ký hiệu; viết sai mẫu thì khó tra và bị trả lại.",
               "Clerks and superiors file documents by number; a malformed one is hard to find and may be returned."),
          bad="number: 1/KH - LĐLĐ", good="number: 01/KH-LĐLĐ"),
+    Rule("basis-after-document", Severity.ERROR,
+         Text("căn cứ (basis) dẫn một phong trào có văn bản ban hành sau chính văn bản này",
+              "a basis cites a campaign whose document is dated after this campaign's document"),
+         Text("Một kế hoạch không thể thực hiện một kế hoạch chưa ban hành; cấp trên và văn thư "
+              "sẽ trả lại văn bản dẫn căn cứ sai ngày.",
+              "A plan cannot implement one not yet issued; the superior and the clerks return "
+              "a document whose basis is dated after it."),
+         bad="# ldld-ha-noi-2020: document: {date: 2020-02-05}\n"
+             "document: {date: 2020-01-09}\nbasis:\n  - campaign: ldld-ha-noi-2020",
+         good="# ldld-ha-noi-2020: document: {date: 2020-02-05}\n"
+              "document: {date: 2020-02-10}\nbasis:\n  - campaign: ldld-ha-noi-2020"),
 )
 
 
@@ -66,6 +88,39 @@ def problem_with(number: str) -> tuple[str, str] | None:
 
 
 def check(ctx: Context) -> Check:
+    yield from _numbers(ctx)
+    yield from _basis_dates(ctx)
+
+
+def _basis_dates(ctx: Context) -> Check:
+    for campaign in ctx.registry.campaigns:
+        model = campaign.model
+        for index, cited_id in model.cited:
+            cited = ctx.campaigns.get(cited_id)
+            if cited is None or cited.model.issued <= model.issued:
+                continue   # an unknown id is unknown-reference's
+            when, own = short_date(cited.model.issued), short_date(model.issued)
+            at = campaign.loc.child("basis", index, "campaign")
+            yield Finding("basis-after-document", at, Text(
+                f'phong trào "{cited_id}" có văn bản ngày {when} ({{related}}), sau văn bản này '
+                f"({own}): không thể thực hiện một kế hoạch chưa ban hành; hãy kiểm tra ngày của hai văn bản "
+                "hoặc bỏ căn cứ này",
+                f'campaign "{cited_id}" has its document dated {when} ({{related}}), after this '
+                f"one ({own}): a plan cannot implement one not yet issued; check the dates of "
+                "both documents or drop this basis"), related=_dated_at(cited))
+
+
+def _dated_at(entry: Entry[Campaign]) -> Location:
+    """Where a campaign's date of issue is written (document.date, launch.date or start)."""
+    model = entry.model
+    if model.document is not None and model.document.date is not None:
+        return entry.loc.child("document", "date")
+    if model.launch is not None:
+        return entry.loc.child("launch", "date")
+    return entry.loc.child("start")
+
+
+def _numbers(ctx: Context) -> Check:
     for campaign in ctx.registry.campaigns:
         document = campaign.model.document
         if document is None or document.number is None:

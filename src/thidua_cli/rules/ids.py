@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.registry.loader import Entry
+from thidua_cli.registry.data import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 
 RULES = (

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from thidua_cli.hints import did_you_mean
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.rules.base import Check, Context, Finding, Rule, suggest
+from thidua_cli.rules.base import Check, Context, Finding, Rule
 
 RULES = (
     Rule("unknown-reference", Severity.ERROR,
-         Text("parent, issuer, organizer, leader, member, ngày kỷ niệm hoặc within trỏ tới mã không tồn tại",
-              "a parent, issuer, organizer, leader, member, anniversary or `within` that names nothing"),
+         Text("parent, issuer, organizer, leader, member, ngày kỷ niệm, within hoặc phong trào "
+              "được dẫn trong basis trỏ tới mã không tồn tại",
+              "a parent, issuer, organizer, leader, member, anniversary, `within` or a campaign "
+              "cited in `basis` that names nothing"),
          Text("Một mã gõ nhầm làm đứt cây đơn vị hoặc làm mất ngày kỷ niệm khỏi văn bản.",
               "A mistyped id breaks the unit tree or drops an anniversary from the documents."),
          bad="parent: ldld-ha-noj", good="parent: ldld-ha-noi"),
@@ -63,7 +66,7 @@ def _unknown(ctx: Context, name: str, loc: Location, what_vi: str, what_en: str,
     # 211 s when every one of them searched again.
     cache: dict[tuple[str, str], tuple[str, str]] = ctx.__dict__.setdefault("_suggestions", {})
     if (name, what_en) not in cache:
-        cache[(name, what_en)] = suggest(name, known, _names(ctx))
+        cache[(name, what_en)] = did_you_mean(name, known, _names(ctx))
     hint_vi, hint_en = cache[(name, what_en)]
     return Finding("unknown-reference", loc, Text(
         f'{what_vi} "{name}" không có trong sổ đăng ký{hint_vi}',
@@ -131,6 +134,12 @@ def _check(ctx: Context) -> Check:
                                "đơn vị ban hành", "issuer", [*ctx.units, *ctx.clusters])
             if finding:
                 yield finding
+        for index, cited in model.cited:
+            if cited not in ctx.campaigns:
+                finding = _unknown(ctx, cited, campaign.loc.child("basis", index, "campaign"),
+                                   "phong trào được dẫn làm căn cứ", "cited campaign", ctx.campaigns)
+                if finding:
+                    yield finding
         celebrations = [(model.celebrates, campaign.loc.child("celebrates"))] + [
             (phase.celebrates, campaign.loc.child("phases", index, "celebrates"))
             for index, phase in enumerate(model.phases)]
@@ -145,7 +154,7 @@ def _check(ctx: Context) -> Check:
         for index, target in enumerate(model.targets):
             if (target.within is not None and target.within not in target_ids
                     and target.within not in ctx.registry.broken_ids):
-                hint_vi, hint_en = suggest(target.within, target_ids)
+                hint_vi, hint_en = did_you_mean(target.within, target_ids)
                 yield Finding("unknown-reference", campaign.loc.child("targets", index, "within"), Text(
                     f'chỉ tiêu "{target.within}" (within) không có trong phong trào này{hint_vi}',
                     f'target "{target.within}" (within) is not in this campaign{hint_en}'))

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from thidua_cli.models import Campaign, Target
 from thidua_cli.problems import Location, Severity, Text
-from thidua_cli.registry.loader import Entry
+from thidua_cli.registry.data import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn.targets import Bound, TargetValue, share_of_a_plan
 
@@ -30,8 +30,10 @@ RULES = (
          Text("chỉ tiêu không thể đạt vì chỉ tiêu “within” của nó", "a target that its `within` target makes impossible"),
          Text("Số cơ quan đạt danh hiệu không thể vượt số cơ quan đăng ký.",
               "Units that reach a title cannot outnumber the units that registered for it."),
-         bad="- {id: dang-ky, value: 50%}\n- {id: dat, value: trên 60%, within: dang-ky}",
-         good="- {id: dang-ky, value: 100%}\n- {id: dat, value: trên 60%, within: dang-ky}"),
+         bad="- {id: dang-ky, text: cơ quan đăng ký, value: 50%}\n"
+             "- {id: dat, text: cơ quan đạt, value: trên 60%, within: dang-ky}",
+         good="- {id: dang-ky, text: cơ quan đăng ký, value: 100%}\n"
+              "- {id: dat, text: cơ quan đạt, value: trên 60%, within: dang-ky}"),
     Rule("target-below-parent", Severity.ERROR,
          Text("chỉ tiêu thấp hơn chỉ tiêu cùng mã của đơn vị cấp trên (cùng năm, cùng loại phong trào)",
               "a target weaker than the same target id in an ancestor unit's campaign of the same year and kind"),

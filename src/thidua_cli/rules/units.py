@@ -18,7 +18,8 @@ RULES = (
          Text("một đơn vị lại là cấp trên của chính nó", "a unit that is its own ancestor"),
          Text("Cây đơn vị có vòng thì không xác định được cấp trên để so chỉ tiêu.",
               "With a cycle in the tree there is no superior to compare targets with."),
-         bad="- id: a\n  parent: b\n- id: b\n  parent: a", good="- id: a\n  parent: tong-ldld\n- id: b\n  parent: a"),
+         bad="- id: a\n  parent: b\n  ...\n- id: b\n  parent: a",
+         good="- id: a\n  parent: tong-ldld\n  ...\n- id: b\n  parent: a"),
     Rule("unit-level", Severity.ERROR,
          Text("cấp trên trực tiếp không ở cấp cao hơn; đơn vị không phải cấp cao nhất mà thiếu cấp trên; "
               "cụm trưởng không là thành viên; đơn vị đã giải thể vẫn ban hành",

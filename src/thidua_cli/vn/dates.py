@@ -86,3 +86,26 @@ def parse_date(text: str) -> date:
             f"ngày {text} không có thật: tháng {month} năm {year} chỉ có {last} ngày",
             f"{text} is not a real date: {calendar.month_name[month]} {year} has {last} days")
     return date(year, month, day)
+
+
+def same_day_in_year(day: date, year: int) -> date:
+    """``day``'s day and month in ``year``; 29/02 is kept on 28/02 in a common year.
+
+    The one rule for an anniversary's day in another year and for a date that
+    ``new campaign`` moves by whole years.
+    """
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
+
+
+def lunar_day_month(text: str) -> tuple[int, int] | None:
+    """``"10/3"`` → ``(10, 3)``: a lunar day 1–30 and month 1–12 in ASCII digits (spaces
+    around them allowed); ``None`` for anything else (``"１/１"``, ``"31/3"``, ``"10-3"``)."""
+    parts = text.split("/")
+    if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+        day, month = (int(p) for p in parts)
+        if 1 <= day <= 30 and 1 <= month <= 12:
+            return day, month
+    return None

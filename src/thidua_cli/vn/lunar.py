@@ -18,6 +18,8 @@ from datetime import date, timedelta
 
 import lunar_vn
 
+from thidua_cli.vn import dates as vn_dates
+
 #: The solar years the library supports.
 FIRST_YEAR, LAST_YEAR = lunar_vn.SUPPORTED_YEAR_RANGE
 _TIME_ZONE = 7.0
@@ -56,12 +58,10 @@ def lunar_to_solar(day: int, month: int, lunar_year: int) -> date:
 
 
 def parse_lunar(text: str) -> tuple[int, int]:
-    """``"10/3"`` → ``(10, 3)``."""
-    parts = text.split("/")
-    if len(parts) == 2 and all(part.strip().isascii() and part.strip().isdigit() for part in parts):
-        day, month = (int(part) for part in parts)
-        if 1 <= day <= 30 and 1 <= month <= 12:
-            return day, month
+    """``"10/3"`` → ``(10, 3)`` (:func:`thidua_cli.vn.dates.lunar_day_month`), else ValueError."""
+    parsed = vn_dates.lunar_day_month(text)
+    if parsed is not None:
+        return parsed
     raise ValueError(f'"{text}" không phải ngày/tháng âm lịch như "10/3"')
 
 

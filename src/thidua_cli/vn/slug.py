@@ -21,6 +21,15 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stripped.lower()).strip("-")
 
 
+#: The longest id: it becomes a file name with a suffix ("…-ke-hoach.docx", "….yaml")
+#: and the writer's temporary prefix, and a file name holds at most 255 bytes.
+MAX_ID_LENGTH = 100
+
+
+def is_too_long(text: str) -> bool:
+    return len(text) > MAX_ID_LENGTH
+
+
 def is_valid_id(text: str) -> bool:
     # fullmatch: with match, "$" also matches before a final newline, and an id written
     # as a YAML block scalar ("id: |") would keep its "\n".

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from thidua_cli.vn import numbers
+
 Kind = Literal["exact", "more", "at_least", "between", "less", "at_most"]
 
 _FORMS_VI = ('"trên 75%", "từ 90% trở lên", "85-90%", "dưới 5%", "không quá 15%", "100%" '
@@ -285,19 +287,8 @@ def _unit(match: re.Match[str], original: str, lowered: str, offset: int) -> str
 
 
 def format_number(value: Decimal) -> str:
-    """A number the Vietnamese way: ``12,5``, ``10.141``, ``1.000.000``, ``0,5``, ``75``.
-
-    No trailing zeros (``Decimal('12.50')`` → ``12,5``) and no exponent
-    (``Decimal('1E+2')`` → ``100``), so the text reads back to the same number.
-    """
-    if not value.is_finite():
-        raise ValueError(f"cannot write {value!r} as a number")
-    sign = "-" if value < 0 else ""  # Decimal("-0") is written "0"
-    # copy_abs, not abs(): abs() rounds to the context's 28 digits, losing precision.
-    whole, _, fraction = format(value.copy_abs(), "f").partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    fraction = fraction.rstrip("0")
-    return sign + grouped + ("," + fraction if fraction else "")
+    """A target's number as written (:func:`thidua_cli.vn.numbers.exact`): ``12,5``, ``10.141``."""
+    return numbers.exact(value)
 
 
 #: Words by which a target says its share is of a plan, which may be exceeded: "đạt 120%

@@ -1,8 +1,8 @@
 """What falls on which day: anniversaries, campaign launches and phase boundaries.
 
-Pure: takes a validated :class:`~thidua_cli.registry.loader.Registry` and a date
+Pure: takes a validated :class:`~thidua_cli.registry.data.Registry` and a date
 range, returns :class:`Entry` values sorted by date, kind and title. No I/O and no
-printing; ``cli/calendar.py`` formats them (table, JSON, ICS).
+printing; :mod:`thidua_cli.calendar.export` formats them (table, JSON, ICS).
 
 Choices made here, stated once:
 
@@ -34,13 +34,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from datetime import date as Day  # for fields beside the field named date
 
 from thidua_cli import occurrences as occ
+from thidua_cli.errors import UserError
 from thidua_cli.models import Anniversary, Campaign
-from thidua_cli.registry.loader import Registry
+from thidua_cli.problems import Text
+from thidua_cli.registry.data import Registry
+from thidua_cli.registry.index import RegistryIndex
 
 KINDS = ("anniversary", "launch", "phase-start", "phase-end")
+Day = date  # the type, for where a field named "date" hides it
 _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 
 
@@ -64,15 +67,19 @@ class Entry:
     detail_en: str = ""
 
     @property
-    def sort_key(self) -> tuple[date, int, str, str]:
+    def sort_key(self) -> tuple[Day, int, str, str]:
         return (self.date, _KIND_ORDER[self.kind], self.title, self.uid)
 
 
-class UnknownUnit(LookupError):
-    """``unit`` names no unit or cluster of the registry."""
+class UnknownUnit(UserError):
+    """``unit`` names no unit or cluster of the registry (with "did you mean")."""
 
     def __init__(self, unit: str, known: list[str]) -> None:
-        super().__init__(unit)
+        from thidua_cli.hints import did_you_mean
+
+        hint_vi, hint_en = did_you_mean(unit, known)
+        super().__init__(f'không có đơn vị hay cụm "{unit}" trong sổ đăng ký{hint_vi}',
+                         f'no unit or cluster "{unit}" in the registry{hint_en}')
         self.unit, self.known = unit, known
 
 
@@ -193,10 +200,7 @@ def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> lis
         vi, en = anniversary_titles(anniversary, occurrence.ordinal)
         # The year the occurrence counts: solar year, or the lunar year for a lunar date
         # (a lunar date can fall in January of the next solar year).
-        counted = occurrence.date.year
-        if anniversary.lunar_day_month is not None:
-            from thidua_cli.vn import lunar  # only lunar anniversaries need it
-            counted = lunar.to_lunar(occurrence.date).year
+        counted = occurrence.counted_year
         found.append(Entry(occurrence.date, "anniversary", vi, en, occurrence.ordinal,
                            occurrence.round, anniversary.id,
                            make_uid("anniversary", anniversary.id, counted)))
@@ -205,47 +209,33 @@ def anniversary_entries(anniversary: Anniversary, start: date, end: date) -> lis
 
 # --------------------------------------------------------------------------- units
 
-def _family(registry: Registry, unit_id: str) -> tuple[set[str], set[str]]:
+def _family(index: RegistryIndex, unit_id: str) -> tuple[set[str], set[str]]:
     """(``unit_id`` with its ancestors and descendants, ``unit_id`` with its descendants)."""
-    parents = {e.model.id: e.model.parent for e in registry.units}
-    children: dict[str, list[str]] = {}
-    for child, parent in parents.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    family = {unit_id}
-    current = parents.get(unit_id)
-    while current is not None and current not in family:  # a cycle is the validator's to report
-        family.add(current)
-        current = parents.get(current)
-    stack = [unit_id]
-    descendants: set[str] = set()
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in descendants and child != unit_id:
-                descendants.add(child)
-                stack.append(child)
-    return family | descendants, descendants | {unit_id}
+    # A cycle is the validator's to report: the index stops at it.
+    descendants = index.descendants(unit_id)
+    return {unit_id, *index.ancestors(unit_id)} | descendants, descendants | {unit_id}
 
 
-def concerned(registry: Registry, unit_id: str) -> tuple[set[str], set[str]]:
+def concerned(registry: Registry, unit_id: str,
+              index: RegistryIndex | None = None) -> tuple[set[str], set[str]]:
     """(units, clusters) whose local anniversaries and campaigns concern ``unit_id``.
 
     Raises :class:`UnknownUnit` for an id that is neither a unit nor a cluster.
     """
-    unit_ids = {e.model.id for e in registry.units}
-    clusters = {e.model.id: e.model for e in registry.clusters}
-    if unit_id in unit_ids:
-        units, below = _family(registry, unit_id)
-        kept = {cid for cid, c in clusters.items()
-                if c.organizer == unit_id or any(m in below for m in c.members)}
+    index = index if index is not None else RegistryIndex.of(registry)
+    clusters = index.clusters
+    if unit_id in index.units:
+        units, below = _family(index, unit_id)
+        kept = {cid for cid, c in clusters.items() if c.model.organizer == unit_id}
+        kept.update(cid for member in below for cid in index.clusters_by_member.get(member, ()))
         return units, kept
     if unit_id in clusters:
         units = set()
-        for member in clusters[unit_id].members:
-            if member in unit_ids:
-                units |= _family(registry, member)[0]
+        for member in clusters[unit_id].model.members:
+            if member in index.units:
+                units |= _family(index, member)[0]
         return units, {unit_id}
-    raise UnknownUnit(unit_id, sorted(unit_ids | set(clusters)))
+    raise UnknownUnit(unit_id, sorted(set(index.units) | set(clusters)))
 
 
 # --------------------------------------------------------------------------- entries
@@ -257,16 +247,17 @@ def issuer_names(registry: Registry) -> dict[str, str]:
 
 
 def entries(registry: Registry, start: date, end: date, unit: str | None = None,
-            round_only: bool = False) -> list[Entry]:
+            round_only: bool = False, index: RegistryIndex | None = None) -> list[Entry]:
     """Every entry from ``start`` to ``end`` (both included), sorted by date, kind, title.
 
     Lunar anniversaries are listed for the years the lunar calendar covers
     (:data:`thidua_cli.vn.lunar.FIRST_YEAR`–``LAST_YEAR``) only; the caller says so.
+    ``index`` is the registry's index when the caller has it.
     """
     keep_units: set[str] | None = None
     keep_clusters: set[str] | None = None
     if unit is not None:
-        keep_units, keep_clusters = concerned(registry, unit)
+        keep_units, keep_clusters = concerned(registry, unit, index)
     found: list[Entry] = []
     for item in registry.anniversaries:
         if item.owner is not None and keep_units is not None and item.owner not in keep_units:
@@ -299,3 +290,22 @@ def round_label(round_mark: str | None, lang: str = "vi") -> str:
     if round_mark == "minor":
         return "○ năm lẻ 5" if lang == "vi" else "○ year ending in 5"
     return ""
+
+
+def lunar_gap(registry: Registry, start: date, end: date, round_only: bool = False) -> Text | None:
+    """The note that lunar anniversaries are missing from a range the lunar calendar does
+    not cover (:data:`thidua_cli.vn.lunar.FIRST_YEAR`–``LAST_YEAR``), when some could have
+    been listed (with ``round_only``, those with a base year); else None."""
+    from thidua_cli.vn import lunar
+
+    has_lunar = any(item.model.lunar is not None and (not round_only or item.model.since is not None)
+                    for item in registry.anniversaries)
+    # By day: January 1900 belongs to lunar 1899, which the library does not compute.
+    first_lunar_day = lunar.lunar_to_solar(1, 1, lunar.FIRST_YEAR)
+    if not has_lunar or (first_lunar_day <= start and end.year <= lunar.LAST_YEAR):
+        return None
+    return Text(
+        f"Lưu ý: âm lịch chỉ tính được cho các năm {lunar.FIRST_YEAR}–{lunar.LAST_YEAR}; ngày kỷ "
+        "niệm âm lịch ngoài khoảng đó không có trong lịch.",
+        f"Note: the lunar calendar covers {lunar.FIRST_YEAR}–{lunar.LAST_YEAR} only; lunar "
+        "anniversaries outside those years are not listed.")

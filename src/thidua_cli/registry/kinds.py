@@ -1,0 +1,275 @@
+"""The kinds of registry file: where each is found and how its data becomes models.
+
+One row of :data:`KINDS` per kind. The loader finds the files from this table, in its
+order, and hands each file's top-level mapping to its row's ``build``; the cache keys its
+entries by the row's name. Adding a kind of file (``results/``, ``scoring/``) is one row
+here and its ``build`` function.
+
+Pure: data in, models and problems out. Units and anniversaries are validated item by
+item, so one typo in a list of fifty units does not hide the other forty-nine (and does
+not make every reference to them look unknown).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Unit, UnitsFile
+from thidua_cli import hints
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath, printable
+from thidua_cli.registry import schema_errors, yaml_source
+from thidua_cli.registry.data import Entry, FileResult
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class FileKind:
+    #: the kind's name: the folder (``campaigns/``) or the file's stem (``anniversaries.yaml``)
+    name: str
+    #: a folder of files (True) or one file at the registry's root (False)
+    folder: bool
+    #: how a file of this kind begins, for the message about an empty file
+    example: str
+    #: the models and problems of one file's top-level mapping, added to the result
+    build: Callable[[dict[str, Any], str, FileResult], None]
+
+
+def _anniversaries(data: dict[str, Any], file: str, result: FileResult) -> None:
+    result.problems.extend(_unknown_top_keys(data, AnniversariesFile, file))
+    typo = any(hints.closest(str(key), ("anniversaries",)) for key in data)
+    if "anniversaries" not in data and not typo:  # a typo is said once, at the typo
+        result.problems.append(Problem("schema", UNSTAMPED, Location(file, line=1, column=1),
+                                       Text('thiếu khóa "anniversaries:" ở đầu tệp',
+                                            'missing the "anniversaries:" key at the top of the file'),
+                                       line=1, column=1))
+    result.anniversaries.extend(_validate_items(Anniversary, data, "anniversaries", file, result))
+
+
+def _units(data: dict[str, Any], file: str, result: FileResult) -> None:
+    result.problems.extend(_unknown_top_keys(data, UnitsFile, file))
+    for unit in _validate_items(Unit, data, "units", file, result):
+        result.units.append(unit)
+        for index, anniversary in enumerate(unit.model.anniversaries):
+            result.anniversaries.append(
+                Entry(anniversary, unit.loc.child("anniversaries", index), owner=unit.model.id))
+    result.clusters.extend(_validate_items(Cluster, data, "clusters", file, result))
+
+
+def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
+    campaign, partial = _validate_partial(Campaign, data, Location(file), result)
+    if campaign is not None:
+        result.campaigns.append(Entry(campaign, Location(file), partial=partial))
+    elif isinstance(data.get("id"), str):
+        result.broken_ids.add(data["id"])
+
+
+KINDS: tuple[FileKind, ...] = (
+    FileKind("anniversaries", folder=False, example="anniversaries:", build=_anniversaries),
+    FileKind("units", folder=True, example="units:", build=_units),
+    FileKind("campaigns", folder=True, example="id: …", build=_campaign),
+)
+BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
+
+#: The top-level keys that hold a kind's entries: a units or anniversaries file with none of
+#: them (a typo, an empty file) is unloaded, and a reference to an id it holds is a consequence.
+_TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")}
+
+
+def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None:
+    """Add the models and problems of a usable ``source`` of ``kind`` to ``result``."""
+    row = BY_NAME[kind]
+    source.data = _without_controls(source.data, Location(source.file), result.problems)
+    data = _top_level(source, row.example, result.problems)
+    if kind in _TOP_KEYS and (data is None or not set(_TOP_KEYS[kind]) & set(data)):
+        result.unloaded = True
+    if data is not None:
+        row.build(data, source.file, result)
+
+
+#: What a text field may not hold: C0 controls but Tab and line feed, DEL, C1 controls,
+#: and the bidirectional overrides. The reader refuses them written raw; these came in
+#: through YAML escapes ("\\e", "\\x1b", "\\0") and would reach documents, the ICS
+#: file (RFC 5545 forbids them) and a reviewer's terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_controls(data: Any, loc: Location, problems: list[Problem]) -> Any:
+    """``data`` with every text holding a control character replaced by its visible
+    escape, and a located problem for each: so that nothing downstream (a rule
+    switched off, a document) ever sees the raw character."""
+    if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found is None:
+            return data
+        code = f"U+{ord(found.group()):04X}"
+        problems.append(Problem("schema", UNSTAMPED, loc, Text(
+            f"văn bản chứa ký tự điều khiển {code} (viết bằng mã thoát như \"\\x1b\"); hãy xóa "
+            "nó: ký tự này không in ra được và có thể xóa màn hình hay làm sai nội dung hiển thị",
+            f"the text holds control character {code} (written as an escape such as \"\\x1b\"); "
+            "delete it: it does not print and can clear a terminal or disguise what is shown")))
+        return printable(data)
+    if isinstance(data, list):
+        return [_without_controls(item, loc.child(index), problems)
+                for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        clean = {}
+        for key, value in data.items():
+            shown_key = key
+            if isinstance(key, str) and _CONTROL.search(key):
+                shown_key = _without_controls(key, loc.child(key, anchor="key"), problems)
+            clean[shown_key] = _without_controls(value, loc.child(key), problems)
+        return clean
+    return data
+
+
+def _top_level(source: yaml_source.SourceFile, example: str,
+               problems: list[Problem]) -> dict[str, Any] | None:
+    data = source.data
+    where = Location(source.file, line=1, column=1)
+    if data is None:
+        problems.append(Problem("schema", UNSTAMPED, where,
+                                Text(f'tệp rỗng; hãy viết nội dung bắt đầu bằng "{example}" hoặc xóa tệp',
+                                     f'the file is empty; write content starting with "{example}" '
+                                     "or delete the file"),
+                                line=1, column=1))
+        return None
+    if not isinstance(data, dict):
+        got_vi, got_en = schema_errors.describe(data)
+        problems.append(Problem("schema", UNSTAMPED, where,
+                                Text(f'cấp ngoài cùng của tệp phải là bảng khóa: giá trị '
+                                     f'(bắt đầu bằng "{example}"), không phải {got_vi}',
+                                     f'the top level of the file must be a mapping of key: value '
+                                     f'(starting with "{example}"), not {got_en}'),
+                                line=1, column=1))
+        return None
+    return data
+
+
+def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -> list[Problem]:
+    problems = []
+    for key in data:
+        if key not in model.model_fields:
+            hint_vi, hint_en = hints.did_you_mean(str(key), model.model_fields)
+            known = ", ".join(model.model_fields)
+            problems.append(Problem(
+                "schema", UNSTAMPED, Location(file, (str(key),), "key"),
+                Text(f'khóa "{key}" không có trong định dạng' + (hint_vi or f"; các khóa hợp lệ: {known}"),
+                     f'key "{key}" is not part of the format' + (hint_en or f"; valid keys: {known}"))))
+    return problems
+
+
+def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
+                    result: FileResult) -> Iterator[Entry[M]]:
+    items = data.get(key)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        got_vi, got_en = schema_errors.describe(items)
+        result.problems.append(Problem(
+            "schema", UNSTAMPED, Location(file, (key,)),
+            Text(f'"{key}" cần một danh sách (các dòng bắt đầu bằng "- "), nhưng ở đây là {got_vi}',
+                 f'"{key}" expects a list (lines starting with "- "), but found {got_en}')))
+        return
+    for index, item in enumerate(items):
+        loc = Location(file, (key, index))
+        validated, partial = _validate_partial(model, item, loc, result)
+        if validated is not None:
+            yield Entry(validated, loc, partial=partial)
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            result.broken_ids.add(item["id"])
+
+
+#: Lists whose items stand alone: leaving a broken one out leaves the others checkable
+#: without inventing a consequence. Not ``phases`` (a phase left out would open a false
+#: gap) nor ``members`` (a member left out would make the leader look like an outsider).
+_PRUNABLE_LISTS = frozenset({"targets", "events", "basis", "context", "aims", "awards",
+                             "implementation", "recipients", "movements", "items", "tasks",
+                             "anniversaries"})
+_PRUNE_ROUNDS = 8
+
+
+def _validate_partial(model: type[M], data: Any, loc: Location,
+                      result: FileResult) -> tuple[M | None, bool]:
+    """The model, and whether it is partial: when ``data`` fails the schema, its problems
+    are recorded and the parts that failed are left out (an optional field, an item of a
+    list of independent items, an entry of ``celebrates``) until the rest validates, so
+    that one schema error never hides the entry's other problems. A value that is plainly
+    one of the allowed choices written in Vietnamese (``level: cơ sở``) stands in as that
+    choice. None when what is left cannot make a model (a required field of the entry)."""
+    try:
+        return model.model_validate(data), False
+    except ValidationError as exc:
+        result.problems.extend(schema_errors.to_problems(exc, model, loc))
+        errors = exc.errors(include_url=False)
+    pruned = copy.deepcopy(data)
+    for _ in range(_PRUNE_ROUNDS):
+        cuts: list[YamlPath] = []
+        for error in errors:
+            path, _anchor = schema_errors.clean_loc(tuple(error["loc"]))
+            if error["type"] == "literal_error" and _stand_in(pruned, path, error):
+                continue
+            cuts.append(path[:-1] if error["type"] == "missing" else path)
+        if not _cut(pruned, cuts, result, loc):
+            return None, False
+        try:
+            return model.model_validate(pruned), True
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+    return None, False
+
+
+def _stand_in(data: Any, path: YamlPath, error: Any) -> bool:
+    """Put the choice a Vietnamese value plainly names in its place (``cơ sở`` → ``co-so``)."""
+    from thidua_cli.vn.slug import slugify
+
+    value = error.get("input")
+    choices = schema_errors.literal_choices(error)
+    if not path or not isinstance(value, str) or slugify(value) not in choices:
+        return False
+    parent = _at(data, path[:-1])
+    if isinstance(parent, dict) and path[-1] in parent:
+        parent[path[-1]] = slugify(value)
+        return True
+    return False
+
+
+def _at(data: Any, path: YamlPath) -> Any:
+    for step in path:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _cut(data: Any, cuts: list[YamlPath], result: FileResult, loc: Location) -> bool:
+    """Leave out each path (deepest list items last-first, so indexes stay true); False when
+    a path cannot be left out (the entry itself, a phase)."""
+    chosen = sorted(set(cuts), key=lambda path: [(str(type(s)), s) for s in path], reverse=True)
+    for path in chosen:
+        if not path:
+            return False
+        if any(path[:n] in chosen for n in range(len(path))):
+            continue  # an enclosing part goes anyway
+        parent = _at(data, path[:-1])
+        last = path[-1]
+        if isinstance(parent, dict) and last in parent:
+            del parent[last]
+        elif (isinstance(parent, list) and isinstance(last, int) and len(path) >= 2
+              and path[-2] in _PRUNABLE_LISTS and 0 <= last < len(parent)):
+            item = parent.pop(last)
+            result.cuts.append((loc.path + path[:-1], last))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                result.broken_ids.add(item["id"])  # a `within` naming it is not unknown
+        else:
+            return False
+    return True
