@@ -440,7 +440,9 @@ def test_every_pattern_has_a_vietnamese_message_instead_of_its_regex():
         'Giá trị chỉ tiêu không đọc được; hãy viết như "trên 75%", "từ 90% trở lên", "85-90%", '
         '"dưới 5%", "không quá 15%", "100%" hoặc một số lượng như "trên 200".\n'
         'Unreadable target value; write it like "trên 75%", "từ 90% trở lên", "85-90%", "dưới 5%", '
-        '"không quá 15%", "100%" or a count such as "trên 200".'}
+        '"không quá 15%", "100%" or a count such as "trên 200".',
+        'Văn bản chứa ký tự điều khiển (viết bằng mã thoát như "\\x1b"); hãy xóa nó.\n'
+        'The text holds a control character (written as an escape such as "\\x1b"); delete it.'}
 
 
 def test_only_draft_07_keywords_so_the_yaml_language_server_understands_them():

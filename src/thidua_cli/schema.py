@@ -308,6 +308,9 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
 #: Text as the loader takes it: no C0 control but Tab and line feed, no DEL or C1 control,
 #: no bidirectional override (see registry/loader.py): the editor underlines "\\e" too.
 PLAIN_TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$"
+_PLAIN_TEXT_ERROR = _error(
+    'Văn bản chứa ký tự điều khiển (viết bằng mã thoát như "\\x1b"); hãy xóa nó.',
+    'The text holds a control character (written as an escape such as "\\x1b"); delete it.')
 
 
 def _plain_text(node: Any) -> None:
@@ -320,6 +323,7 @@ def _plain_text(node: Any) -> None:
         return
     if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
         node["pattern"] = PLAIN_TEXT_PATTERN
+        node["patternErrorMessage"] = _PLAIN_TEXT_ERROR
     for value in node.values():
         _plain_text(value)
 
