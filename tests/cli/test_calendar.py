@@ -237,7 +237,7 @@ def test_ics_parses_back_and_reexports_the_same_uids(capsys, tmp_path):
     assert str(phase["DESCRIPTION"]) == (
         "Đợt 2 (đợt thi đua cao điểm). Từ 01/5/2020 đến 31/7/2020 (92 ngày).\n"
         "Phong trào: Phát động phong trào thi đua trong CNVCLĐ quận Bắc Từ Liêm năm 2020 "
-        "(LĐLĐ quận Bắc Từ Liêm; mã bac-tu-liem-2020).\nNguồn: data/campaigns/bac-tu-liem-2020.yaml")
+        "(LĐLĐ quận Bắc Từ Liêm; mã bac-tu-liem-2020).\nNguồn: tests/fixtures/sample/data/campaigns/bac-tu-liem-2020.yaml")
     assert "VALARM" not in out
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == 29 and all(u.endswith("@thidua") for u in uids)
