@@ -323,9 +323,9 @@ def test_progress_told_of_each_document_rendered_then_written(  # type: ignore[n
     # One bar over the whole command: validation's stages first, then these.
     assert opened == ["open", "closed"]
     assert {stage for stage, _, _ in calls} >= {"read", "check"}
-    # One job, one count: building the two documents, then writing them.
+    # Building the two documents, then writing them, each stage with its own label.
     assert [call for call in calls if call[0] in ("render", "write")] == [
-        ("render", 1, 4), ("render", 2, 4), ("render", 3, 4), ("render", 4, 4)]
+        ("render", 1, 2), ("render", 2, 2), ("write", 1, 2), ("write", 2, 2)]
 
 
 def test_vietnamese_figures() -> None:

@@ -42,10 +42,8 @@ def register(app: typer.Typer, t: Settings) -> None:
                      "Id of the source campaign (--from: the former name, still accepted).")),
         year: int = typer.Option(
             ..., "--year", min=1000, max=9999, metavar=t.t("NĂM", "YEAR"),
-            help=t.t("Năm của phong trào mới (1000–9999; mọi ngày của phong trào phải dời được "
-                     "vào các năm đó).",
-                     "Year of the new campaign (1000–9999; every date of the campaign must move "
-                     "within those years).")),
+            help=t.t("Năm của phong trào mới; mọi ngày phải dời được trong 1000–9999.",
+                     "Year of the new campaign; every date must move within 1000–9999.")),
         new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--id", metavar=t.t("MÃ", "ID"),
             help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",

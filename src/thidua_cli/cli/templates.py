@@ -45,9 +45,9 @@ def run(settings: Settings, folder: Path, force: bool) -> int:
     names = PackageLoader().list_templates()
     root = packaged_templates()
     if not force:
-        from thidua_cli.cli.render import _refuse_existing
+        from thidua_cli.render.batch import refuse_existing
 
-        _refuse_existing([folder / name for name in names])  # before writing any
+        refuse_existing([folder / name for name in names])  # before writing any
     for name in names:
         path = folder / name
         write_output(path, root.joinpath(name).read_bytes(), force)
