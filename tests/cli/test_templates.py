@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.conftest import REPO
 from thidua_cli.cli.app import main
 
-NAMES = ["covenant.md.j2", "kickoff.md.j2", "plan.md.j2"]
+NAMES = ["covenant.md.j2", "kickoff.md.j2", "plan.md.j2", "words.j2"]
 
 
 def test_exports_the_built_in_templates_never_over_a_file(tmp_path, capsys):
@@ -16,7 +16,7 @@ def test_exports_the_built_in_templates_never_over_a_file(tmp_path, capsys):
         assert (folder / name).read_bytes() == (REPO / "templates" / name).read_bytes()
     assert main(["templates", "export", str(folder)]) == 2
     assert capsys.readouterr().err == (
-        f"thidua: 3 tệp đã có; thêm --force để ghi đè: {folder}/covenant.md.j2, "
-        f"{folder}/kickoff.md.j2, {folder}/plan.md.j2\n")
+        f"thidua: 4 tệp đã có; thêm --force để ghi đè: {folder}/covenant.md.j2, "
+        f"{folder}/kickoff.md.j2, {folder}/plan.md.j2, {folder}/words.j2\n")
     assert main(["templates", "export", str(folder), "--force"]) == 0
     capsys.readouterr()
