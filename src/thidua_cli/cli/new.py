@@ -140,8 +140,8 @@ def run_unit(settings: Settings, unit_id: str, name: str, level: str, parent: st
     from thidua_cli import report
     from thidua_cli.authoring.new_unit import add_unit
     from thidua_cli.files import write_atomic
-    from thidua_cli.models import LEVEL_RANK
     from thidua_cli.hints import did_you_mean
+    from thidua_cli.models import LEVEL_RANK
     from thidua_cli.validation import validate
     from thidua_cli.vn.slug import is_valid_id, slugify
 

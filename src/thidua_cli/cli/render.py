@@ -162,9 +162,13 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
                                highlight=False, soft_wrap=True)
 
     done: list[Path] = []
+
+    def counted(path: Path) -> None:
+        done.append(path)
+        written(path)
+
     try:
-        batch.write_all(targets, fmt, force, lambda path: (done.append(path), written(path)),
-                        progress)
+        batch.write_all(targets, fmt, force, counted, progress)
     except KeyboardInterrupt:
         where = os.path.join(str(folder), "")
         settings.err.print(settings.t(
