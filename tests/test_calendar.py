@@ -110,11 +110,11 @@ def test_missing_30th_falls_on_the_29th(make_registry):
 
 
 PHASES_2020 = [
-    (date(2020, 1, 1), "phase-start", "Bắt đầu đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020"),
+    (date(2020, 1, 1), "phase-start", "Bắt đầu đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020"),
     (date(2020, 1, 3), "launch", "Phát động phong trào thi đua — LĐLĐ quận Bắc Từ Liêm 2020"),
-    (date(2020, 4, 30), "phase-end", "Kết thúc đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020"),
-    (date(2020, 5, 1), "phase-start", "Bắt đầu đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020"),
-    (date(2020, 7, 31), "phase-end", "Kết thúc đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020"),
+    (date(2020, 4, 30), "phase-end", "Kết thúc đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020"),
+    (date(2020, 5, 1), "phase-start", "Bắt đầu đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020"),
+    (date(2020, 7, 31), "phase-end", "Kết thúc đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020"),
     (date(2020, 8, 1), "phase-start", "Bắt đầu đợt 3 — LĐLĐ quận Bắc Từ Liêm 2020"),
     (date(2020, 12, 31), "phase-end", "Kết thúc đợt 3 — LĐLĐ quận Bắc Từ Liêm 2020"),
 ]
@@ -134,10 +134,10 @@ def test_every_phase_boundary_and_launch_of_the_sample_campaigns_2020(sample):
 def test_phase_boundaries_2021_and_the_2018_peak_drive(sample):
     found = year_entries(sample, 2021)
     assert [(e.date, e.title) for e in found if e.source == "ba-dinh-2021"] == [
-        (date(2021, 1, 1), "Bắt đầu đợt 1 — LĐLĐ quận Ba Đình 2021"),
-        (date(2021, 6, 30), "Kết thúc đợt 1 — LĐLĐ quận Ba Đình 2021"),
-        (date(2021, 7, 1), "Bắt đầu đợt 2 — LĐLĐ quận Ba Đình 2021"),
-        (date(2021, 12, 31), "Kết thúc đợt 2 — LĐLĐ quận Ba Đình 2021"),
+        (date(2021, 1, 1), "Bắt đầu đợt 1 (Chào mừng Đại hội Đại biểu lần thứ XIII của Đảng - Mừng sinh nhật Bác) — LĐLĐ quận Ba Đình 2021"),
+        (date(2021, 6, 30), "Kết thúc đợt 1 (Chào mừng Đại hội Đại biểu lần thứ XIII của Đảng - Mừng sinh nhật Bác) — LĐLĐ quận Ba Đình 2021"),
+        (date(2021, 7, 1), "Bắt đầu đợt 2 (Thi đua lao động giỏi, lao động sáng tạo, hoàn thành thắng lợi nhiệm vụ năm 2021) — LĐLĐ quận Ba Đình 2021"),
+        (date(2021, 12, 31), "Kết thúc đợt 2 (Thi đua lao động giỏi, lao động sáng tạo, hoàn thành thắng lợi nhiệm vụ năm 2021) — LĐLĐ quận Ba Đình 2021"),
     ]
     found = year_entries(sample, 2018)
     assert [(e.date, e.kind, e.title_en) for e in found if e.source == "long-bien-2018"] == [
@@ -153,7 +153,7 @@ def test_sorted_by_date_then_kind_then_title(sample):
     same_day = [(e.kind, e.title) for e in found if e.date == date(2020, 4, 30)]
     assert same_day == [
         ("anniversary", "Kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước"),
-        ("phase-end", "Kết thúc đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020")]
+        ("phase-end", "Kết thúc đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020")]
     assert calendar.entries(sample, date(2020, 1, 1), date(2020, 12, 31)) == found
 
 

@@ -60,8 +60,8 @@ def test_unknown_rule_with_did_you_mean_and_the_rest_still_applies(make_registry
           target-percent-range: off
           no-such-thing: off
         """})
-    assert found(root) == [("phase-length", C, 12, 11),
-                           ("config-invalid", T, 2, 3), ("config-invalid", T, 4, 3)]
+    assert found(root) == [("config-invalid", T, 2, 3), ("config-invalid", T, 4, 3),
+                           ("phase-length", C, 12, 11)]
     assert messages(root, "config-invalid") == [
         'không có quy tắc "phase-lenght"; có phải ý bạn là "phase-length"?',
         'không có quy tắc "no-such-thing"; xem danh sách bằng `thidua rules`']
@@ -116,8 +116,8 @@ def test_config_invalid_cannot_be_turned_off(make_registry):
 def test_malformed_thidua_yaml_is_a_located_reading_problem(make_registry):
     root = make_registry({"campaigns/c.yaml": PROBLEMS,
                           "thidua.yaml": "rules:\n  phase-length: off\n   phase-gap: error\n"})
-    assert found(root) == [("phase-length", C, 12, 11), ("target-percent-range", C, 23, 12),
-                           ("yaml-syntax", T, 3, 13)]
+    assert found(root) == [("yaml-syntax", T, 3, 4), ("phase-length", C, 12, 11),
+                           ("target-percent-range", C, 23, 12)]
     root.joinpath("thidua.yaml").write_text("rules:\n  phase-length: off\n  phase-length: error\n",
                                             encoding="utf-8")
     assert found(root, "duplicate-key") == [("duplicate-key", T, 3, 3)]

@@ -319,7 +319,11 @@ CASES = [
         ("1.000,5", True), ("trên200", True), ("200", True), ("0", True),
         ("101%", True),  # syntax is fine: target-percent-range says what is wrong, later
         ("-5%", False), ("trên -5%", False), ("1.2.3%", False), ("1,000.5", False),
-        ("1,5,6", False), ("75 phần trăm", False), ('""', False), ("khoảng 75%", False),
+        ("1,5,6", False), ('""', False), ("năm căn", False), ("5 % %", False),
+        # what real plans write (vn/targets.py): "phần trăm", a unit word, "khoảng", "đạt"
+        ("75 phần trăm", True), ("khoảng 75%", True), ("trên 5 người", True), ("đạt 100%", True),
+        ("120% dự toán", True), ("Đạt 90 Phần Trăm", True), ("từ 200 lượt trở lên", True),
+        ("5-10 CĐCS", True), ("trên 90% số CĐCS", True),
         ("-1", False), ("12.5", False), ("true", False), ("null", False), ("[75%]", False),
     ]],
     ("campaign", CAMPAIGN.replace("value: trên 75%", "value: trên 75%\n    sector: khac\n"
@@ -394,6 +398,8 @@ DRAFT_07_KEYWORDS = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "default", "examples", "type",
     "enum", "pattern", "minimum", "properties", "additionalProperties", "propertyNames",
     "required", "items", "anyOf", "oneOf", "if", "then",
+    # The language server's own extensions (VS Code's too): the message shown for a refused value.
+    "patternErrorMessage", "errorMessage",
 }
 
 
@@ -411,6 +417,38 @@ def keywords(node: Any) -> set[str]:
             elif key not in ("enum", "examples", "default", "required"):
                 found |= keywords(value)
     return found
+
+
+def every_node(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, list):
+        return [found for item in node for found in every_node(item)]
+    if isinstance(node, dict):
+        return [node] + [found for value in node.values() for found in every_node(value)]
+    return []
+
+
+def test_every_pattern_has_a_vietnamese_message_instead_of_its_regex():
+    messages = {node["patternErrorMessage"] for schema in SCHEMAS.values()
+                for node in every_node(schema) if "pattern" in node}
+    assert all(node.get("patternErrorMessage") for schema in SCHEMAS.values()
+               for node in every_node(schema) if "pattern" in node)
+    assert messages == {
+        "Ngày không đúng dạng: hãy viết 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).\n"
+        "Not a date: write 2020-01-03 or 03/01/2020 (day/month/year).",
+        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.\n"
+        "An id has lowercase ASCII letters, digits and hyphens only, e.g. ldld-bac-tu-liem.",
+        'Ngày âm lịch viết "ngày/tháng" trong ngoặc kép, ví dụ "10/3".\n'
+        'A lunar date is "day/month" in quotes, e.g. "10/3".',
+        'Giá trị chỉ tiêu không đọc được; hãy viết như "trên 75%", "từ 90% trở lên", "85-90%", '
+        '"dưới 5%", "không quá 15%", "100%" hoặc một số lượng như "trên 200".\n'
+        'Unreadable target value; write it like "trên 75%", "từ 90% trở lên", "85-90%", "dưới 5%", '
+        '"không quá 15%", "100%" or a count such as "trên 200".',
+        'Văn bản chứa ký tự điều khiển (viết bằng mã thoát như "\\x1b"); hãy xóa nó.\n'
+        'The text holds a control character (written as an escape such as "\\x1b"); delete it.',
+        'Tỉ lệ viết như "75,01%" (dấu phẩy thập phân, có dấu %).\nA share is written like "75,01%" (decimal comma, with %).',
+        'Điểm là một số có nhiều nhất một chữ số thập phân, ví dụ 8,5 hoặc 8.5.\nA score is a number with at most one decimal, e.g. 8,5 or 8.5.',
+        'Mã tiêu chí gồm chữ và số, ngăn bởi dấu chấm hoặc gạch ngang, đặt trong ngoặc kép, ví dụ "1.1".\nA criterion id is letters and digits separated by dots or hyphens, in quotes, e.g. "1.1".',
+        'Giờ viết như "08:30", "8h30" hoặc "8 giờ 30".\nA time is written like "08:30", "8h30" or "8 giờ 30".'}
 
 
 def test_only_draft_07_keywords_so_the_yaml_language_server_understands_them():

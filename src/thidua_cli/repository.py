@@ -6,22 +6,9 @@ import os
 from pathlib import Path
 
 from thidua_cli.registry.data import Registry
+from thidua_cli.registry.layout import repository_root
 
-
-def repository_root(registry: Path) -> Path:
-    """The folder SARIF paths are relative to: the GitHub workspace when the registry is
-    inside it, else the nearest folder above the registry holding ``.git``, else the
-    registry's parent (where the text output's paths start)."""
-    start = Path(os.path.abspath(registry))
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    if workspace:
-        root = Path(os.path.abspath(workspace))
-        if start == root or root in start.parents:
-            return root
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start.parent
+__all__ = ["repository_paths", "repository_root"]  # the root's rule is layout's, shared with shown names
 
 
 def repository_paths(registry: Registry) -> dict[str, str]:

@@ -80,10 +80,15 @@ def _ci(words: str) -> str:
 # thousands; dot-grouped thousands; or digits with at most one decimal dot.
 _GROUPED = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
 _NUM = rf"(?:(?:[0-9]+|{_GROUPED}),[0-9]+|{_GROUPED}|[0-9]+(?:\.[0-9]+)?)"
-_QTY = rf"{_NUM}\s*%?"
+_LETTER = "[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"  # as vn/targets.py LETTER
+_NOT_GRAMMAR = "|".join(_ci(word) for word in ("trở", "lên", "đến"))
+#: A number, % or "phần trăm", and up to four words of what is counted ("trên 5 người").
+_QTY = (rf"{_NUM}\s*(?:%|{_ci('phần trăm')})?"
+        rf"(?:\s+(?!(?:{_NOT_GRAMMAR})(?!{_LETTER})){_LETTER}+){{0,4}}")
 _DASH = "[-–—‐‑−]"
 _FORMS = (
     _QTY,
+    rf"{_ci('khoảng')}\s*{_QTY}",
     rf"(?:{_ci('trên')}|{_ci('hơn')}|>)\s*{_QTY}",
     rf"{_ci('từ')}\s*{_QTY}\s*{_ci('trở lên')}",
     rf"{_QTY}\s*{_ci('trở lên')}",
@@ -95,32 +100,53 @@ _FORMS = (
     _ci("không có"),
 )
 #: The target grammar of the format page (written text; an int is an exact count).
-TARGET_PATTERN = r"^\s*(?:" + "|".join(_FORMS) + r")\s*$"
+TARGET_PATTERN = r"^\s*(?:" + _ci("đạt") + r"\s+)?(?:" + "|".join(_FORMS) + r")\s*$"
 
 
 def _both(vi: str, en: str) -> str:
     return f"{vi}\n\n{en}"
 
 
+def _error(vi: str, en: str) -> str:
+    """What the editor underlines a refused value with (the YAML language server's and VS
+    Code's ``patternErrorMessage``/``errorMessage``): never the pattern itself, which for
+    a target value is 2,000 characters of regular expression."""
+    return f"{vi}\n{en}"
+
+
+_DATE_ERROR = _error("Ngày không đúng dạng: hãy viết 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).",
+                     "Not a date: write 2020-01-03 or 03/01/2020 (day/month/year).")
+_ID_ERROR = _error("Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.",
+                   "An id has lowercase ASCII letters, digits and hyphens only, e.g. ldld-bac-tu-liem.")
+_LUNAR_ERROR = _error('Ngày âm lịch viết "ngày/tháng" trong ngoặc kép, ví dụ "10/3".',
+                      'A lunar date is "day/month" in quotes, e.g. "10/3".')
+_TARGET_ERROR = _error(
+    'Giá trị chỉ tiêu không đọc được; hãy viết như "trên 75%", "từ 90% trở lên", "85-90%", '
+    '"dưới 5%", "không quá 15%", "100%" hoặc một số lượng như "trên 200".',
+    'Unreadable target value; write it like "trên 75%", "từ 90% trở lên", "85-90%", "dưới 5%", '
+    '"không quá 15%", "100%" or a count such as "trên 200".')
+
 _DATE = {
-    "type": "string", "pattern": DATE_PATTERN,
+    "type": "string", "pattern": DATE_PATTERN, "patternErrorMessage": _DATE_ERROR,
     "description": _both("Ngày: 2020-01-03 hoặc 03/01/2020 (ngày/tháng/năm).",
                          "A date: 2020-01-03 or 03/01/2020 (day/month/year)."),
     "examples": ["2020-01-03", "03/01/2020"],
 }
 _ID = {
-    "type": "string", "pattern": ID_PATTERN,
+    "type": "string", "pattern": ID_PATTERN, "patternErrorMessage": _ID_ERROR,
     "description": _both("Mã: chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ ldld-bac-tu-liem.",
                          "An id: lowercase ASCII letters, digits and hyphens, e.g. ldld-bac-tu-liem."),
 }
 _LUNAR = {
-    "type": "string", "pattern": LUNAR_PATTERN,
+    "type": "string", "pattern": LUNAR_PATTERN, "patternErrorMessage": _LUNAR_ERROR,
     "description": _both('Ngày âm lịch "ngày/tháng", ví dụ "10/3" (ngày 1–30, tháng 1–12).',
                          'A lunar "day/month", e.g. "10/3" (day 1–30, month 1–12).'),
     "examples": ["10/3"],
 }
 _TARGET = {
-    "anyOf": [{"type": "string", "pattern": TARGET_PATTERN}, {"type": "integer", "minimum": 0}],
+    "anyOf": [{"type": "string", "pattern": TARGET_PATTERN, "patternErrorMessage": _TARGET_ERROR},
+              {"type": "integer", "minimum": 0}],
+    "errorMessage": _TARGET_ERROR,
     "description": _both(
         'Giá trị chỉ tiêu như kế hoạch viết: "trên 75%", "từ 90% trở lên", "85-90%", '
         '"dưới 5%", "không quá 15%", "100%", hoặc số lượng như "trên 200"; '
@@ -138,7 +164,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "id": ("Mã (duy nhất trong sổ đăng ký).", "Id (unique in the registry)."),
     "name": ("Tên đầy đủ.", "Full name."),
     "short": ("Tên ngắn, dùng ở tiêu đề văn bản.", "Short name, used in document headers."),
-    "place": ("Địa danh ghi ở dòng ngày tháng của văn bản; đơn vị con thừa hưởng.",
+    "place": ("Địa danh ghi ở dòng ngày tháng của văn bản; đơn vị cấp dưới thừa hưởng.",
               "Place name of the document's date line; inherited by child units."),
     "sector": ("Khối, khu vực: doanh-nghiep, hanh-chinh-su-nghiep, truong-hoc, khac.",
                "Sector: doanh-nghiep, hanh-chinh-su-nghiep, truong-hoc, khac."),
@@ -369,7 +395,8 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
         # where the validator refuses them.
         (pattern, values), = fixed.pop("patternProperties").items()
         ids = [new["pattern"] for old, new in replacements if old.get("pattern") == pattern]
-        fixed["propertyNames"] = {"pattern": ids[0] if ids else pattern}
+        fixed["propertyNames"] = {"pattern": ids[0] if ids else pattern,
+                                  "patternErrorMessage": _ID_ERROR}
         fixed["additionalProperties"] = values
     return fixed
 
@@ -377,6 +404,9 @@ def _fix_types(node: Any, replacements: list[tuple[dict[str, Any], dict[str, Any
 #: Text as the loader takes it: no C0 control but Tab and line feed, no DEL or C1 control,
 #: no bidirectional override (see registry/loader.py): the editor underlines "\\e" too.
 PLAIN_TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$"
+_PLAIN_TEXT_ERROR = _error(
+    'Văn bản chứa ký tự điều khiển (viết bằng mã thoát như "\\x1b"); hãy xóa nó.',
+    'The text holds a control character (written as an escape such as "\\x1b"); delete it.')
 
 
 def _plain_text(node: Any) -> None:
@@ -389,6 +419,7 @@ def _plain_text(node: Any) -> None:
         return
     if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
         node["pattern"] = PLAIN_TEXT_PATTERN
+        node["patternErrorMessage"] = _PLAIN_TEXT_ERROR
     for value in node.values():
         _plain_text(value)
 

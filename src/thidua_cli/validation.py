@@ -69,7 +69,9 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
         else:
             registry, problems = loader.load(root, progress=reading)
         index = RegistryIndex.of(registry)
-        problems.extend(rules.check(registry, progress=checking, index=index))
+        found = rules.check(registry, progress=checking, index=index)
+        loader.restore_paths(registry, found)  # partial entries: back to the file's own paths
+        problems.extend(found)
     loader.place_problems(registry, problems)
     # Inline "# thidua: disable=" comments first, so that a rule thidua.yaml turns off does
     # not make its suppressions look unused; then thidua.yaml turns rules off or re-grades them.
@@ -77,5 +79,12 @@ def validate(root: Path, *, cache: bool = False, cache_dir: Path | None = None,
     held: list[Problem] = []
     if use_config:
         problems, held = config.configure(registry, problems)
-    problems.sort(key=Problem.sort_key)
-    return Result(registry, problems, index, sorted(held, key=Problem.sort_key))
+    # Causes before consequences: the files others depend on come first (what is not read
+    # at all, then anniversaries, units, campaigns), each in the order of its lines.
+    rank = {"anniversaries": 1, "units": 2, "campaigns": 3}
+
+    def order(problem: Problem) -> tuple[object, ...]:
+        return (rank.get(registry.kinds.get(problem.file, ""), 0), *problem.sort_key())
+
+    problems.sort(key=order)
+    return Result(registry, problems, index, sorted(held, key=order))

@@ -26,6 +26,7 @@ WRITTEN = [
     "schema/campaign.schema.json",
     "schema/result.schema.json",
     "schema/scoring.schema.json",
+    ".gitignore",
 ]
 
 

@@ -112,17 +112,17 @@ def test_real_help_is_vietnamese_by_default_and_english_on_request(capsys, monke
     assert re.search(r"\n  -h, --help +Show this message and exit\.\n", out)
 
     monkeypatch.setenv("THIDUA_LANG", "en")
-    assert run(capsys, "validate", "--help")[1].startswith("Usage: thidua validate [OPTIONS]\n")
+    assert run(capsys, "validate", "--help")[1].startswith("Usage: thidua validate [OPTIONS] [REGISTRY]\n")
 
 
 def test_bad_option_in_vietnamese_on_stderr(capsys):
     assert run(capsys, "validate", "--bogus") == (2, "", (
-        "Cách dùng: thidua validate [TÙY-CHỌN]\n"
+        "Cách dùng: thidua validate [TÙY-CHỌN] [SỔ_ĐĂNG_KÝ]\n"
         "Thử 'thidua validate -h' để xem trợ giúp.\n"
         "\n"
         "Lỗi: Không có tùy chọn --bogus\n"))
     assert run(capsys, "--lang", "en", "validate", "--bogus") == (2, "", (
-        "Usage: thidua validate [OPTIONS]\n"
+        "Usage: thidua validate [OPTIONS] [REGISTRY]\n"
         "Try 'thidua validate -h' for help.\n"
         "\n"
         "Error: No such option: --bogus\n"))
@@ -154,6 +154,10 @@ def test_unknown_command_and_bad_choice(capsys):
     ("Got unexpected extra argument(s) (a b)", "Thừa tham số (a b)"),
     ("Invalid value for '--days': Input should be a valid integer, unable to parse string as an integer",
      "Giá trị không hợp lệ cho '--days': cần một số nguyên"),
+    ("Invalid value for '--year': Input should be greater than or equal to 1000",
+     "Giá trị không hợp lệ cho '--year': cần một số từ 1000 trở lên"),
+    ("Invalid value for '--remind': Input should be less than or equal to 60",
+     "Giá trị không hợp lệ cho '--remind': cần một số không quá 60"),
     ("Invalid value for 'YEAR': something new", "Giá trị không hợp lệ cho 'YEAR': something new"),
     ("A message Click may add one day", "A message Click may add one day"),
 ])
@@ -183,10 +187,10 @@ def test_no_color(make_registry, capsys, monkeypatch):
     assert "\x1b[1;31merror\x1b[0m" in out
     monkeypatch.setenv("NO_COLOR", "1")
     out = run(capsys, "--registry", str(root), "validate")[1]
-    assert "\x1b[1merror\x1b[0m" in out and "31m" not in out and "36m" not in out
+    assert "\x1b" not in out and " error target-percent-range: " in out  # no bold either
     monkeypatch.delenv("NO_COLOR")
     out = run(capsys, "--registry", str(root), "validate", "--no-color")[1]
-    assert "\x1b[1merror\x1b[0m" in out and "31m" not in out
+    assert "\x1b" not in out and " error target-percent-range: " in out
 
 
 def complete(words: str, *python_flags: str) -> subprocess.CompletedProcess[str]:
@@ -231,3 +235,42 @@ def test_install_completion_reports_in_vietnamese(tmp_path):
                              "Mở lại cửa sổ dòng lệnh để bắt đầu dùng.\n")
     assert "_THIDUA_COMPLETE=complete_bash" in script.read_text()
     assert (tmp_path / ".bashrc").read_text() == f"\nsource '{script}'\n"
+
+
+def test_option_table_has_no_english_placeholders(capsys):
+    assert main(["new", "campaign", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "  --year NĂM" in out and "[1000<=x<=9999; bắt buộc]" in out
+    assert "<int range>" not in out and "required" not in out
+
+
+@pytest.mark.parametrize("command", [["validate"], ["render"], ["calendar"], ["init"],
+                                     ["new", "campaign"], ["schema"], ["rules"]])
+def test_every_help_page_shows_examples(capsys, command):
+    assert main([*command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  Ví dụ:\n\n    thidua " in out
+    assert main(["--lang", "en", *command, "--help"]) == 0
+    assert "\n  Examples:\n\n    thidua " in capsys.readouterr().out
+
+
+def test_help_names_are_consistent_and_aliases_kept(capsys):
+    assert main(["--lang", "en", "--help"]) == 0
+    assert "[default: en]" not in capsys.readouterr().out
+    assert main(["render", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Cách dùng: thidua render [TÙY-CHỌN] {LOẠI} {NĂM}" in out
+    assert "--campaign MÃ" in out and " ID " not in out and " DIR" not in out
+    assert main(["calendar", "--help"]) == 0
+    assert "-o, --out, --output TỆP" in capsys.readouterr().out
+    assert main(["new", "campaign", "--help"]) == 0
+    assert "--campaign, --from MÃ" in capsys.readouterr().out
+
+
+def test_thidua_lang_is_refused_like_the_option(capsys, monkeypatch):
+    monkeypatch.setenv("THIDUA_LANG", "fr")
+    assert main(["validate"]) == 2
+    assert capsys.readouterr().err == (
+        'thidua: biến THIDUA_LANG="fr" không hợp lệ; chọn vi hoặc en (THIDUA_LANG="fr" is not '
+        'supported; choose vi or en)\n')
+    assert main(["--lang", "en", "--version"]) == 0  # the option wins over the variable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -39,11 +39,11 @@ def test_plain_table_exact(capsys):
         "\n"
         "Tháng 4/2020\n"
         "  30/4   T5  Kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước  ○ năm lẻ 5\n"
-        "  30/4   T5  Kết thúc đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020\n"
+        "  30/4   T5  Kết thúc đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020\n"
         "\n"
         "Tháng 5/2020\n"
         "  01/5   T6  Kỷ niệm 134 năm Ngày Quốc tế Lao động\n"
-        "  01/5   T6  Bắt đầu đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020\n"
+        "  01/5   T6  Bắt đầu đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020\n"
         "  07/5   T5  Kỷ niệm 66 năm Ngày chiến thắng Điện Biên Phủ\n"
         "  19/5   T3  Kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh  ● năm tròn\n")
 
@@ -58,7 +58,7 @@ def test_default_is_today_and_the_next_60_days_with_today_marked(capsys):
         "  01/7   T4  ── Hôm nay ──\n"
         "  27/7   T2  Kỷ niệm 73 năm Ngày Thương binh – Liệt sĩ\n"
         "  28/7   T3  Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam\n"
-        "  31/7   T6  Kết thúc đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020\n"
+        "  31/7   T6  Kết thúc đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020\n"
         "\n"
         "Tháng 8/2020\n"
         "  01/8   T7  Bắt đầu đợt 3 — LĐLĐ quận Bắc Từ Liêm 2020\n"
@@ -73,7 +73,7 @@ def test_today_marker_sits_between_past_and_coming_entries(capsys, monkeypatch):
         "  27/7   T2  Kỷ niệm 73 năm Ngày Thương binh – Liệt sĩ",
         "  28/7   T3  ── Hôm nay ──",
         "  28/7   T3  Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam",
-        "  31/7   T6  Kết thúc đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020"]
+        "  31/7   T6  Kết thúc đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020"]
 
 
 def test_today_after_the_last_entry_gets_its_own_month(capsys, monkeypatch):
@@ -129,11 +129,11 @@ def test_year_2020_lists_the_seed_anniversaries_and_phases(capsys):
         "  19/8   T4  Kỷ niệm 75 năm Cách mạng Tháng Tám  ○ năm lẻ 5",
         "  25/01  T7  Tết Nguyên đán (1/1 âm lịch)",
         "  02/4   T5  Giỗ Tổ Hùng Vương (10/3 âm lịch)",
-        "  01/01  T4  Bắt đầu đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020",
+        "  01/01  T4  Bắt đầu đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020",
         "  03/01  T6  Phát động phong trào thi đua — LĐLĐ quận Bắc Từ Liêm 2020",
-        "  30/4   T5  Kết thúc đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020",
-        "  01/5   T6  Bắt đầu đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020",
-        "  31/7   T6  Kết thúc đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020",
+        "  30/4   T5  Kết thúc đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020",
+        "  01/5   T6  Bắt đầu đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020",
+        "  31/7   T6  Kết thúc đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020",
         "  01/8   T7  Bắt đầu đợt 3 — LĐLĐ quận Bắc Từ Liêm 2020",
         "  31/12  T5  Kết thúc đợt 3 — LĐLĐ quận Bắc Từ Liêm 2020",
         "  12/02  T4  Ký kết giao ước thi đua — Cụm thi đua số 3 2020",
@@ -168,7 +168,7 @@ def test_rich_table_on_a_terminal():
     assert "Lịch thi đua từ 25/6/2020 đến 31/7/2020 (4 mục)" in text
     for cell in ("Ngày", "Thứ", "Sự kiện", "Năm tròn", "Tháng 6/2020", "Tháng 7/2020",
                  "── Hôm nay ──", "Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam",
-                 "Kết thúc đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020"):
+                 "Kết thúc đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020"):
         assert cell in text, cell
     lines = text.splitlines()
     today_line = next(i for i, line in enumerate(lines) if "Hôm nay" in line)
@@ -186,11 +186,11 @@ def test_json_exact(capsys):
         {"date": "2020-04-30", "kind": "anniversary",
          "title": "Kỷ niệm 45 năm Ngày giải phóng miền Nam, thống nhất đất nước",
          "ordinal": 45, "round": "minor", "source": "giai-phong-mien-nam"},
-        {"date": "2020-04-30", "kind": "phase-end", "title": "Kết thúc đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020",
+        {"date": "2020-04-30", "kind": "phase-end", "title": "Kết thúc đợt 1 (Mừng Đảng, mừng xuân, mừng Đất nước đổi mới) — LĐLĐ quận Bắc Từ Liêm 2020",
          "ordinal": None, "round": None, "source": "bac-tu-liem-2020"},
         {"date": "2020-05-01", "kind": "anniversary", "title": "Kỷ niệm 134 năm Ngày Quốc tế Lao động",
          "ordinal": 134, "round": None, "source": "quoc-te-lao-dong"},
-        {"date": "2020-05-01", "kind": "phase-start", "title": "Bắt đầu đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020",
+        {"date": "2020-05-01", "kind": "phase-start", "title": "Bắt đầu đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020",
          "ordinal": None, "round": None, "source": "bac-tu-liem-2020"},
     ]}
     # Titles stay Vietnamese in JSON whatever the language of messages.
@@ -223,7 +223,8 @@ def test_ics_parses_back_and_reexports_the_same_uids(capsys, tmp_path):
     assert str(cal["PRODID"]) == "-//thidua//thidua calendar//VI"
     assert str(cal["X-WR-CALNAME"]) == "Lịch thi đua năm 2020"
     events = cal.walk("VEVENT")
-    assert len(events) == 33
+    # 33 entries; each of the four phases that start in 2020 is one event over its days.
+    assert len(events) == 29
     by_summary = {str(e["SUMMARY"]): e for e in events}
     dang = by_summary["Kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam"]
     assert dang.decoded("DTSTART") == date(2020, 2, 3)  # a date: an all-day event
@@ -231,9 +232,15 @@ def test_ics_parses_back_and_reexports_the_same_uids(capsys, tmp_path):
     assert dang["DTSTART"].params["VALUE"] == "DATE"
     assert str(dang["DESCRIPTION"]) == "Năm tròn (90 năm). Nguồn: thanh-lap-dang"
     assert dang.decoded("DTSTAMP").isoformat() == "2020-01-01T00:00:00+00:00"
-    assert by_summary["Kết thúc đợt 2 — LĐLĐ quận Bắc Từ Liêm 2020"].decoded("DTSTART") == date(2020, 7, 31)
+    phase = by_summary["Đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020"]
+    assert (phase.decoded("DTSTART"), phase.decoded("DTEND")) == (date(2020, 5, 1), date(2020, 8, 1))
+    assert str(phase["DESCRIPTION"]) == (
+        "Đợt 2 (đợt thi đua cao điểm). Từ 01/5/2020 đến 31/7/2020 (92 ngày).\n"
+        "Phong trào: Phát động phong trào thi đua trong CNVCLĐ quận Bắc Từ Liêm năm 2020 "
+        "(LĐLĐ quận Bắc Từ Liêm; mã bac-tu-liem-2020).\nNguồn: tests/fixtures/sample/data/campaigns/bac-tu-liem-2020.yaml")
+    assert "VALARM" not in out
     uids = [str(e["UID"]) for e in events]
-    assert len(set(uids)) == 33 and all(u.endswith("@thidua") for u in uids)
+    assert len(set(uids)) == 29 and all(u.endswith("@thidua") for u in uids)
     # Content lines end in CRLF (RFC 5545 §3.1).
     assert out.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and out.endswith("END:VCALENDAR\r\n")
 
@@ -379,6 +386,39 @@ def test_days_counts_after_the_first_day(capsys):
     # --days N: the first day and the N days after it.
     _, out, _ = run(capsys, *SAMPLE, "calendar", "--from", "2020-07-28", "--days", "3")
     assert out.splitlines()[0] == "Lịch thi đua từ 28/7/2020 đến 31/7/2020 (2 mục)"
+
+
+def test_ics_reminders_and_a_phase_that_started_before_the_range(capsys):
+    from icalendar import Calendar
+
+    code, out, _ = run(capsys, *SAMPLE, "calendar", "--from", "2020-07-01", "--until", "2020-07-31",
+                       "-f", "ics", "--remind", "3")
+    assert code == 0
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(out).walk("VEVENT")}
+    # The phase began in May: its end in July stays a deadline of its own.
+    end = events["Kết thúc đợt 2 (đợt thi đua cao điểm) — LĐLĐ quận Bắc Từ Liêm 2020"]
+    assert end.decoded("DTSTART") == date(2020, 7, 31)
+    [alarm] = end.walk("VALARM")
+    assert (str(alarm["ACTION"]), alarm.decoded("TRIGGER")) == ("DISPLAY", -timedelta(days=3))
+
+
+def test_remind_needs_ics(capsys):
+    assert run(capsys, *SAMPLE, "calendar", "--year", "2020", "--remind", "3") == (
+        2, "", "thidua: --remind chỉ dùng với --format ics\n")
+
+
+def test_two_campaigns_of_one_unit_in_a_year_name_their_campaign(make_registry, capsys):
+    from tests.conftest import campaign
+
+    other = campaign(**{"id: ba-dinh-2020": "id: ba-dinh-chuyen-de-2020", "kind: nam": "kind: chuyen-de",
+                        "title: Phát động phong trào thi đua năm 2020": "title: Thi đua chuyển đổi số"})
+    root = make_registry({"campaigns/c.yaml": campaign(), "campaigns/d.yaml": other})
+    code, out, _ = run(capsys, "--registry", str(root), "calendar", "--from", "2020-07-01", "--days", "0")
+    assert code == 0
+    assert out.splitlines()[4:] == [
+        "  01/7   T4  Bắt đầu đợt 2 — Liên đoàn Lao động quận Ba Đình 2020: Phát động phong trào "
+        "thi đua năm 2020",
+        "  01/7   T4  Bắt đầu đợt 2 — Liên đoàn Lao động quận Ba Đình 2020: Thi đua chuyển đổi số"]
 
 
 def test_one_registry_index_per_run(capsys, monkeypatch):

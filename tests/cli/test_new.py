@@ -61,7 +61,8 @@ def test_refuses_an_existing_year_and_damages_nothing(registry: Path,
     assert run(capsys, *args)[0] == 0
     before = snapshot(registry)
     assert run(capsys, *args) == (
-        2, "", 'thidua: đã có phong trào mã "bac-tu-liem-2021"; chọn mã khác bằng --id\n')
+        2, "", 'thidua: đã có phong trào mã "bac-tu-liem-2021" (data/campaigns/bac-tu-liem-2021.yaml); '
+        "năm gần nhất chưa có là 2022: --year 2022, hoặc chọn mã khác bằng --id\n")
     code, _, err = run(capsys, *args[:-2], "--year", "2021", "--id", "btl-khac-2021")
     assert code == 2
     assert err == ('thidua: ldld-bac-tu-liem đã có phong trào loại nam năm 2021: "bac-tu-liem-2021" '
@@ -123,23 +124,104 @@ title: Đợt thi đua năm 2021
 start: 01/01/2021
 end: '28/02/2021'
 document:
-  number:              # số của năm trước
+  number: …/KH-LĐLĐ    # số của năm trước
   date:
 celebrates: {thanh-lap-dang: 91}
 """
-    assert "  document.number: 01/KH-LĐLĐ → (để trống cho văn thư ghi)" in err.splitlines()
+    # The type and the issuer's code stay: only the number is the clerk's.
+    assert "  document.number: 01/KH-LĐLĐ → …/KH-LĐLĐ (số để văn thư ghi)" in err.splitlines()
 
 
-def test_english_and_a_new_file_with_errors_exits_1(registry: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    # Bắc Từ Liêm's district union was dissolved on 01/7/2025: a 2026 campaign is written,
-    # then its problem is shown and the exit code says so.
+def test_a_dissolved_issuer_is_refused_before_writing(registry: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # Bắc Từ Liêm's district union was dissolved on 01/7/2025: no 2026 campaign is written.
+    before = snapshot(registry)
     code, out, err = run(capsys, "--registry", str(registry), "--lang", "en", "new", "campaign",
                          "--from", "bac-tu-liem-2020", "--year", "2026")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
+    assert err == ('thidua: "LĐLĐ quận Bắc Từ Liêm" (ldld-bac-tu-liem) was dissolved on 2025-07-01, '
+                   "before the 2026 campaign would be issued (2026-01-03): nothing written. If a "
+                   "successor unit issues it, add --issuer SUCCESSOR_ID\n")
+    assert snapshot(registry) == before
+
+
+def test_another_issuer(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--registry", str(registry), "new", "campaign",
+                         "--from", "bac-tu-liem-2020", "--year", "2021", "--issuer", "ldld-ha-noi")
+    assert (code, out) == (0, "")
     lines = err.splitlines()
-    assert lines[0] == f"Wrote {registry}/campaigns/bac-tu-liem-2026.yaml"
-    assert "  anniversary 91 → 97 years: Ngày thành lập Công đoàn Việt Nam" in lines
+    assert lines[0] == f"Đã ghi {registry}/campaigns/ldld-ha-noi-2021.yaml"
+    assert lines[4] == "  issuer: ldld-bac-tu-liem → ldld-ha-noi"
+    assert lines[lines.index("Rơi vào ngày nghỉ (hãy xem lại):") + 1] == (
+        "  launch.date: 2021-01-03 là Chủ nhật; hãy chọn ngày làm việc")
+
+
+def test_days_off_and_the_issuer_code_kept(make_registry, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_registry({"campaigns/c.yaml": """\
+        id: cdcs-a-2025
+        issuer: cdcs-a
+        year: 2025
+        kind: nam
+        title: Phát động phong trào thi đua năm 2025
+        start: 2025-01-01
+        end: 2025-12-31
+        launch: {date: 2025-01-06}
+        document:
+          number: 01/KH-CĐP
+          date: 2025-01-06
+          signer: {name: Nguyễn Văn A, position: Chủ tịch}
+        events:
+          - {name: Gặp mặt đầu xuân, date: 2025-02-12}
+          - {name: Hội thao, date: 2025-02-17}
+        """})
+    code, out, err = run(capsys, "--registry", str(root), "new", "campaign", "--from", "cdcs-a-2025",
+                         "--year", "2026")
+    assert (code, out) == (0, "")
+    lines = err.splitlines()
+    assert "  document.number: 01/KH-CĐP → …/KH-CĐP (số để văn thư ghi)" in lines
+    assert "  document.date: 2025-01-06 → (để trống cho văn thư ghi)" in lines
+    days_off = lines.index("Rơi vào ngày nghỉ (hãy xem lại):")
+    assert lines[days_off + 1:days_off + 3] == [
+        # Monday 06/01/2025 → Tuesday 06/01/2026: nothing to say; 12/02/2026 is a Thursday
+        # but 28 tháng Chạp, no day off; 17/02/2026 is mùng 1 Tết.
+        "  events[2].date: 2026-02-17 là dịp nghỉ Tết Nguyên đán; hãy chọn ngày làm việc",
+        "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo"]
+    text = (root / "campaigns" / "cdcs-a-2026.yaml").read_text(encoding="utf-8")
+    assert "  number: …/KH-CĐP\n" in text and "name: Nguyễn Văn A" in text
+
+
+def test_english(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--registry", str(registry), "--lang", "en", "new", "campaign",
+                         "--from", "bac-tu-liem-2020", "--year", "2024")
+    assert (code, out) == (0, "")
+    lines = err.splitlines()
+    assert lines[0] == f"Wrote {registry}/campaigns/bac-tu-liem-2024.yaml"
+    assert "  anniversary 91 → 95 years: Ngày thành lập Công đoàn Việt Nam" in lines
     assert "Not changed (free text, read it again):" in lines
-    assert any(" error unit-level: " in line for line in lines)
-    assert (registry / "campaigns" / "bac-tu-liem-2026.yaml").is_file()
+    assert lines[-1] == "1 file checked: 0 errors, 1 warning"
+
+
+def test_new_unit_is_appended_to_its_superiors_file_and_nothing_else_moves(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (registry / "units" / "ha-giang.yaml").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "--registry", str(registry), "new", "unit", "--id", "cdcs-truong-a",
+                         "--name", "Công đoàn trường A", "--level", "cơ sở", "--parent", "ldld-ha-giang")
+    assert (code, out) == (0, "")
+    assert err == (f'Đã thêm đơn vị "cdcs-truong-a" vào {registry}/units/ha-giang.yaml\n'
+                   "Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo\n")
+    after = (registry / "units" / "ha-giang.yaml").read_text(encoding="utf-8")
+    added = ("  - id: cdcs-truong-a\n    name: Công đoàn trường A\n    level: co-so\n"
+             "    parent: ldld-ha-giang\n")
+    assert added in after and after.replace(added, "", 1) == before  # nothing else moved
+
+
+def test_new_unit_refusals(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(registry)
+    args = ["--registry", str(registry), "--lang", "en", "new", "unit", "--name", "X"]
+    assert run(capsys, *args, "--id", "ldld-ha-noi", "--level", "co-so", "--parent", "ldld-ha-noi") == (
+        2, "", 'thidua: a unit or cluster with id "ldld-ha-noi" already exists; choose another\n')
+    assert run(capsys, *args, "--id", "x", "--level", "co-so", "--parent", "ha-giang") == (
+        2, "", 'thidua: no superior unit with id "ha-giang"; did you mean "ldld-ha-giang"?\n')
+    assert run(capsys, *args, "--id", "x", "--level", "tinh", "--parent", "ldld-ha-giang") == (
+        2, "", 'thidua: "LĐLĐ tỉnh Hà Giang" is on level tinh, not above tinh\n')
+    assert snapshot(registry) == before

@@ -323,6 +323,7 @@ def test_progress_told_of_each_document_rendered_then_written(  # type: ignore[n
     # One bar over the whole command: validation's stages first, then these.
     assert opened == ["open", "closed"]
     assert {stage for stage, _, _ in calls} >= {"read", "check"}
+    # Building the two documents, then writing them, each stage with its own label.
     assert [call for call in calls if call[0] in ("render", "write")] == [
         ("render", 1, 2), ("render", 2, 2), ("write", 1, 2), ("write", 2, 2)]
 
@@ -381,6 +382,72 @@ def test_a_worker_that_dies_is_reported_not_waited_for(  # type: ignore[no-untyp
                    "(--unit)\n")
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
+
+
+def test_an_unknown_campaign_suggests_the_nearest(capsys):
+    from tests.conftest import SAMPLE_REGISTRY
+    from thidua_cli.cli.app import main
+
+    assert main(["--registry", str(SAMPLE_REGISTRY), "render", "plan", "2020", "--campaign",
+                 "bac-tu-liem"]) == 2
+    assert capsys.readouterr().err == ('thidua: không có phong trào "bac-tu-liem" trong sổ đăng ký; '
+                                       'có phải ý bạn là "bac-tu-liem-2020"?\n')
+
+
+def _three_plans(make_registry):
+    from tests.conftest import campaign
+
+    return make_registry({f"campaigns/{name}.yaml": campaign(**{
+        "id: ba-dinh-2020": f"id: {name}-2020",
+        "kind: nam": "kind: nam" if name == "a" else "kind: chuyen-de"}) for name in "abc"})
+
+
+def test_existing_files_are_refused_before_any_work_and_summarised(make_registry, tmp_path, capsys,
+                                                                 monkeypatch):
+    from thidua_cli.cli.app import main
+    from thidua_cli.render import batch, build
+
+    root = _three_plans(make_registry)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in "abc":
+        (out / f"{name}-2020-ke-hoach.md").write_text("đã có\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "SHOWN_EXISTING", 2)
+
+    def never(*args, **kwargs):
+        raise AssertionError("a document was built before the refusal")
+
+    monkeypatch.setattr(build, "build", never)
+    assert main(["--registry", str(root), "render", "plan", "2020", "--format", "md",
+                 "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"thidua: 3 tệp đã có; thêm --force để ghi đè: {out}/a-2020-ke-hoach.md, "
+        f"{out}/b-2020-ke-hoach.md, …\n")
+
+
+def test_ctrl_c_says_what_was_written(make_registry, tmp_path, capsys, monkeypatch):
+    from thidua_cli.cli.app import main
+    from thidua_cli.render import batch
+
+    root = _three_plans(make_registry)
+    written = []
+    real = batch.write_output
+
+    def interrupted(path, data, force):
+        if len(written) == 2:
+            raise KeyboardInterrupt
+        real(path, data, force)
+        written.append(path)
+
+    monkeypatch.setattr(batch, "write_output", interrupted)
+    out = tmp_path / "out"
+    assert main(["--registry", str(root), "render", "plan", "2020", "--format", "md",
+                 "--out", str(out)]) == 130
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        f"Đã dừng (Ctrl-C): đã ghi 2 trong 3 tệp vào {out}/; các tệp còn lại chưa ghi (tệp nào "
+        "đã ghi thì ghi trọn vẹn).")
+    assert sorted(p.name for p in out.iterdir()) == ["a-2020-ke-hoach.md", "b-2020-ke-hoach.md"]
 
 
 def test_one_registry_index_per_run(sample: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -102,7 +102,7 @@ def test_problems_as_sarif(make_registry, capsys):
                              "2020-07-01–2020-07-02"},
          "locations": [{"physicalLocation": {
              "artifactLocation": {"uri": "data/campaigns/c.yaml", "uriBaseId": "%SRCROOT%"},
-             "region": {"startLine": 8, "startColumn": 1}}}]},
+             "region": {"startLine": 15, "startColumn": 12}}}]},
         {"ruleId": "anniversary-ordinal", "ruleIndex": list(RULES).index("anniversary-ordinal"),
          "level": "error",
          "message": {"text": "2020 marks 91 years of Ngày thành lập Công đoàn Việt Nam "
@@ -184,13 +184,13 @@ def test_annotations_follow_the_text_under_github_actions(make_registry, capsys,
     code, out, err = run(capsys, "--registry", str(root), "--lang", "en", "validate")
     assert (code, err) == (1, "")
     assert out == (
-        "data/campaigns/c.yaml:8:1: warning phase-gap: 2 days of the campaign are covered by no "
+        "data/campaigns/c.yaml:15:12: warning phase-gap: 2 days of the campaign are covered by no "
         "phase: 2020-07-01–2020-07-02\n"
         "data/campaigns/c.yaml:18:27: error anniversary-ordinal: 2020 marks 91 years of Ngày "
         "thành lập Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; write 91\n"
         "\n"
         "3 files checked: 1 error, 1 warning\n"
-        "::warning file=data/campaigns/c.yaml,line=8,col=1,title=phase-gap::2 days of the "
+        "::warning file=data/campaigns/c.yaml,line=15,col=12,title=phase-gap::2 days of the "
         "campaign are covered by no phase: 2020-07-01–2020-07-02\n"
         "::error file=data/campaigns/c.yaml,line=18,col=27,title=anniversary-ordinal::2020 marks "
         "91 years of Ngày thành lập Công đoàn Việt Nam (1929-07-28 – 2020-07-28), not 90; "

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BASE_CAMPAIGN, MakeRegistry
+from thidua_cli.registry.yaml_source import RESAVE_EN as RESAVE
 
 HANG_BOUND_SECONDS = 20
 MEMORY_BOUND_BYTES = 1 << 30
@@ -116,21 +117,21 @@ def test_five_megabytes_of_random_bytes(make_registry: MakeRegistry) -> None:
     raw = random.Random(20261123).randbytes(5_000_000)
     one_problem(campaign_file(make_registry, raw),
                 f"{CAMPAIGN}:1:62: error encoding: the file contains a NUL byte: "
-                "it looks binary, not YAML text")
+                "it looks binary, not YAML text; move it out of the registry")
 
 
 def test_five_megabytes_of_random_bytes_without_nul(make_registry: MakeRegistry) -> None:
     raw = random.Random(20261123).randbytes(5_000_000).replace(b"\x00", b"")
     one_problem(campaign_file(make_registry, raw),
                 f"{CAMPAIGN}:1:1: error encoding: the file is not UTF-8 text "
-                "(invalid byte 0x8A); save the file again as UTF-8")
+                "(invalid byte 0x8A); " + RESAVE)
 
 
 def test_nul_byte_in_a_good_file(make_registry: MakeRegistry) -> None:
     content = BASE_CAMPAIGN.replace("year: 2020", "year: 20\x0020")
     one_problem(campaign_file(make_registry, content),
                 f"{CAMPAIGN}:3:9: error encoding: the file contains a NUL byte: "
-                "it looks binary, not YAML text")
+                "it looks binary, not YAML text; move it out of the registry")
 
 
 def test_two_hundred_thousand_lines(make_registry: MakeRegistry) -> None:
@@ -165,7 +166,7 @@ def test_document_shape(make_registry: MakeRegistry, content: str, line: str) ->
 
 # -------------------------------------------------------------------------------------- encodings
 
-UTF16 = "the file looks like UTF-16, not UTF-8; save the file again as UTF-8"
+UTF16 = "the file looks like UTF-16, not UTF-8; " + RESAVE
 
 
 @pytest.mark.parametrize("encoding, bom", [
@@ -192,7 +193,7 @@ def cp1258(text: str) -> bytes:
 
 
 WINDOWS_1258 = ("the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; "
-                "save the file again as UTF-8")
+                + RESAVE)
 
 
 def test_windows_1258(make_registry: MakeRegistry) -> None:

@@ -76,10 +76,10 @@ def test_new_campaign_with_an_id_too_long(make_registry: MakeRegistry) -> None:
     (("render", "plan", "2020", "-o", ""), "--out"),
     (("calendar", "--unit", ""), "--unit"),
     (("calendar", "-o", ""), "--output"),
-    (("new", "campaign", "--from", "", "--year", "2021"), "--from"),
+    (("new", "campaign", "--campaign", "", "--year", "2021"), "--campaign"),
     (("new", "campaign", "--from", "ba-dinh-2020", "--year", "2021", "--id", ""), "--id"),
 ], ids=["render-campaign", "render-unit", "render-out", "calendar-unit", "calendar-output",
-        "new-from", "new-id"])
+        "new-campaign", "new-id"])
 def test_an_empty_option_is_refused(make_registry: MakeRegistry, args: tuple[str, ...],
                                     option: str) -> None:
     # An unset shell variable (--campaign "$CAMPAIGN") rendered every campaign of the year.

@@ -38,7 +38,7 @@ def test_files_follow_the_umask(tmp_path: Path, umask_027: object) -> None:
                     "-o", "lich.ics")
     assert result.returncode == 0, result.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert len(written) == 15  # init: 4 files and 5 schemas; schema: 5; the calendar
+    assert len(written) == 16  # init: 4 files (.gitignore included) and 5 schemas; schema: 5; the calendar
     assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o640}
 
 
@@ -133,6 +133,6 @@ def test_schema_to_stdout_with_dash(tmp_path: Path) -> None:
 def test_init_hint_is_quoted_for_the_shell(tmp_path: Path) -> None:
     result = thidua(tmp_path, "init", "Sổ đăng ký", "--year", "2026")
     assert result.returncode == 0
-    assert result.stderr.splitlines()[-1] == (
-        "Created a new registry in Sổ đăng ký. Edit the example files for your own units, "
-        "then check it with: thidua --registry 'Sổ đăng ký' validate")
+    assert result.stderr.splitlines()[-2:] == [
+        '  2. Check it: thidua validate "Sổ đăng ký"',
+        '  3. Make the plan: thidua --registry "Sổ đăng ký" render plan 2026']

@@ -67,8 +67,8 @@ def test_a_cross_file_problem_caused_by_another_file_is_not_hidden(make_registry
                                                encoding="utf-8")
     # c.yaml is unchanged (served from the cache) but its issuer and cdcs-a's parent are gone.
     assert found(root, folder) == [
-        ("unknown-reference", "data/campaigns/c.yaml", 2, 9),
         ("unknown-reference", "data/units/units.yaml", 17, 13),
+        ("unknown-reference", "data/campaigns/c.yaml", 2, 9),
     ]
 
 

@@ -68,7 +68,7 @@ def test_alias_bomb_is_refused_quickly():
 def test_syntax_error_is_located():
     source = read(b"a: 1\nb: [1, 2\nc: 3\n", "f")
     assert [p.rule for p in source.problems] == ["yaml-syntax"]
-    assert source.problems[0].line == 3
+    assert where(source.problems) == [("yaml-syntax", 2, 4)]  # the bracket left open
 
 
 def test_unquoted_greater_than_says_to_quote():
@@ -83,6 +83,8 @@ def test_unquoted_greater_than_says_to_quote():
     ("name: Hà Nội\n".encode("utf-16-le"), "UTF-16"),
     (cp1258("name: Bắc Từ Liêm\n"), "Windows-1258"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    # TCVN3 (ABC): "Liên đoàn Lao động" typed with the .VnTime fonts
+    (b"name: Li\xaan \xaeo\xb5n Lao \xae\xabng\n", "TCVN3 (ABC, the .VnTime fonts)"),
 ])
 def test_wrong_encodings_are_named(raw, looks_like):
     source = read(raw, "f")
@@ -100,6 +102,26 @@ def test_decomposed_text_warns_and_is_normalised():
     source = read("id: x\nname: Ba\u0306\u0301c Từ Liêm\n".encode(), "f")
     assert where(source.problems) == [("not-nfc", 2, 8)]
     assert source.data["name"] == "Bắc Từ Liêm"
+
+
+def test_a_decomposed_file_gets_one_not_nfc_problem():
+    text = "".join(f"name{n}: Ho\u0300a Bi\u0300nh\n" for n in range(50))
+    source = read(f"id: x\n{text}".encode(), "f")
+    assert where(source.problems) == [("not-nfc", 2, 9)]
+    assert source.problems[0].message.vi == (
+        "văn bản không ở dạng Unicode dựng sẵn (NFC) (cả thảy 50 dòng, từ dòng này), thường do sao "
+        "chép từ Word hoặc PDF; thidua đã chuẩn hóa để kiểm tra; hãy chạy `thidua fix` hoặc gõ lại "
+        "bằng Unikey ở bảng mã Unicode dựng sẵn")
+
+
+def test_every_encoding_message_says_how_to_save_again():
+    for raw in ("name: Hà Nội\n".encode("utf-16"), cp1258("name: Bắc Từ Liêm\n"),
+                b"name: Li\xaan \xaeo\xb5n\n", b"name: \xff\xfe\xfd\n"):
+        (problem,) = read(raw, "f").problems
+        assert problem.message.vi.endswith(
+            "lưu lại tệp với bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, mục Mã hóa chọn UTF-8; VS "
+            "Code: bấm tên bảng mã ở thanh trạng thái, chọn Reopen with Encoding đúng bảng mã cũ rồi "
+            "Save with Encoding → UTF-8), hoặc chạy `thidua fix`"), raw
 
 
 def test_deep_nesting_is_refused_without_recursion():
@@ -139,6 +161,45 @@ phases:
 ])
 def test_locate(path, anchor, expected):
     assert locate(TEXT, path, anchor) == expected
+
+
+@pytest.mark.parametrize("text, line, column, message", [
+    ("id: x\nphases:\n\t- number: 1\n", 3, 1,
+     'dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách: hãy dùng dấu cách thay cho phím Tab '
+     '(trong trình soạn thảo, bật "thụt lề bằng dấu cách")'),
+    ("id: x\nphases:\n  - number: 1\n  \tstart: 2020-01-01\n", 4, 3,
+     'dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách: hãy dùng dấu cách thay cho phím Tab '
+     '(trong trình soạn thảo, bật "thụt lề bằng dấu cách")'),
+    ("id: x\ntheme: Chủ đề: Dạy tốt\nyear: 2020\n", 2, 8,
+     'giá trị có dấu hai chấm (": ") nên phải đặt trong ngoặc kép, ví dụ: theme: "Chủ đề: Dạy tốt"'),
+    # an unclosed quote: at its opening line, not where the file ends 20 lines later
+    ('id: x\ntitle: "Phát động\nyear: 2020\n' + "a: b\n" * 20, 2, 8,
+     'dấu ngoặc " mở ở đây không được đóng; hãy thêm " ở cuối giá trị'),
+    ("id: x\nstart:2020-01-01\nend: 2020-12-31\n", 2, 6,
+     'thiếu dấu cách sau dấu hai chấm; hãy viết "start: 2020-01-01"'),
+    ("phases:\n  - number: 1\n    start: 2020-01-01\n - number: 2\n", 4, 2,
+     'mục danh sách ("- ") thụt lề lệch với mục ở dòng 2; hãy thẳng hàng dấu "-" với mục trên'),
+    ("phases:\n  - number: 1\n    start: 2020-01-01\n   - number: 2\n", 4, 4,
+     'mục danh sách ("- ") thụt lề lệch với mục ở dòng 2; hãy thẳng hàng dấu "-" với mục trên'),
+    ("targets:\n  - id: a\n  -id: b\n", 3, 3,
+     'sau dấu "-" của một mục danh sách cần một dấu cách, ví dụ "- id: …"'),
+    ('title: "Phát động" năm 2020\n', 1, 20,
+     "sau dấu ngoặc đóng không được viết thêm chữ; hãy đưa cả câu vào trong ngoặc"),
+    ("title: @thidua\n", 1, 8,
+     'giá trị không được bắt đầu bằng ký tự "@"; hãy đặt cả giá trị trong ngoặc kép'),
+    ("id: x\n  year: 2020\n", 2, 3,
+     "dòng này thụt lề sâu hơn các khóa cùng cấp ở dòng trên; hãy thẳng hàng nó"),
+])
+def test_every_yaml_slip_a_cadre_makes_is_told_in_vietnamese_at_its_place(text, line, column, message):
+    (problem,) = read(text.encode("utf-8"), "f").problems
+    assert (problem.rule, problem.line, problem.column, problem.message.vi) == (
+        "yaml-syntax", line, column, f"YAML không hợp lệ: {message}")
+
+
+def test_no_english_from_libyaml_in_the_vietnamese_message():
+    (problem,) = read(b"a: 'x\\q'\nb: \"\\q\"\n", "f").problems
+    assert problem.message.vi == ("YAML không hợp lệ: ký tự thoát (\\) không hợp lệ trong ngoặc kép; "
+                                  "hãy kiểm tra thụt lề, dấu hai chấm và ngoặc ở dòng này hoặc dòng trên")
 
 
 def test_deep_nesting_is_decided_before_any_parser(monkeypatch: pytest.MonkeyPatch) -> None:

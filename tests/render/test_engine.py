@@ -103,3 +103,21 @@ def test_multiline_registry_text_cannot_start_markup_lines(tmp_path: Path) -> No
     out = _render(tmp_path, "{% block body %}{{ x }}{% endblock %}",
                   {"x": "a\n# b\n- c\n| d |\n>> e\n## f"})
     assert parse_body(out["body"]) == (Paragraph((Run("a # b - c | d | >> e ## f"),)),)
+
+
+def test_template_mistakes_are_told_in_vietnamese(tmp_path: Path) -> None:
+    def vi(source: str, context: dict | None = None) -> str:
+        with pytest.raises(engine.TemplateProblem) as caught:
+            _render(tmp_path, source, context)
+        return caught.value.vi
+
+    folder = tmp_path / "tpl"
+    assert vi("{% block body %}\n{{ campaign.titel }}\n{% endblock %}", {"campaign": {"title": "x"}}) == (
+        f'lỗi mẫu văn bản {folder}/plan.md.j2:2: không có trường "titel" trong dữ liệu của văn bản; '
+        "hãy kiểm tra tên trường trong mẫu")
+    assert vi("{% block body %}{{ nothing }}{% endblock %}") == (
+        f'lỗi mẫu văn bản {folder}/plan.md.j2:1: biến "nothing" không có trong dữ liệu của văn bản; '
+        "hãy kiểm tra tên biến trong mẫu")
+    assert vi("{% block body %}\n{% if x %}\n") == (
+        f'lỗi mẫu văn bản {folder}/plan.md.j2:2: mẫu kết thúc khi khối "{{% if %}}" chưa đóng; '
+        'hãy thêm "{% endif %}"')

@@ -12,7 +12,8 @@ beside the base anniversaries and units of tests/conftest.py) or ``bad/`` and ``
   shows on purpose (``unknown-rule``: the misspelt suppression silences nothing);
 - ``example: campaigns/c.yaml`` — for a folder case, the file in which the snippet stands,
   or ``example: path`` when the snippet names a path of the case folder (a folder in the bad
-  case where a file should be).
+  case where a file should be), or ``example: name`` when each snippet names a file of its
+  case folder (a misnamed file in the bad case).
 
 In the file, the snippet is a run of whole lines at any one indentation; a snippet line
 ``...`` stands for one or more lines left out.
@@ -120,6 +121,11 @@ def test_the_examples_shown_stand_in_the_case_files(rule: str) -> None:
         assert shown.good.split()[0] == path
         assert (CASES / rule / "bad" / path).is_dir()
         assert (CASES / rule / "good" / path).is_file()
+        return
+    if read_expect(rule).get("example") == ["name"]:
+        # The snippets name a file of each case: one not read (bad), one read (good).
+        assert (CASES / rule / "bad" / shown.bad.split()[0]).is_file()
+        assert (CASES / rule / "good" / shown.good.split()[0]).is_file()
         return
     assert stands_in(shown.bad, case_text(rule, "bad")), shown.bad
     assert stands_in(shown.good, case_text(rule, "good")), shown.good

@@ -14,10 +14,21 @@ U = "data/units/units.yaml"
 
 def test_unknown_field_suggests_the_right_one(make_registry):
     root = make_registry({"campaigns/c.yaml": campaign(**{"title:": "titel:"})})
-    assert found(root) == [("schema", F, 1, 1), ("schema", F, 5, 1)]
+    # One problem, at the typo: not also "missing title" at the top of the file.
+    assert found(root) == [("schema", F, 5, 1)]
     assert messages(root, "schema") == [
-        'thiếu trường bắt buộc "title"; hãy thêm "title: …" vào mục này',
-        'trường "titel" không có trong định dạng sổ đăng ký; có phải ý bạn là "title"?']
+        'trường "titel" không có trong định dạng sổ đăng ký; có phải ý bạn là "title"? '
+        '(trường bắt buộc "title" đang thiếu)']
+
+
+def test_a_mistyped_top_level_key_is_one_problem(make_registry):
+    from tests.conftest import BASE_ANNIVERSARIES
+
+    root = make_registry({"anniversaries.yaml": BASE_ANNIVERSARIES.replace("anniversaries:",
+                                                                           "anniversary:")})
+    assert found(root) == [("schema", "data/anniversaries.yaml", 1, 1)]
+    assert messages(root, "schema", "en") == [
+        'key "anniversary" is not part of the format; did you mean "anniversaries"?']
 
 
 def test_quoted_ordinal_and_float_year_are_schema_errors(make_registry):
@@ -35,7 +46,7 @@ def test_impossible_date_is_an_error_at_its_line(make_registry):
 
 
 def test_bad_target_value(make_registry):
-    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "khoảng 75%"})})
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "chừng 75%"})})
     assert found(root) == [("schema", F, 22, 12)]
 
 

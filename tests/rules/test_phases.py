@@ -37,7 +37,7 @@ def test_overlap_is_reported_at_the_second_phase_naming_the_first(make_registry)
 
 def test_gap_is_a_warning_listing_the_days(make_registry):
     root = make_registry({"campaigns/c.yaml": campaign(**{"start: 2020-07-01": "start: 2020-07-03"})})
-    assert found(root) == [("phase-gap", F, 8, 1)]
+    assert found(root) == [("phase-gap", F, 15, 12)]
     assert messages(root, "phase-gap", "en") == [
         "2 days of the campaign are covered by no phase: 2020-07-01–2020-07-02"]
 
@@ -58,3 +58,17 @@ def test_declared_days_differ_from_real_length(make_registry):
 def test_right_days_pass(make_registry):
     text = campaign(**{"  - number: 2\n": "  - number: 2\n    days: 184\n"})
     assert found(make_registry({"campaigns/c.yaml": text})) == []
+
+
+def test_each_gap_is_at_the_phase_that_opens_after_it_and_can_be_silenced_there(make_registry):
+    # A gap before phase 2, and one at the campaign's end (after the last phase).
+    text = campaign(**{"start: 2020-07-01": "start: 2020-07-03", "end: 2020-12-31\n    celebrates":
+                       "end: 2020-12-30\n    celebrates"})
+    root = make_registry({"campaigns/c.yaml": text})
+    assert found(root) == [("phase-gap", F, 15, 12), ("phase-gap", F, 16, 10)]
+    assert messages(root, "phase-gap") == [
+        "2 ngày của phong trào không thuộc đợt nào: 01/7/2020–02/7/2020",
+        "1 ngày của phong trào không thuộc đợt nào: 31/12/2020"]
+    silenced = text.replace("start: 2020-07-03", "start: 2020-07-03  # thidua: disable=phase-gap")
+    root = make_registry({"campaigns/c.yaml": silenced})
+    assert found(root) == [("phase-gap", F, 16, 10)]  # and no unused-suppression

@@ -95,3 +95,21 @@ def test_other_year_or_kind_is_not_compared(make_registry):
     other = PARENT.format(value="trên 90%").replace("kind: nam", "kind: cao-diem")
     root = make_registry({"campaigns/ha-noi.yaml": other, "campaigns/c.yaml": campaign()})
     assert found(root) == []
+
+
+def test_a_share_of_a_plan_may_exceed_100_percent(make_registry):
+    text = campaign(**{"trên 75%": "đạt 120% dự toán", 'CBCCVCLĐ đạt danh hiệu "Lao động tiên tiến"':
+                       "thu kinh phí công đoàn"})
+    assert found(make_registry({"campaigns/c.yaml": text})) == []
+    said_in_text = campaign(**{"trên 75%": "105%", 'CBCCVCLĐ đạt danh hiệu "Lao động tiên tiến"':
+                               "thu ngân sách so với kế hoạch năm"})
+    assert found(make_registry({"campaigns/c.yaml": said_in_text})) == []
+
+
+def test_a_share_over_100_percent_of_nothing_named_is_refused_and_says_how(make_registry):
+    from tests.conftest import messages
+
+    root = make_registry({"campaigns/c.yaml": campaign(**{"trên 75%": "120%"})})
+    assert messages(root, "target-percent-range") == [
+        '"120%" không phải tỉ lệ có thể có: phần trăm phải từ 0% đến 100% (tỉ lệ so với kế hoạch, '
+        'dự toán thì ghi rõ, ví dụ "120% dự toán")']

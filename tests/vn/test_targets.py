@@ -183,7 +183,8 @@ def test_garbage_error_lists_accepted_forms() -> None:
 
 
 @pytest.mark.parametrize("text", ["", "   ", "%", "trên", "trên %", "75%%", "từ 90%", "85-", "-",
-                                  "trên 75% CĐCS", "lớn hơn 5", "1/2", "75 80", "≥", "đến 90%"])
+                                  "lớn hơn 5", "1/2", "75 80", "≥", "đến 90%", "năm căn",
+                                  "5 người 6", "đạt", "khoảng"])
 def test_unreadable(text: str) -> None:
     with pytest.raises(TargetSyntaxError) as info:
         parse_target(text)
@@ -270,3 +271,35 @@ def test_parse_ignores_spacing_and_case(value: TargetValue, space: str, upper: b
 @given(numbers)
 def test_format_number_reads_back(number: Decimal) -> None:
     assert parse_target(format_number(number)).low == number
+
+
+@pytest.mark.parametrize("text, canonical, kind, low, high, percent, unit, approximate", [
+    ("90 phần trăm", "90%", "exact", "90", "90", True, "", False),
+    ("trên 5 người", "trên 5 người", "more", "5", None, False, "người", False),
+    ("khoảng 80%", "khoảng 80%", "exact", "80", "80", True, "", True),
+    ("đạt 100%", "100%", "exact", "100", "100", True, "", False),
+    ("Đạt trên 90 Phần Trăm số CĐCS", "trên 90% số CĐCS", "more", "90", None, True, "số CĐCS", False),
+    ("từ 200 lượt trở lên", "từ 200 lượt trở lên", "at_least", "200", None, False, "lượt", False),
+    ("từ 5 đến 10 CĐCS", "5-10 CĐCS", "between", "5", "10", False, "CĐCS", False),
+    ("120% dự toán", "120% dự toán", "exact", "120", "120", True, "dự toán", False),
+])
+def test_what_real_plans_write(text, canonical, kind, low, high, percent, unit, approximate):
+    value = parse_target(text)
+    assert (value.canonical(), value.kind, value.low, value.high, value.percent, value.unit,
+            value.approximate) == (canonical, kind, Decimal(low), high and Decimal(high), percent,
+                                   unit, approximate)
+    assert parse_target(canonical) == value  # the canonical wording reads back the same
+
+
+def test_an_approximate_target_sets_no_bound():
+    value = parse_target("khoảng 80%")
+    assert (value.lower, value.upper) == (None, None)
+
+
+def test_a_share_of_a_plan_may_exceed_100_percent():
+    from thidua_cli.vn.targets import share_of_a_plan
+
+    assert share_of_a_plan(parse_target("120% dự toán"))
+    assert share_of_a_plan(parse_target("105%"), "thu ngân sách đạt so với kế hoạch năm")
+    assert not share_of_a_plan(parse_target("105%"), "đoàn viên được khám sức khỏe")
+    assert not share_of_a_plan(parse_target("trên 5 người"), "kế hoạch")

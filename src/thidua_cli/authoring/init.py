@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -61,6 +62,12 @@ class NotAFolder(UserError):
 
 def skeleton_text(name: str) -> str:
     return (resources.files("thidua_cli.authoring") / SKELETON / name).read_text(encoding="utf-8")
+
+
+def default_year(today: date) -> int:
+    """The year of the example campaign: this year, or next year from October on, when
+    cadres plan the coming year."""
+    return today.year + 1 if today.month >= 10 else today.year
 
 
 def campaign_id(year: int) -> str:
@@ -124,7 +131,15 @@ def files(year: int) -> dict[str, str]:
     }
     for kind, schema in schemas().items():
         content[f"schema/{FILE_NAMES[kind]}"] = schema_text(schema)
+    content[GITIGNORE] = GITIGNORE_TEXT
     return content
+
+
+GITIGNORE = ".gitignore"
+GITIGNORE_TEXT = ("# Văn bản do `thidua render` ghi ra (mặc định vào out/): làm lại được từ sổ đăng ký,\n"
+                  "# không cần đưa vào git.\nout/\n")
+#: What a fresh repository holds besides the registry: init writes beside them.
+_REPOSITORY_FILES = ("readme", "license", "licence", "copying", "changelog")
 
 
 @dataclass
@@ -135,12 +150,15 @@ class Created:
 
 def occupants(root: Path) -> list[str]:
     """What already stands in ``root``; hidden entries (``.git``, ``.DS_Store``) do not count,
-    so that a registry can be started at the top of a new repository."""
+    nor do a README or a LICENSE, so that a registry can be started at the top of a new
+    repository."""
     if not root.exists() and not root.is_symlink():
         return []
     if not root.is_dir():
         raise NotAFolder(root)
-    return sorted(entry.name for entry in root.iterdir() if not entry.name.startswith("."))
+    return sorted(entry.name for entry in root.iterdir()
+                  if not entry.name.startswith(".")
+                  and not (entry.is_file() and entry.name.lower().startswith(_REPOSITORY_FILES)))
 
 
 def init_registry(root: Path, year: int) -> Created:
@@ -170,7 +188,12 @@ def _write_registry(root: Path, year: int) -> Created:
     names = occupants(root)
     if names:
         raise NotEmpty(root, names)
-    content: dict[Path, bytes | str] = {root / name: text for name, text in files(year).items()}
+    content: dict[Path, bytes | str] = {}
+    for name, text in files(year).items():
+        path = root / name
+        if name == GITIGNORE and (path.exists() or path.is_symlink()):
+            continue  # the repository's own: left as it is
+        content[path] = text
     # All or nothing: a full disk halfway leaves no half-made registry to refuse a retry.
     write_all(content)
     return Created(root, list(content))

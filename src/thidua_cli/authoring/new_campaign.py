@@ -10,7 +10,14 @@ comments, key order, quoting and flow style survive; only these change, each rep
 - every stated ordinal in ``celebrates`` is computed again from the anniversary's base
   year for the moved period (occurrences), never by adding; a ``# 2020 - 1930`` comment
   beside it becomes ``# 2021 - 1930``;
-- ``document.number`` and ``document.date`` become empty (null) for the clerk.
+- ``document.number`` keeps its type code and issuer code and loses its number for the
+  clerk (``01/KH-CĐP`` → ``…/KH-CĐP``); ``document.date`` becomes empty (null);
+- with another issuer (``--issuer``, a plan derived from the superior's), ``issuer`` and
+  the document's number and signer (another unit's) are emptied instead.
+
+Dates of the day something is done (``date`` of the launch, of an event) that land on a
+weekend or a public holiday are listed (:mod:`thidua_cli.vn.holidays`): a launch moved
+by a year keeps its day of the month, not its day of the week.
 
 Free text (aims, themes, goals …) is not rewritten: mentions of the old year or of
 "N năm" there are listed as hints for the cadre to read again.
@@ -19,6 +26,7 @@ Free text (aims, themes, goals …) is not rewritten: mentions of the old year o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +52,8 @@ class Result:
     new_id: str
     changes: list[Text] = field(default_factory=list)
     hints: list[Text] = field(default_factory=list)
+    #: dates that land on a weekend or a public holiday
+    days_off: list[Text] = field(default_factory=list)
 
 
 class OutOfRange(ValueError):
@@ -111,10 +121,24 @@ def _where(path: tuple[Any, ...], phases: Any) -> tuple[str, str]:
     return ".".join(vi).replace(".[", "["), ".".join(en).replace(".[", "[")
 
 
+def shift_date(day: date, years: int) -> date:
+    """``day`` moved by ``years`` as the new campaign moves it (29/02 → 28/02)."""
+    return _shift(day, years)
+
+
+def _blank_number(number: str) -> str | None:
+    """``01/KH-CĐP`` → ``…/KH-CĐP``: the type and the issuer's code stay, the number is the
+    clerk's; None when there is nothing after a ``/`` to keep."""
+    _, slash, symbol = number.strip().partition("/")
+    return f"…/{symbol}" if slash and symbol else None
+
+
 def next_year(source_text: str, new_year: int, new_id: str | None,
-              anniversaries: dict[str, Any]) -> Result:
-    """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model."""
+              anniversaries: dict[str, Any], issuer: str | None = None) -> Result:
+    """The new campaign's text and what changed. ``anniversaries``: id → Anniversary model;
+    ``issuer``: another unit that issues the new campaign."""
     from thidua_cli.occurrences import celebrated
+    from thidua_cli.vn.holidays import day_off
 
     document = loads(source_text)
     data = document.data
@@ -143,16 +167,29 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
         data["title"] = _same_style(data["title"], new_title)
         change(f"title: {title} → {new_title}", f"title: {title} → {new_title}")
 
+    if issuer is not None and issuer != data.get("issuer"):
+        change(f"issuer: {data.get('issuer')} → {issuer}", f"issuer: {data.get('issuer')} → {issuer}")
+        data["issuer"] = _same_style(data["issuer"], issuer)
+
     doc = data.get("document")
-    cleared = set()
     if isinstance(doc, dict):
-        for key in ("number", "date"):
-            if key in doc and not isinstance(doc[key], Null) and doc[key] is not None:
-                old = doc[key]
+        for key in ("number", "date", "signer"):
+            if key not in doc or isinstance(doc[key], Null) or doc[key] is None:
+                continue
+            old = doc[key]
+            kept = (_blank_number(str(old)) if key == "number" and issuer is None
+                    and isinstance(old, str) else None)
+            if key == "signer" and issuer is None:
+                continue  # the same unit's signer usually signs again
+            shown = old if key != "signer" else "…"
+            if kept is not None:
+                doc[key] = _same_style(old, kept)
+                change(f"document.{key}: {old} → {kept} (số để văn thư ghi)",
+                       f"document.{key}: {old} → {kept} (the number left for the clerk)")
+            else:
                 doc[key] = Null("")
-                cleared.add(id(doc))
-                change(f"document.{key}: {old} → (để trống cho văn thư ghi)",
-                       f"document.{key}: {old} → (left empty for the clerk)")
+                change(f"document.{key}: {shown} → (để trống cho văn thư ghi)",
+                       f"document.{key}: {shown} → (left empty for the clerk)")
 
     def walk(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, dict):
@@ -162,9 +199,15 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
                     moved = move_date(value, years)
                     if moved is not None and moved != value:
                         node[key] = _same_style(value, moved)
-                        vi, en = _where(path + (key,), phases)
+                        vi, en = _where((*path, key), phases)
                         change(f"{vi}: {value.strip()} → {moved.strip()}",
                                f"{en}: {value.strip()} → {moved.strip()}")
+                        day = _parse(moved) if key == "date" else None
+                        why = day_off(day) if day is not None else None
+                        if why is not None:
+                            result.days_off.append(Text(
+                                f"{vi}: {moved.strip()} là {why.vi}; hãy chọn ngày làm việc",
+                                f"{en}: {moved.strip()} is {why.en}; choose a working day"))
                         continue
                 walk(value, path + (key,))
         elif isinstance(node, list):
@@ -258,6 +301,8 @@ class Plan:
     source_path: Path
     new_id: str
     path: Path
+    #: the unit that issues the new campaign when another than the source's issuer
+    issuer: str | None = None
 
     @property
     def name(self) -> str:
@@ -265,16 +310,18 @@ class Plan:
         return self.source.loc.file
 
 
-def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Plan:
+def plan(index: RegistryIndex, source: str, year: int, new_id: str | None,
+         issuer: str | None = None) -> Plan:
     """The new campaign's id and file, once every precondition holds; else a
-    :class:`~thidua_cli.errors.UserError` saying which does not."""
+    :class:`~thidua_cli.errors.UserError` saying which does not. ``issuer``: another unit
+    that issues the new campaign (a plan derived from the superior's, a successor's)."""
     from thidua_cli.hints import did_you_mean, wording
     from thidua_cli.vn.slug import MAX_ID_LENGTH, is_too_long, is_valid_id, slugify
 
     campaigns = index.campaigns
     entry = campaigns.get(source)
     if entry is None:
-        vi, en = did_you_mean(source, campaigns)
+        vi, en = did_you_mean(source, campaigns, {i: e.model.title for i, e in campaigns.items()})
         raise UserError(f'không có phong trào mã "{source}"{vi}',
                         f'no campaign with id "{source}"{en}')
     old = entry.model
@@ -286,18 +333,62 @@ def plan(index: RegistryIndex, source: str, year: int, new_id: str | None) -> Pl
     if new_id is not None and not is_valid_id(new_id):
         hint_vi, hint_en = wording(slugify(new_id) or "vi-du-2021")
         raise UserError(f'mã "{new_id}" không hợp lệ{hint_vi}', f'id "{new_id}" is not valid{hint_en}')
-    target_id = new_id or new_id_for(old.id, old.year, year)
+    if issuer is not None and issuer not in index.units:
+        vi, en = did_you_mean(issuer, index.units)
+        raise UserError(f'không có đơn vị mã "{issuer}"{vi}', f'no unit with id "{issuer}"{en}')
+    new_issuer = issuer or old.issuer
+    try:
+        issued = shift_date(old.issued, year - old.year)
+    except OutOfRange:
+        pass  # moved_text says which date cannot move that far
+    else:
+        _refuse_dissolved(index, new_issuer, issued, year)
+    target_id = new_id or (f"{issuer}-{year}" if issuer and issuer != old.issuer
+                           else new_id_for(old.id, old.year, year))
     if target_id in campaigns:
-        raise UserError(f'đã có phong trào mã "{target_id}"; chọn mã khác bằng --id',
-                        f'a campaign with id "{target_id}" already exists; choose another with --id')
+        free = _first_free_year(campaigns, old.id, old.year, year, new_issuer, old.kind)
+        raise UserError(
+            f'đã có phong trào mã "{target_id}" ({campaigns[target_id].loc.file}); năm gần nhất '
+            f"chưa có là {free}: --year {free}, hoặc chọn mã khác bằng --id",
+            f'a campaign with id "{target_id}" already exists ({campaigns[target_id].loc.file}); '
+            f"the nearest year without one is {free}: --year {free}, or choose another id with --id")
     for other in campaigns.values():
         m = other.model
-        if (m.issuer, m.kind, m.year) == (old.issuer, old.kind, year):
+        if (m.issuer, m.kind, m.year) == (new_issuer, old.kind, year):
             raise UserError(
-                f'{old.issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
-                f'{old.issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
+                f'{new_issuer} đã có phong trào loại {old.kind} năm {year}: "{m.id}" ({other.loc.file})',
+                f'{new_issuer} already has a {old.kind} campaign for {year}: "{m.id}" ({other.loc.file})')
     source_path = index.registry.paths[entry.loc.file]
-    return Plan(entry, source_path, target_id, target_path(source_path, old.id, target_id))
+    return Plan(entry, source_path, target_id, target_path(source_path, old.id, target_id),
+                issuer if issuer != old.issuer else None)
+
+
+def _refuse_dissolved(index: RegistryIndex, issuer: str, issued: date, year: int) -> None:
+    """Before anything is written: a unit dissolved by the day the new campaign would be
+    issued cannot issue it; say how to issue it from the successor instead."""
+    from thidua_cli.vn.dates import short_date
+
+    entry = index.units.get(issuer)
+    unit = entry.model if entry is not None else None
+    if unit is None or unit.dissolved is None or unit.dissolved >= issued:
+        return
+    raise UserError(
+        f'"{unit.display}" ({issuer}) đã giải thể ngày {short_date(unit.dissolved)}, trước ngày ban '
+        f"hành phong trào năm {year} ({short_date(issued)}): không tạo phong trào mới. Nếu đơn vị "
+        "kế nhiệm ban hành, hãy thêm --issuer MÃ_ĐƠN_VỊ_KẾ_NHIỆM",
+        f'"{unit.display}" ({issuer}) was dissolved on {unit.dissolved.isoformat()}, before the '
+        f"{year} campaign would be issued ({issued.isoformat()}): nothing written. If a successor "
+        "unit issues it, add --issuer SUCCESSOR_ID")
+
+
+def _first_free_year(campaigns: Mapping[str, Entry[Campaign]], old_id: str, old_year: int,
+                     year: int, issuer: str, kind: str) -> int:
+    """The first year from ``year`` on for which this campaign has no successor yet."""
+    taken = {(e.model.issuer, e.model.kind, e.model.year) for e in campaigns.values()}
+    free = year
+    while new_id_for(old_id, old_year, free) in campaigns or (issuer, kind, free) in taken:
+        free += 1
+    return free
 
 
 def write_new(path: Path, text: str) -> None:
@@ -316,7 +407,7 @@ def write_new(path: Path, text: str) -> None:
 
 
 def moved_text(source_path: Path, name: str, year: int, target_id: str,
-               anniversaries: dict[str, Any]) -> Any:
+               anniversaries: dict[str, Any], issuer: str | None = None) -> Any:
     """The new campaign's text, or a one-line :class:`~thidua_cli.errors.UserError` for a date that cannot
     move that far or a file the layout-keeping writer cannot read."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -324,7 +415,8 @@ def moved_text(source_path: Path, name: str, year: int, target_id: str,
     from thidua_cli.files import shown
 
     try:
-        return next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries)
+        return next_year(source_path.read_bytes().decode("utf-8"), year, target_id, anniversaries,
+                         issuer)
     except OutOfRange as exc:
         moved = exc.day.year + exc.years
         raise UserError(

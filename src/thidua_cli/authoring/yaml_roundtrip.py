@@ -15,7 +15,10 @@ What plain ruamel round-tripping would change, and what is done about it here:
   its spelling (:class:`Null`);
 - indentation: detected from the text (mapping indent, sequence indent and the dash's
   offset), not assumed;
-- long lines: never rewrapped (a huge width).
+- long lines: never rewrapped (a huge width);
+- comments before a ``---`` document start (the header ``thidua init`` writes, for
+  yamllint's ``document-start`` rule): ruamel drops them; here the header up to and
+  including the ``---`` line is kept as it is, and only the rest is parsed.
 """
 
 from __future__ import annotations
@@ -164,11 +167,13 @@ class Document:
     bom: bool = False
     newline: str = "\n"
     final_newline: bool = True
+    #: comments and blank lines up to and including a ``---`` line, written back as they were
+    header: str = ""
 
     def dumps(self) -> str:
         buffer = io.StringIO()
         make_yaml(self.layout).dump(self.data, buffer)
-        text = buffer.getvalue()
+        text = self.header + buffer.getvalue()
         if not self.final_newline and text.endswith("\n"):
             text = text[:-1]
         if self.newline != "\n":
@@ -185,8 +190,16 @@ def loads(text: str) -> Document:
     if newline != "\n":
         body = body.replace("\r\n", "\n")  # else ruamel keeps the \r inside comments
     final_newline = body.endswith("\n") or not body
+    header = ""
+    start = _DOCUMENT_START.match(body)
+    if start is not None:
+        header, body = body[:start.end()], body[start.end():]
     layout = detect_layout(body)
-    return Document(make_yaml(layout).load(body), layout, bom, newline, final_newline)
+    return Document(make_yaml(layout).load(body), layout, bom, newline, final_newline, header)
+
+
+#: Comment and blank lines, then a ``---`` line of its own.
+_DOCUMENT_START = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*\n")
 
 
 def roundtrip(text: str) -> str:

@@ -17,6 +17,11 @@ Choices made here, stated once:
   adding a second one.
 - A campaign without phases (a peak drive such as Long Biên 2018) is its own single
   phase: its start and end are listed, so its deadline is not lost.
+- Entries can be told apart: a phase names its theme (or its name), and when one issuer
+  has several campaigns in a year, each entry names its campaign's title too.
+- Each entry carries a description (the period, the campaign, the file it comes from) and,
+  for a phase start, the phase's last day, so that a calendar file shows a phase as one
+  event spanning its days.
 - ``--unit`` keeps the national anniversaries, and the local anniversaries and
   campaigns of that unit, its ancestors and its descendants; a cluster's campaigns
   are kept when the unit is the cluster's organizer or the unit or one of its
@@ -52,6 +57,14 @@ class Entry:
     round: str | None     # "major" (N ends in 0), "minor" (N ends in 5), else None
     source: str           # anniversary id, or campaign id for launches and phases
     uid: str              # stable across exports: "<sha1>@thidua"
+    #: a phase start: the phase's last day and its title as a span ("Đợt 1 …"); the uid of
+    #: the span, on a phase's start and end entries
+    until: Day | None = None
+    span_title: str = ""
+    span_uid: str = ""
+    #: what a calendar event says beyond its title: the period, the campaign, the file
+    detail: str = ""
+    detail_en: str = ""
 
     @property
     def sort_key(self) -> tuple[Day, int, str, str]:
@@ -115,32 +128,70 @@ def _campaign_label(campaign: Campaign, issuers: dict[str, str]) -> str:
     return f"{who} {year}"
 
 
-def campaign_entries(campaign: Campaign, issuers: dict[str, str]) -> list[Entry]:
+def _period(start: date, end: date) -> tuple[str, str]:
+    from thidua_cli.vn.dates import short_date
+
+    days = (end - start).days + 1
+    return (f"Từ {short_date(start)} đến {short_date(end)} ({days} ngày).",
+            f"From {start.isoformat()} to {end.isoformat()} ({days} days).")
+
+
+def campaign_entries(campaign: Campaign, issuers: dict[str, str], *, file: str = "",
+                     named: bool = False) -> list[Entry]:
     """The launch, every phase start and end and every reporting deadline of ``campaign``,
-    whatever their dates."""
+    whatever their dates;
+    ``named``: the issuer has other campaigns that year, so each entry names this one."""
     label = _campaign_label(campaign, issuers)
+    if named:
+        label = f"{label}: {campaign.title}"
+    who = issuers.get(campaign.issuer, campaign.issuer)
+    about_vi = f"Phong trào: {campaign.title} ({who}; mã {campaign.id})."
+    about_en = f"Campaign: {campaign.title} ({who}; id {campaign.id})."
+    if file:
+        about_vi += f"\nNguồn: {file}"
+        about_en += f"\nSource: {file}"
     found: list[Entry] = []
     if campaign.launch is not None:
         vi, en = _LAUNCH.get(campaign.kind, _LAUNCH_DEFAULT)
+        place = f" Địa điểm: {campaign.launch.place}." if campaign.launch.place else ""
         found.append(Entry(campaign.launch.date, "launch", f"{vi} — {label}", f"{en} — {label}",
-                           None, None, campaign.id, make_uid("launch", campaign.id)))
+                           None, None, campaign.id, make_uid("launch", campaign.id),
+                           detail=f"{about_vi}{place}", detail_en=about_en))
     if campaign.phases:
         for phase in campaign.phases:
             n = phase.number
-            found.append(Entry(phase.start, "phase-start", f"Bắt đầu đợt {n} — {label}",
-                               f"Start of phase {n} — {label}", None, None, campaign.id,
-                               make_uid("phase-start", campaign.id, n)))
-            found.append(Entry(phase.end, "phase-end", f"Kết thúc đợt {n} — {label}",
-                               f"End of phase {n} — {label}", None, None, campaign.id,
-                               make_uid("phase-end", campaign.id, n)))
+            about = phase.theme or phase.name
+            what_vi = f"đợt {n} ({about})" if about else f"đợt {n}"
+            what_en = f"phase {n} ({about})" if about else f"phase {n}"
+            span_vi, span_en = _period(phase.start, phase.end)
+            detail = f"{what_vi[0].upper()}{what_vi[1:]}. {span_vi}\n{about_vi}"
+            detail_en = f"{what_en[0].upper()}{what_en[1:]}. {span_en}\n{about_en}"
+            found.append(Entry(phase.start, "phase-start", f"Bắt đầu {what_vi} — {label}",
+                               f"Start of {what_en} — {label}", None, None, campaign.id,
+                               make_uid("phase-start", campaign.id, n), until=phase.end,
+                               span_title=f"Đ{what_vi[1:]} — {label}",
+                               span_uid=make_uid("phase", campaign.id, n),
+                               detail=detail, detail_en=detail_en))
+            found.append(Entry(phase.end, "phase-end", f"Kết thúc {what_vi} — {label}",
+                               f"End of {what_en} — {label}", None, None, campaign.id,
+                               make_uid("phase-end", campaign.id, n),
+                               span_uid=make_uid("phase", campaign.id, n),
+                               detail=detail, detail_en=detail_en))
     else:
         vi, en = _WHOLE.get(campaign.kind, _WHOLE_DEFAULT)
+        span_vi, span_en = _period(campaign.start, campaign.end)
+        detail, detail_en = f"{span_vi}\n{about_vi}", f"{span_en}\n{about_en}"
         found.append(Entry(campaign.start, "phase-start", f"Bắt đầu {vi} — {label}",
                            f"Start of the {en} — {label}", None, None, campaign.id,
-                           make_uid("phase-start", campaign.id, 0)))
+                           make_uid("phase-start", campaign.id, 0), until=campaign.end,
+                           span_title=f"{vi[0].upper()}{vi[1:]} — {label}",
+                           span_uid=make_uid("phase", campaign.id, 0),
+                           detail=detail, detail_en=detail_en))
         found.append(Entry(campaign.end, "phase-end", f"Kết thúc {vi} — {label}",
                            f"End of the {en} — {label}", None, None, campaign.id,
-                           make_uid("phase-end", campaign.id, 0)))
+                           make_uid("phase-end", campaign.id, 0),
+                           span_uid=make_uid("phase", campaign.id, 0),
+                           detail=detail, detail_en=detail_en))
     for item in campaign.reporting:
         # "Hạn báo cáo sơ kết đợt 1 — LĐLĐ quận Bắc Từ Liêm 2020" (cli.md)
         what_vi = f"sơ kết đợt {item.phase}" if item.phase is not None else "tổng kết"
@@ -224,12 +275,19 @@ def entries(registry: Registry, start: date, end: date, unit: str | None = None,
                 found.append(entry)
     if not round_only:
         issuers = issuer_names(registry)
-        for issued in registry.campaigns:
-            campaign = issued.model
+        per_year: dict[tuple[str, int], int] = {}
+        for each in registry.campaigns:
+            key = (each.model.issuer, each.model.year)
+            per_year[key] = per_year.get(key, 0) + 1
+        for each in registry.campaigns:
+            campaign = each.model
             if keep_units is not None and keep_clusters is not None and \
                     campaign.issuer not in keep_units and campaign.issuer not in keep_clusters:
                 continue
-            found.extend(e for e in campaign_entries(campaign, issuers) if start <= e.date <= end)
+            named = per_year[(campaign.issuer, campaign.year)] > 1
+            found.extend(e for e in campaign_entries(campaign, issuers, file=each.loc.file,
+                                                     named=named)
+                         if start <= e.date <= end)
     return sorted(found, key=lambda e: e.sort_key)
 
 

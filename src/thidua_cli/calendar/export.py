@@ -41,6 +41,7 @@ class View:
     round_only: bool
     lang: str
     now: date              # today, for the marker in the table
+    remind: int | None = None  # ICS: an alarm that many days before each event
 
 
 def _short(d: date) -> str:
@@ -75,10 +76,15 @@ def _stamp() -> datetime:
     return clock.made_at()
 
 
-def to_ics(found: list[Entry], name: str) -> bytes:
-    """RFC 5545: all-day events (DTSTART;VALUE=DATE, DTEND the next day, as Google Calendar
-    and Outlook write them), UIDs that identify the event so a re-import updates it."""
-    from icalendar import Calendar, Event
+def to_ics(found: list[Entry], name: str, remind: int | None = None) -> bytes:
+    """RFC 5545: all-day events (DTSTART;VALUE=DATE, DTEND the day after the last, as Google
+    Calendar and Outlook write them), UIDs that identify the event so a re-import updates it.
+
+    A phase whose start is listed is one event spanning its days (its end is not repeated);
+    a phase end whose start falls before the range stays a one-day deadline. Descriptions
+    give the period, the campaign and the file it comes from; ``remind`` adds an alarm that
+    many days before each event."""
+    from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
     cal.add("prodid", "-//thidua//thidua calendar//VI")
@@ -87,25 +93,37 @@ def to_ics(found: list[Entry], name: str) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     stamp = _stamp()
+    spans = {e.span_uid for e in found if e.kind == "phase-start" and e.until is not None}
     for e in found:
+        if e.kind == "phase-end" and e.span_uid in spans:
+            continue  # the phase's own event already ends that day
         event = Event()
-        event.add("uid", e.uid)
+        span = e.kind == "phase-start" and e.until is not None
+        event.add("uid", e.span_uid if span else e.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", e.date)
-        if e.date < date.max:
-            event.add("dtend", e.date + timedelta(days=1))
+        last = e.until if span and e.until is not None else e.date
+        if last < date.max:
+            event.add("dtend", last + timedelta(days=1))
         # else 9999-12-31 has no next day: without DTEND an all-day event lasts its one day
         # (RFC 5545, 3.6.1).
-        event.add("summary", e.title)
-        categories = [KIND_NAMES[e.kind][0]]
+        summary = e.span_title if span else e.title
+        event.add("summary", summary)
+        categories = [KIND_NAMES[e.kind][0] if not span else "Đợt thi đua"]
         if e.round:
             categories.append(round_label(e.round)[2:])
         event.add("categories", categories)
-        description = f"Nguồn: {e.source}"
+        description = e.detail or f"Nguồn: {e.source}"
         if e.round:
             description = f"{round_label(e.round)[2:].capitalize()} ({e.ordinal} năm). {description}"
         event.add("description", description)
         event.add("transp", "TRANSPARENT")  # an anniversary does not make anyone busy
+        if remind is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", timedelta(days=-remind))
+            event.add_component(alarm)
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
@@ -196,7 +214,8 @@ def _json(found: list[Entry], view: View) -> str:
 
 
 def _ics(found: list[Entry], view: View) -> bytes:
-    return to_ics(found, calendar_name(view.start, view.end, view.year, view.who, view.round_only))
+    return to_ics(found, calendar_name(view.start, view.end, view.year, view.who, view.round_only),
+                  view.remind)
 
 
 def _plain(found: list[Entry], view: View) -> str:
@@ -212,7 +231,8 @@ EXPORTERS: dict[str, Callable[[list[Entry], View], str | bytes]] = {
 }
 
 
-_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "bold red", "anniversary": "",
+# A phase's end is a deadline, not an error: not red.
+_STYLES = {"launch": "bold", "phase-start": "green", "phase-end": "magenta", "anniversary": "",
            "report-due": "bold yellow"}
 
 

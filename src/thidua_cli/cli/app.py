@@ -40,12 +40,14 @@ def build_app(lang: str) -> typer.Typer:
         ctx: typer.Context,
         registry: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
             None, "--registry",
-            help=t.t("Thư mục sổ đăng ký (mặc định ./data, hoặc biến THIDUA_REGISTRY).",
-                     "Registry folder (default ./data, or THIDUA_REGISTRY)."),
+            help=t.t("Thư mục sổ đăng ký (biến THIDUA_REGISTRY; mặc định: tìm từ thư mục hiện tại: "
+                     "chính nó, data/ của nó, hoặc thư mục cha).",
+                     "Registry folder (THIDUA_REGISTRY; default: found from the current folder: "
+                     "itself, its data/, or a folder above)."),
             show_default=False,
         ),
         lang_option: str = typer.Option(
-            lang, "--lang",
+            lang, "--lang", show_default=False,
             help=t.t("Ngôn ngữ thông báo: vi hoặc en (biến THIDUA_LANG). Văn bản luôn bằng tiếng Việt.",
                      "Language of messages: vi or en (THIDUA_LANG). Documents stay Vietnamese."),
         ),
@@ -61,8 +63,9 @@ def build_app(lang: str) -> typer.Typer:
         if lang_option.strip().lower() not in ("vi", "en"):
             raise CommandError(f'ngôn ngữ "{lang_option}" không hỗ trợ; chọn vi hoặc en',
                                f'language "{lang_option}" is not supported; choose vi or en')
+        named = registry is not None or bool(os.environ.get("THIDUA_REGISTRY"))
         ctx.obj = Settings(lang=lang, registry=registry or common.default_registry(),
-                           color=common.color_wanted(no_color))
+                           color=common.color_wanted(no_color), registry_named=named)
 
     from thidua_cli.cli import validate
     validate.register(app, t)
@@ -86,6 +89,12 @@ def build_app(lang: str) -> typer.Typer:
     results.register(app, t)
     from thidua_cli.cli import forms
     forms.register(app, t)
+    from thidua_cli.cli import fix
+    fix.register(app, t)
+    from thidua_cli.cli import overview
+    overview.register(app, t)
+    from thidua_cli.cli import templates
+    templates.register(app, t)
     return app
 
 
@@ -157,6 +166,13 @@ def _guarded(argv: list[str] | None) -> int:
 def _main(argv: list[str] | None) -> int:
     args = common.hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     lang = common.detect_lang(args)
+    environment = os.environ.get("THIDUA_LANG", "").strip()
+    if environment and environment.lower() not in ("vi", "en") and not any(
+            a == "--lang" or a.startswith("--lang=") for a in args):
+        # As --lang fr is refused: a misspelt variable must not silently mean Vietnamese.
+        typer.echo(f'thidua: biến THIDUA_LANG="{environment}" không hợp lệ; chọn vi hoặc en '
+                   f'(THIDUA_LANG="{environment}" is not supported; choose vi or en)', err=True)
+        return 2
     command = typer.main.get_command(build_app(lang))
     native.localize(command, lang)  # Click's own words (Usage, Options …) too
     native.fast_completion(command, os.environ)

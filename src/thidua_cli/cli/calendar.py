@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from thidua_cli.calendar.period import DEFAULT_DAYS
-from thidua_cli.cli.common import CommandError, Settings, refuse_empty, write_output
+from thidua_cli.cli.common import CommandError, Settings, examples, refuse_empty, write_output
 
 #: Narrower than this, the table squeezes the event column to "…": plain lines instead.
 TABLE_WIDTH = 60
@@ -35,6 +35,11 @@ def today() -> date:
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "calendar",
+        epilog=examples(t,
+                        'thidua calendar',
+                        'thidua calendar --year 2027 --round',
+                        'thidua calendar --year 2026 --unit cd-phuong-ba-dinh',
+                        'thidua calendar --year 2026 --format ics -o lich.ics --remind 3'),
         help=t.t("Lịch ngày kỷ niệm (dương lịch và âm lịch, kèm số năm và năm tròn), ngày phát động, "
                  "ngày bắt đầu và kết thúc các đợt thi đua.",
                  "Calendar of anniversaries (solar and lunar, with their number of years and round "
@@ -50,7 +55,7 @@ def register(app: typer.Typer, t: Settings) -> None:
             None, "--until", metavar=t.t("NGÀY", "DATE"),
             help=t.t("Ngày cuối (tính cả ngày đó).", "Last day (included)."), show_default=False),
         days: Optional[int] = typer.Option(  # noqa: UP007
-            None, "--days", metavar="N",
+            None, "--days", metavar=t.t("SỐ_NGÀY", "N"),
             help=t.t(f"Số ngày sau ngày đầu (mặc định {DEFAULT_DAYS}).",
                      f"Number of days after the first day (default {DEFAULT_DAYS})."),
             show_default=False),
@@ -75,24 +80,31 @@ def register(app: typer.Typer, t: Settings) -> None:
             help=t.t("Dạng kết quả: table, json hoặc ics (lịch RFC 5545 cho Google Calendar, Outlook).",
                      "Output format: table, json or ics (RFC 5545, for Google Calendar, Outlook).")),
         output: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--output", "-o", metavar=t.t("TỆP", "FILE"),
+            None, "--out", "-o", "--output", metavar=t.t("TỆP", "FILE"),
             help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
                      "Write to a file instead of stdout ('-' is stdout); never overwrites."),
             show_default=False),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có (với -o).",
                                                              "Overwrite an existing file (with -o).")),
+        remind: Optional[int] = typer.Option(  # noqa: UP007
+            None, "--remind", metavar=t.t("SỐ_NGÀY", "DAYS"), min=0, max=60,
+            help=t.t("Với --format ics: nhắc trước mỗi sự kiện chừng ấy ngày (0: ngay trong ngày).",
+                     "With --format ics: a reminder that many days before each event (0: that day)."),
+            show_default=False),
     ) -> None:
         settings: Settings = ctx.obj
         raise typer.Exit(run(settings, start, until, days, year, unit, round_only, format.value,
-                             output, force))
+                             output, force, remind))
 
 
 # --------------------------------------------------------------------------- the command
 
 def run(settings: Settings, start_text: str | None, until_text: str | None, days: int | None,
         year: int | None, unit: str | None, round_only: bool, fmt: str, output: str | None,
-        force: bool) -> int:
+        force: bool, remind: int | None = None) -> int:
     refuse_empty(unit=unit, output=output)
+    if remind is not None and fmt != "ics":
+        raise CommandError("--remind chỉ dùng với --format ics", "--remind only goes with --format ics")
     from thidua_cli.calendar import events, export, period
     from thidua_cli.cli.progress import ProgressBar
 
@@ -121,7 +133,7 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
 
     names = events.issuer_names(registry)
     view = export.View(start, end, year, names.get(unit) if unit else None, round_only,
-                       settings.lang, today())
+                       settings.lang, today(), remind)
     to_stdout = output is None or output == "-"
     if fmt == "table" and to_stdout and settings.out.is_terminal and settings.out.width >= TABLE_WIDTH:
         for shown in export.rich_table(found, view):

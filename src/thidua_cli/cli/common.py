@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from rich.console import Console
+    from rich.text import Text as RichText
 
     from thidua_cli.validation import Result
 
@@ -66,6 +67,8 @@ class Settings:
     lang: str
     registry: Path
     color: bool = True
+    #: the registry was named (--registry, THIDUA_REGISTRY), not found from the current folder
+    registry_named: bool = True
     _out: Console | None = field(default=None, repr=False)
     _err: Console | None = field(default=None, repr=False)
 
@@ -76,7 +79,9 @@ class Settings:
     def out(self) -> Console:
         if self._out is None:
             from rich.console import Console
+            # Without colour, no style at all: Rich's no_color still writes bold.
             self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True,
+                                color_system="auto" if self.color else None,
                                 width=terminal_width())
         return self._out
 
@@ -85,8 +90,28 @@ class Settings:
         if self._err is None:
             from rich.console import Console
             self._err = Console(stderr=True, highlight=False, no_color=not self.color,
-                                soft_wrap=True, width=terminal_width())
+                                soft_wrap=True, color_system="auto" if self.color else None,
+                                width=terminal_width())
         return self._err
+
+    def print_wrapped(self, line: RichText, indent: int = 4) -> None:
+        """One line of a report: on a terminal, wrapped at word boundaries to its width with
+        the continuation lines indented; elsewhere (a pipe, CI) one line, as tools parse it."""
+        console = self.out
+        if not console.is_terminal or console.width <= indent + 20:
+            console.print(line, soft_wrap=True)
+            return
+        for index, part in enumerate(line.wrap(console, console.width - indent, overflow="fold")):
+            part.rstrip()
+            if index:
+                part.pad_left(indent)
+            console.print(part, soft_wrap=True)
+
+
+def examples(t: Settings, *lines: str) -> str:
+    """A command's help epilog: "Ví dụ:" and the command lines, kept as written (``\\b``
+    stops Click from rewrapping them)."""
+    return t.t("Ví dụ:", "Examples:") + "\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def terminal_width() -> int | None:
@@ -102,7 +127,14 @@ def terminal_width() -> int | None:
 
 
 def default_registry() -> Path:
-    return Path(os.environ.get("THIDUA_REGISTRY") or "data")
+    """``THIDUA_REGISTRY``, else the registry found from the current folder
+    (:mod:`thidua_cli.registry.layout`), else ``data`` (whose absence is then reported)."""
+    explicit = os.environ.get("THIDUA_REGISTRY")
+    if explicit:
+        return Path(explicit)
+    from thidua_cli.registry.layout import find_registry
+
+    return find_registry(Path.cwd()) or Path("data")
 
 
 def color_wanted(no_color_flag: bool) -> bool:

@@ -77,18 +77,25 @@ _REASONS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.DOTALL), r) for
     (r"Input should be a valid number.*$", "cần một số"),
     (r"Input should be a valid date.*$", "cần một ngày"),
     (r"Input should be a valid boolean.*$", "cần true hoặc false"),
+    (r"Input should be greater than or equal to (?P<a>\S+?)\.?$", r"cần một số từ \g<a> trở lên"),
+    (r"Input should be less than or equal to (?P<a>\S+?)\.?$", r"cần một số không quá \g<a>"),
+    (r"Input should be greater than (?P<a>\S+?)\.?$", r"cần một số lớn hơn \g<a>"),
+    (r"Input should be less than (?P<a>\S+?)\.?$", r"cần một số nhỏ hơn \g<a>"),
+    (r"(?P<a>.*?) is not in the range (?P<b>.*?)\.?$", r"\g<a> nằm ngoài khoảng \g<b>"),
 ]]
 #: Click's placeholders in the usage line.
 _USAGE_WORDS = (("[OPTIONS]", "[TÙY-CHỌN]"), ("COMMAND [ARGS]...", "LỆNH [THAM-SỐ]..."))
 #: Typer's value placeholders (metavars) of the option table.
-_TYPE_WORDS = (("<int>", "<số>"), ("<float>", "<số>"), ("<str>", "<chữ>"), ("<path>", "<đường-dẫn>"))
+_TYPE_WORDS = (("<int range>", "<số>"), ("<float range>", "<số>"), ("<int>", "<số>"),
+               ("<float>", "<số>"), ("<str>", "<chữ>"), ("<path>", "<đường-dẫn>"),
+               ("<choice>", "<lựa-chọn>"))
 
 
 def _term(term: str) -> str:
     for english, vietnamese in _TYPE_WORDS:
         term = term.replace(english, vietnamese)
     return term
-_BRACKETS = re.compile(r"\[(?P<inner>(?:env var|default|required)[^\]]*)\]")
+_BRACKETS = re.compile(r"\[(?P<inner>(?:env var|default|required|[-\d.]+<=?x|x<=?)[^\]]*)\]")
 _BRACKET_WORDS = (("env var: ", "biến môi trường: "), ("default: ", "mặc định: "),
                   ("required", "bắt buộc"), ("(dynamic)", "(động)"))
 

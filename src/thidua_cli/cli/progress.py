@@ -31,7 +31,7 @@ INTERVAL = 0.1
 STAGES = {
     "read": ("Đang đọc tệp", "Reading files"),
     "check": ("Đang kiểm tra quy tắc", "Checking rules"),
-    "render": ("Đang lập văn bản", "Rendering documents"),
+    "render": ("Đang lập và ghi văn bản", "Rendering and writing documents"),
     "write": ("Đang ghi tệp", "Writing files"),
     "site": ("Đang lập trang web", "Building the site"),
     "import": ("Đang đọc biểu mẫu", "Reading forms"),
@@ -39,8 +39,9 @@ STAGES = {
 
 
 class ProgressBar:
-    """``progress(stage, done, total)`` drawing a Rich bar per stage; use it as a
-    context manager so that the bar is always erased."""
+    """``progress(stage, done, total)`` drawing one Rich bar for the whole job: a new stage
+    takes over the same bar (its name, its count), never a second bar below a finished one;
+    use it as a context manager so that the bar is always erased."""
 
     def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
         self._settings = settings
@@ -49,6 +50,7 @@ class ProgressBar:
         self._last = float("-inf")
         self._bar: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
+        self._stage = ""
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self._settings.err.is_terminal:
@@ -58,18 +60,28 @@ class ProgressBar:
             if now - self._started < DELAY:
                 return
             self._bar = self._start()
-        task = self._tasks.get(stage)
+        vi, en = STAGES.get(stage, (stage, stage))
+        task = self._tasks.get("job")
         if task is None:
-            vi, en = STAGES.get(stage, (stage, stage))
-            task = self._tasks[stage] = self._bar.add_task(self._settings.t(vi, en), total=total)
+            task = self._tasks["job"] = self._bar.add_task(self._settings.t(vi, en), total=total)
+            self._stage = stage
+        elif stage != self._stage:
+            self._stage = stage
+            self._bar.reset(task, total=total, description=self._settings.t(vi, en))
         elif now - self._last < INTERVAL and done < total:
             return
         self._last = now
         self._bar.update(task, completed=done, total=total)
 
     def _start(self) -> Progress:
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
         bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TimeElapsedColumn(), TimeRemainingColumn(),
                        console=self._settings.err, transient=True)

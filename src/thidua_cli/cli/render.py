@@ -6,6 +6,7 @@ this module turns options into its calls and tells the user what was written.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, refuse_empty
+from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples, refuse_empty
 from thidua_cli.errors import UserError
 from thidua_cli.problems import Problem, Severity
 
@@ -33,6 +34,14 @@ class Kind(str, Enum):
     minutes = "minutes"
     proposal = "proposal"
     report = "report"
+    # The Vietnamese names, as the written files are named (…-ke-hoach.docx).
+    ke_hoach = "ke-hoach"
+    loi_phat_dong = "loi-phat-dong"
+    giao_uoc = "giao-uoc"
+
+
+#: A kind's Vietnamese name → the kind.
+KIND_ALIASES = {"ke-hoach": "plan", "loi-phat-dong": "kickoff", "giao-uoc": "covenant"}
 
 
 class Format(str, Enum):
@@ -48,6 +57,11 @@ NAMED = 20
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "render",
+        epilog=examples(t,
+                        'thidua render plan 2026',
+                        'thidua render ke-hoach 2026 --campaign cd-phuong-ba-dinh-2026',
+                        'thidua render kickoff 2026 --format md -o -',
+                        'thidua render plan 2026 --format html --out van-ban --force'),
         help=t.t("Lập văn bản từ sổ đăng ký: kế hoạch (plan), lời kêu gọi thi đua (kickoff) hoặc bản "
                  "giao ước (covenant) của các phong trào trong năm; bảng tổng hợp điểm (scores), "
                  "biên bản họp (minutes) hoặc tờ trình khen thưởng (proposal) của các bảng chấm điểm.",
@@ -57,35 +71,38 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def render_command(
         ctx: typer.Context,
-        kind: Kind = typer.Argument(..., metavar="KIND", help=t.t(
-            "plan, kickoff, covenant; report (báo cáo tổng kết, sơ kết của các tệp kết quả); hoặc "
-            "scores (bảng tổng hợp điểm), minutes (biên bản họp), proposal (tờ trình khen thưởng) "
-            "của một bảng chấm điểm.",
-            "plan, kickoff, covenant; report (the year-end or phase review of result files); or "
-            "scores (score table), minutes (meeting minutes), proposal (award proposal) of a "
-            "scoring.")),
-        year: int = typer.Argument(..., metavar="YEAR", help=t.t("Năm của phong trào.", "The campaigns' year.")),
+        kind: Kind = typer.Argument(..., metavar=t.t("LOẠI", "KIND"), help=t.t(
+            "plan (ke-hoach), kickoff (loi-phat-dong), covenant (giao-uoc); report (báo cáo tổng "
+            "kết, sơ kết của các tệp kết quả); hoặc scores (bảng tổng hợp điểm), minutes (biên "
+            "bản họp), proposal (tờ trình khen thưởng) của một bảng chấm điểm.",
+            "plan (ke-hoach), kickoff (loi-phat-dong), covenant (giao-uoc); report (the year-end "
+            "or phase review of result files); or scores (score table), minutes (meeting "
+            "minutes), proposal (award proposal) of a scoring.")),
+        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"),
+                                   help=t.t("Năm của phong trào.", "The campaigns' year.")),
         campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
-            None, "--campaign", metavar="ID", help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
+            None, "--campaign", metavar=t.t("MÃ", "ID"),
+            help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
         unit: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--unit", metavar="ID", help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
+            None, "--unit", metavar=t.t("MÃ", "ID"),
+            help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
                                      "Only the campaigns issued by this unit (or cluster).")),
         format: Format = typer.Option(  # noqa: A002 - the option is called --format
             Format.docx, "--format", "-f", help=t.t("Định dạng: docx, html hoặc md.",
                                                     "Output format: docx, html or md.")),
         out: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--out", "-o", metavar="DIR|-",
+            None, "--out", "-o", metavar=t.t("THƯ_MỤC|-", "DIR|-"),
             help=t.t("Thư mục ghi tệp (mặc định ./out/); '-' để in một văn bản ra stdout.",
                      "Folder to write to (default ./out/); '-' prints one document to stdout.")),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
                                                              "Overwrite existing files.")),
         by: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--by", metavar="ID", help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
+            None, "--by", metavar=t.t("MÃ", "ID"), help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
                                                  "(hoặc đơn vị) này.",
                                                  "scores, minutes, proposal: only the scoring made by "
                                                  "this cluster (or unit).")),
         templates: Optional[Path] = typer.Option(  # noqa: UP007
-            None, "--templates", metavar="DIR",
+            None, "--templates", metavar=t.t("THƯ_MỤC", "DIR"),
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
         phase: Optional[int] = typer.Option(  # noqa: UP007
@@ -94,14 +111,15 @@ def register(app: typer.Typer, t: Settings) -> None:
                      "With report: the review of phase N instead of the year-end review.")),
     ) -> None:
         settings: Settings = ctx.obj
-        if kind.value in ("scores", "minutes", "proposal"):
+        name = KIND_ALIASES.get(kind.value, kind.value)
+        if name in ("scores", "minutes", "proposal"):
             from thidua_cli.cli import render_scoring
-            raise typer.Exit(render_scoring.run(settings, kind.value, year, by, campaign, unit,
+            raise typer.Exit(render_scoring.run(settings, name, year, by, campaign, unit,
                                                 format.value, out, force, templates))
         if by is not None:
             raise UserError("--by chỉ dùng cho scores, minutes và proposal",
                                "--by is for scores, minutes and proposal only")
-        raise typer.Exit(run(settings, kind.value, year, campaign, unit, format.value, out,
+        raise typer.Exit(run(settings, name, year, campaign, unit, format.value, out,
                              force, templates, phase))
 
 
@@ -132,6 +150,7 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
          fmt: str, out: str | None, force: bool, templates: Path | None,
          progress: Callable[[str, int, int], None]) -> int:
     from thidua_cli.render import batch, engine
+    from thidua_cli.render import build as builder
     from thidua_cli.render.view import Index
     from thidua_cli.validation import validate
 
@@ -156,6 +175,11 @@ def _run(settings: Settings, kind: str, year: int, campaign_id: str | None, unit
         chosen, refused = scoped(settings, result, chosen, kind)
         if not chosen:
             return 1
+    folder = Path(out) if out else Path("out")
+    if not force and not to_stdout:
+        # Before any work: a refusal after minutes of rendering wastes them.
+        batch.refuse_existing([folder / f"{builder.stem(c, kind)}.{fmt}"  # type: ignore[arg-type]
+                               for c in chosen])
     env = engine.environment(templates)
     started = perf_counter()
     documents = batch.build_all(Index.of(result.index), chosen, kind, env, progress)
@@ -186,7 +210,24 @@ def _emit(settings: Settings, kind: str, documents: list[Document], fmt: str, ou
             settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
                                highlight=False, soft_wrap=True)
 
-    batch.write_all(targets, fmt, force, written, progress)
+    done: list[Path] = []
+
+    def counted(path: Path) -> None:
+        done.append(path)
+        written(path)
+
+    try:
+        batch.write_all(targets, fmt, force, counted, progress)
+    except KeyboardInterrupt:
+        where = os.path.join(str(folder), "")
+        settings.err.print(settings.t(
+            f"Đã dừng (Ctrl-C): đã ghi {batch.count_vi(len(done))} trong "
+            f"{batch.count_vi(len(targets))} tệp vào {where}; các tệp còn lại chưa ghi (tệp nào "
+            "đã ghi thì ghi trọn vẹn).",
+            f"Stopped (Ctrl-C): {len(done):,} of {len(targets):,} files written to {where}; the "
+            "rest were not (each written file is whole)."), markup=False, highlight=False,
+            soft_wrap=True)
+        raise
     if len(targets) > 1:
         closing = batch.summary(kind, len(targets), folder, perf_counter() - started)
         settings.err.print(closing.get(settings.lang), markup=False, highlight=False,

@@ -7,12 +7,13 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings
+from thidua_cli.cli.common import CommandError, Settings, examples
 
 
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "rules",
+        epilog=examples(t, 'thidua rules', 'thidua rules phase-gap'),
         help=t.t("Các quy tắc kiểm tra: mức độ, phát hiện gì, vì sao, ví dụ sai và đúng.",
                  "The validation rules: severity, what each catches, why, a failing and a "
                  "passing example."),
@@ -20,7 +21,7 @@ def register(app: typer.Typer, t: Settings) -> None:
     def rules_command(
         ctx: typer.Context,
         name: Optional[str] = typer.Argument(  # noqa: UP007 - Typer needs Optional
-            None, metavar="NAME",
+            None, metavar=t.t("TÊN", "NAME"),
             help=t.t("Tên một quy tắc, ví dụ phase-gap (mặc định: mọi quy tắc).",
                      "A rule name, e.g. phase-gap (default: every rule)."),
             show_default=False,

@@ -10,12 +10,13 @@ from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings, shown
+from thidua_cli.cli.common import Settings, examples, shown
 
 
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "schema",
+        epilog=examples(t, 'thidua schema -o data/schema', 'thidua schema > schemas.json'),
         help=t.t("Xuất JSON Schema (draft 2020-12) của từng loại tệp (anniversaries, units, "
                  "campaign) để trình soạn thảo gợi ý và gạch chân lỗi khi gõ.",
                  "Export the JSON Schema (draft 2020-12) of each file kind (anniversaries, units, "

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 from enum import Enum
+from pathlib import Path
+from typing import Optional
 
 import typer
 
-from thidua_cli.cli.common import Settings
+from thidua_cli.cli.common import Settings, examples
 
 
 class Format(str, Enum):
@@ -25,11 +27,22 @@ class Format(str, Enum):
 def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "validate",
+        epilog=examples(t,
+                        'thidua validate',
+                        'thidua validate data --strict',
+                        'thidua validate --format github',
+                        'thidua validate --format sarif > thidua.sarif'),
         help=t.t("Kiểm tra sổ đăng ký: mọi lỗi của mọi tệp, kèm tệp, dòng, cột và cách sửa.",
                  "Check the registry: every problem of every file, with file, line, column and a fix."),
     )
     def validate_command(
         ctx: typer.Context,
+        registry: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+            None, metavar=t.t("SỔ_ĐĂNG_KÝ", "REGISTRY"), show_default=False,
+            help=t.t("Thư mục sổ đăng ký, như --registry (mặc định: tìm từ thư mục hiện tại: "
+                     "chính nó, data/ của nó, hoặc thư mục cha).",
+                     "Registry folder, as --registry (default: found from the current folder: "
+                     "itself, its data/, or a folder above).")),
         format: Format = typer.Option(  # noqa: A002 - the option is called --format
             Format.text, "--format", "-f",
             help=t.t("Dạng kết quả: text, json, github (chú thích trên pull request) hoặc "
@@ -56,12 +69,16 @@ def register(app: typer.Typer, t: Settings) -> None:
         ),
     ) -> None:
         settings: Settings = ctx.obj
+        if registry is not None:
+            settings.registry = registry
         raise typer.Exit(run(settings, format.value, strict, cache=not no_cache,
                              use_config=not no_config))
 
 
 def run(settings: Settings, format: str, strict: bool, cache: bool = False,  # noqa: A002
         use_config: bool = True) -> int:
+    from rich.text import Text as RichText
+
     from thidua_cli import report
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.repository import repository_paths
@@ -74,5 +91,8 @@ def run(settings: Settings, format: str, strict: bool, cache: bool = False,  # n
                                      lambda: repository_paths(result.registry),
                                      os.environ.get("GITHUB_ACTIONS") == "true")
     for line in lines:
-        settings.out.print(line, markup=False, highlight=False, soft_wrap=True)
+        if isinstance(line, RichText):
+            settings.print_wrapped(line)  # on a terminal, a long message wraps under its place
+        else:
+            settings.out.print(line, markup=False, highlight=False, soft_wrap=True)
     return result.exit_code(strict)

@@ -48,7 +48,8 @@ def _whole_number(value: Any) -> Any:
 
 #: A stated share, kept as written ("75,01%"); its precision matters (result-stated-mismatch).
 Share = Annotated[str, PlainValidator(_parse_share), PlainSerializer(str),
-                  WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9][0-9.,]*\s*%\s*$"})]
+                  WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9][0-9.,]*\s*%\s*$",
+                                  "patternErrorMessage": 'Tỉ lệ viết như "75,01%" (dấu phẩy thập phân, có dấu %).\nA share is written like "75,01%" (decimal comma, with %).'})]
 Count = Annotated[int, BeforeValidator(_whole_number),
                   WithJsonSchema({"type": "integer", "minimum": 0})]
 

@@ -98,7 +98,8 @@ def _time(value: Any) -> str:
 
 
 _NUMBER_SCHEMA = {"anyOf": [{"type": "number"},
-                            {"type": "string", "pattern": r"^\s*-?[0-9]+([.,][0-9])?\s*(?![\s\S])"}]}
+                            {"type": "string", "pattern": r"^\s*-?[0-9]+([.,][0-9])?\s*(?![\s\S])",
+                             "patternErrorMessage": 'Điểm là một số có nhiều nhất một chữ số thập phân, ví dụ 8,5 hoặc 8.5.\nA score is a number with at most one decimal, e.g. 8,5 or 8.5.'}]}
 
 #: A score, a maximum or points: a number with at most one decimal (``8``, ``8.5``, ``"8,5"``).
 Score = Annotated[Decimal, PlainValidator(_score), PlainSerializer(str, return_type=str),
@@ -108,11 +109,13 @@ Times = Annotated[Decimal, PlainValidator(_times), PlainSerializer(str, return_t
                   WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]})]
 CriterionId = Annotated[str, PlainValidator(_criterion_id),
                         WithJsonSchema({"anyOf": [
-                            {"type": "string", "pattern": r"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*(?![\s\S])"},
+                            {"type": "string", "pattern": r"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*(?![\s\S])",
+                             "patternErrorMessage": 'Mã tiêu chí gồm chữ và số, ngăn bởi dấu chấm hoặc gạch ngang, đặt trong ngoặc kép, ví dụ "1.1".\nA criterion id is letters and digits separated by dots or hyphens, in quotes, e.g. "1.1".'},
                             {"type": "integer", "minimum": 0}]})]
 Time = Annotated[str, PlainValidator(_time),
                  WithJsonSchema({"type": "string",
-                                 "pattern": r"^\s*[0-2]?[0-9](:|h| giờ )[0-5][0-9]\s*(?![\s\S])"})]
+                                 "pattern": r"^\s*[0-2]?[0-9](:|h| giờ )[0-5][0-9]\s*(?![\s\S])",
+                                 "patternErrorMessage": 'Giờ viết như "08:30", "8h30" hoặc "8 giờ 30".\nA time is written like "08:30", "8h30" or "8 giờ 30".'})]
 
 
 def _not_empty(value: list[Any]) -> list[Any]:

@@ -43,7 +43,7 @@ from thidua_cli.registry import cache_store, loader
 from thidua_cli.registry.data import Entry, FileResult, Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 2
+FORMAT = 3  # 3: FileResult.cuts and .unloaded, Entry.partial
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -110,7 +110,7 @@ def _cacheable(result: FileResult) -> bool:
 #: The lists of models a file result holds: every list field but its problems (so that a
 #: kind added to the table is cached whole, or — without a model in cache_store — not at all).
 _KINDS = tuple(f.name for f in dataclasses.fields(FileResult)
-               if f.name not in ("problems", "broken_ids", "suppressions"))
+               if f.name not in ("problems", "broken_ids", "suppressions", "cuts", "unloaded"))
 
 
 def encode(result: FileResult, kind: str, name: str, digest: str) -> dict[str, Any]:
@@ -118,11 +118,14 @@ def encode(result: FileResult, kind: str, name: str, digest: str) -> dict[str, A
     return {
         "kind": kind, "name": name, "hash": digest,
         "problems": [cache_store.encode_problem(p) for p in result.problems],
-        **{key: [[cache_store.encode_model(e.model), cache_store.encode_location(e.loc), e.owner]
+        **{key: [[cache_store.encode_model(e.model), cache_store.encode_location(e.loc), e.owner,
+                  e.partial]
                  for e in getattr(result, key)] for key in _KINDS},
         "broken_ids": sorted(result.broken_ids),
         "suppressions": None if result.suppressions is None else [
             cache_store.encode_directive(d) for d in result.suppressions],
+        "cuts": [[list(path), index] for path, index in result.cuts],
+        "unloaded": result.unloaded,
     }
 
 
@@ -136,11 +139,13 @@ def decode(entry: Any, kind: str, name: str, digest: str) -> FileResult | None:
         for key in _KINDS:
             setattr(result, key, [
                 Entry(cache_store.decode_model(key, model), cache_store.decode_location(loc),
-                      owner if isinstance(owner, str) else None)
-                for model, loc, owner in entry[key]])
+                      owner if isinstance(owner, str) else None, partial is True)
+                for model, loc, owner, partial in entry[key]])
         result.broken_ids = {str(i) for i in entry["broken_ids"]}
         if entry["suppressions"] is not None:
             result.suppressions = [cache_store.decode_directive(d) for d in entry["suppressions"]]
+        result.cuts = [(cache_store.decode_path(path), int(index)) for path, index in entry["cuts"]]
+        result.unloaded = entry["unloaded"] is True
     except Exception:  # any entry that does not decode is recomputed, never trusted
         return None
     return result

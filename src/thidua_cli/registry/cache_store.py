@@ -47,7 +47,7 @@ from pydantic import BaseModel
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Result, Unit
 from thidua_cli.models.scoring import Scoring
-from thidua_cli.problems import Location, Problem, Severity, Text
+from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
 from thidua_cli.suppress import Directive
 from thidua_cli.vn.targets import TargetValue
 
@@ -228,10 +228,17 @@ def encode_location(loc: Location) -> list[Any]:
 
 def decode_location(data: list[Any]) -> Location:
     file, path, anchor, line, column = data
-    if not isinstance(file, str) or anchor not in ("key", "value") or not all(
-            isinstance(p, (str, int)) and not isinstance(p, bool) for p in path):
+    if not isinstance(file, str) or anchor not in ("key", "value"):
         raise ValueError("not a location")
-    return Location(file, tuple(path), anchor, _int_or_none(line), _int_or_none(column))
+    return Location(file, decode_path(path), anchor, _int_or_none(line), _int_or_none(column))
+
+
+def decode_path(data: list[Any]) -> YamlPath:
+    """A YAML path stored as a list of keys and indexes."""
+    if not isinstance(data, list) or not all(
+            isinstance(p, (str, int)) and not isinstance(p, bool) for p in data):
+        raise ValueError("not a path")
+    return tuple(data)
 
 
 def _int_or_none(value: Any) -> int | None:

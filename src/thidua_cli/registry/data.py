@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from thidua_cli.models import Anniversary, Campaign, Cluster, Result, Unit
 from thidua_cli.models.scoring import Scoring
-from thidua_cli.problems import Location, Problem
+from thidua_cli.problems import Location, Problem, YamlPath
 from thidua_cli.registry.directives import Directive
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,6 +28,9 @@ class Entry(Generic[M]):
     model: M
     loc: Location
     owner: str | None = None  # for a unit's local anniversary: the unit id
+    #: the model was built from what remained of the entry once the parts that failed the
+    #: schema were left out: the rules check the rest, nothing is ever made from it
+    partial: bool = False
 
 
 @dataclass
@@ -46,6 +49,14 @@ class Registry:
     broken_ids: set[str] = field(default_factory=set)
     #: ``# thidua: disable=`` comments by file, for the few files that hold one.
     suppressions: dict[str, list[Directive]] = field(default_factory=dict)
+    #: items left out of a partial entry's lists, by file, in the order they were left out:
+    #: (the list's path, the item's index then); see :func:`loader.restore_paths`.
+    cuts: dict[str, list[tuple[YamlPath, int]]] = field(default_factory=dict)
+    #: each file's kind (anniversaries, units, campaigns), by shown name
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: units and anniversaries files whose entries could not be read at all (a syntax or
+    #: encoding error, no top-level key): a reference to an id they hold is a consequence
+    unloaded: set[str] = field(default_factory=set)
 
     def add(self, name: str, result: FileResult) -> None:
         """Take in what the file shown as ``name`` yields by itself, after the files before it."""
@@ -58,6 +69,10 @@ class Registry:
         self.broken_ids.update(result.broken_ids)
         if result.suppressions is not None:
             self.suppressions[name] = result.suppressions
+        if result.cuts:
+            self.cuts[name] = list(result.cuts)
+        if result.unloaded:
+            self.unloaded.add(name)
 
 
 @dataclass
@@ -74,3 +89,8 @@ class FileResult:
     scorings: list[Any] = field(default_factory=list)
     broken_ids: set[str] = field(default_factory=set)
     suppressions: list[Any] | None = None
+    #: list items left out of this file's partial entries: (the list's path, the item's
+    #: index then), in the order they were left out
+    cuts: list[tuple[YamlPath, int]] = field(default_factory=list)
+    #: a units or anniversaries file whose entries could not be read at all
+    unloaded: bool = False

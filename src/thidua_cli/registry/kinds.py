@@ -12,6 +12,7 @@ not make every reference to them look unknown).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from thidua_cli import hints
 from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
                                UnitsFile)
 from thidua_cli.models.scoring import Scoring
-from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, printable
+from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath, printable
 from thidua_cli.registry import schema_errors, yaml_source
 from thidua_cli.registry.data import Entry, FileResult
 
@@ -44,7 +45,8 @@ class FileKind:
 
 def _anniversaries(data: dict[str, Any], file: str, result: FileResult) -> None:
     result.problems.extend(_unknown_top_keys(data, AnniversariesFile, file))
-    if "anniversaries" not in data:
+    typo = any(hints.closest(str(key), ("anniversaries",)) for key in data)
+    if "anniversaries" not in data and not typo:  # a typo is said once, at the typo
         result.problems.append(Problem("schema", UNSTAMPED, Location(file, line=1, column=1),
                                        Text('thiếu khóa "anniversaries:" ở đầu tệp',
                                             'missing the "anniversaries:" key at the top of the file'),
@@ -63,11 +65,21 @@ def _units(data: dict[str, Any], file: str, result: FileResult) -> None:
 
 
 def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
-    campaign = _validate(Campaign, data, Location(file), result.problems)
+    campaign, partial = _validate_partial(Campaign, data, Location(file), result)
     if campaign is not None:
-        result.campaigns.append(Entry(campaign, Location(file)))
+        result.campaigns.append(Entry(campaign, Location(file), partial=partial))
     elif isinstance(data.get("id"), str):
         result.broken_ids.add(data["id"])
+
+
+def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
+    """The whole model or None: results and scorings are figures computed with, so a
+    part that failed is never left out to let the rest through."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(schema_errors.to_problems(exc, model, loc))
+        return None
 
 
 def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
@@ -91,12 +103,18 @@ KINDS: tuple[FileKind, ...] = (
 )
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
 
+#: The top-level keys that hold a kind's entries: a units or anniversaries file with none of
+#: them (a typo, an empty file) is unloaded, and a reference to an id it holds is a consequence.
+_TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")}
+
 
 def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None:
     """Add the models and problems of a usable ``source`` of ``kind`` to ``result``."""
     row = BY_NAME[kind]
     source.data = _without_controls(source.data, Location(source.file), result.problems)
     data = _top_level(source, row.example, result.problems)
+    if kind in _TOP_KEYS and (data is None or not set(_TOP_KEYS[kind]) & set(data)):
+        result.unloaded = True
     if data is not None:
         row.build(data, source.file, result)
 
@@ -173,14 +191,6 @@ def _unknown_top_keys(data: dict[str, Any], model: type[BaseModel], file: str) -
     return problems
 
 
-def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_errors.to_problems(exc, model, loc))
-        return None
-
-
 def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
                     result: FileResult) -> Iterator[Entry[M]]:
     items = data.get(key)
@@ -195,8 +205,97 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
         return
     for index, item in enumerate(items):
         loc = Location(file, (key, index))
-        validated = _validate(model, item, loc, result.problems)
+        validated, partial = _validate_partial(model, item, loc, result)
         if validated is not None:
-            yield Entry(validated, loc)
+            yield Entry(validated, loc, partial=partial)
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             result.broken_ids.add(item["id"])
+
+
+#: Lists whose items stand alone: leaving a broken one out leaves the others checkable
+#: without inventing a consequence. Not ``phases`` (a phase left out would open a false
+#: gap) nor ``members`` (a member left out would make the leader look like an outsider).
+_PRUNABLE_LISTS = frozenset({"targets", "events", "basis", "context", "aims", "awards",
+                             "implementation", "recipients", "movements", "items", "tasks",
+                             "anniversaries"})
+_PRUNE_ROUNDS = 8
+
+
+def _validate_partial(model: type[M], data: Any, loc: Location,
+                      result: FileResult) -> tuple[M | None, bool]:
+    """The model, and whether it is partial: when ``data`` fails the schema, its problems
+    are recorded and the parts that failed are left out (an optional field, an item of a
+    list of independent items, an entry of ``celebrates``) until the rest validates, so
+    that one schema error never hides the entry's other problems. A value that is plainly
+    one of the allowed choices written in Vietnamese (``level: cơ sở``) stands in as that
+    choice. None when what is left cannot make a model (a required field of the entry)."""
+    try:
+        return model.model_validate(data), False
+    except ValidationError as exc:
+        result.problems.extend(schema_errors.to_problems(exc, model, loc))
+        errors = exc.errors(include_url=False)
+    pruned = copy.deepcopy(data)
+    for _ in range(_PRUNE_ROUNDS):
+        cuts: list[YamlPath] = []
+        for error in errors:
+            path, _anchor = schema_errors.clean_loc(tuple(error["loc"]))
+            if error["type"] == "literal_error" and _stand_in(pruned, path, error):
+                continue
+            cuts.append(path[:-1] if error["type"] == "missing" else path)
+        if not _cut(pruned, cuts, result, loc):
+            return None, False
+        try:
+            return model.model_validate(pruned), True
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+    return None, False
+
+
+def _stand_in(data: Any, path: YamlPath, error: Any) -> bool:
+    """Put the choice a Vietnamese value plainly names in its place (``cơ sở`` → ``co-so``)."""
+    from thidua_cli.vn.slug import slugify
+
+    value = error.get("input")
+    choices = schema_errors.literal_choices(error)
+    if not path or not isinstance(value, str) or slugify(value) not in choices:
+        return False
+    parent = _at(data, path[:-1])
+    if isinstance(parent, dict) and path[-1] in parent:
+        parent[path[-1]] = slugify(value)
+        return True
+    return False
+
+
+def _at(data: Any, path: YamlPath) -> Any:
+    for step in path:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _cut(data: Any, cuts: list[YamlPath], result: FileResult, loc: Location) -> bool:
+    """Leave out each path (deepest list items last-first, so indexes stay true); False when
+    a path cannot be left out (the entry itself, a phase)."""
+    chosen = sorted(set(cuts), key=lambda path: [(str(type(s)), s) for s in path], reverse=True)
+    for path in chosen:
+        if not path:
+            return False
+        if any(path[:n] in chosen for n in range(len(path))):
+            continue  # an enclosing part goes anyway
+        parent = _at(data, path[:-1])
+        last = path[-1]
+        if isinstance(parent, dict) and last in parent:
+            del parent[last]
+        elif (isinstance(parent, list) and isinstance(last, int) and len(path) >= 2
+              and path[-2] in _PRUNABLE_LISTS and 0 <= last < len(parent)):
+            item = parent.pop(last)
+            result.cuts.append((loc.path + path[:-1], last))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                result.broken_ids.add(item["id"])  # a `within` naming it is not unknown
+        else:
+            return False
+    return True

@@ -13,13 +13,17 @@ from pathlib import Path
 
 from thidua_cli import files
 from thidua_cli.errors import RegistryError
+from thidua_cli import hints
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import directives, kinds, yaml_source
 from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py
 from thidua_cli.registry.data import FileResult
 from thidua_cli.registry.data import Registry as Registry  # likewise
 from thidua_cli.registry.kinds import KINDS
+from thidua_cli.registry.layout import display_name, is_registry
 from thidua_cli.vn import numbers
+
+__all__ = ["display_name", "is_registry"]  # re-exported: config, cache and fix name files alike
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -41,9 +45,120 @@ def find_files(root: Path) -> Iterator[tuple[str, Path]]:
                 # (read_file reports it) rather than check nothing and exit 0.
                 yield kind.name, folder
             continue
-        for path in sorted(folder.iterdir()):
-            if path.name.endswith(YAML_SUFFIXES) and not path.name.startswith("."):
+        # Subfolders too (campaigns/2027/…): a by-year layout is common, and a file
+        # that is not read must never pass as checked.
+        for path in _walk(folder):
+            if path.name.endswith(YAML_SUFFIXES):
                 yield kind.name, path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry under ``folder`` but hidden ones (.git, editor swap files), sorted;
+    folders are entered once, and a link to a folder is not followed (``up -> ..`` would
+    read the registry root as campaigns)."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(current: Path) -> Iterator[Path]:
+        try:
+            info = current.stat()
+            entries = sorted(current.iterdir())
+        except OSError:
+            return
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        for path in entries:
+            if path.name.startswith("."):
+                continue
+            if path.is_dir() and not path.name.endswith(YAML_SUFFIXES):
+                if not path.is_symlink():
+                    yield from visit(path)
+            else:
+                yield path
+
+    yield from visit(folder)
+
+
+#: Folders at the registry root that hold no registry YAML of the format this version reads
+#: (``schema/`` is written by ``thidua init``; ``results/`` and ``scoring/`` are v2 files).
+_OTHER_FOLDERS = ("schema", "results", "scoring", "templates", "out")
+_ROOT_FILES = ("anniversaries.yaml", "anniversaries.yml", "thidua.yaml")
+
+
+def _lookalike(name: str) -> str | None:
+    """The name a file was meant to have when it looks like a registry file saved under
+    another name (``x.YAML``, ``x.yaml.txt`` from Notepad), else None."""
+    lower = name.lower()
+    for suffix in YAML_SUFFIXES:
+        if lower.endswith(suffix) and not name.endswith(suffix):
+            return name[: -len(suffix)] + suffix
+        for extra in (".txt", ".text"):
+            if lower.endswith(suffix + extra):
+                return name[: -len(suffix + extra)] + suffix
+    return None
+
+
+def ignored_files(root: Path) -> Iterator[Problem]:
+    """A ``file-ignored`` problem for each file that looks like a registry file but will
+    not be read, saying what to do: a misnamed file, a YAML file at the root, a folder
+    with another name than ``units/`` or ``campaigns/``."""
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        if path.name.startswith("."):
+            continue
+        name = display_name(root, path)
+        if path.is_dir():
+            if path.name in ("units", "campaigns", *_OTHER_FOLDERS):
+                if path.name in ("units", "campaigns"):
+                    yield from _misnamed_inside(root, path)
+                continue
+            held = [inner for inner in _walk(path)
+                    if inner.name.lower().endswith(YAML_SUFFIXES) or _lookalike(inner.name)]
+            if not held:
+                continue
+            hint = hints.closest(path.name.lower(), ("units", "campaigns"))
+            vi = (f'có phải ý bạn là "{hint}/"? hãy đổi tên thư mục' if hint else
+                  "hãy chuyển các tệp phong trào vào campaigns/, tệp đơn vị vào units/")
+            en = (f'did you mean "{hint}/"? rename the folder' if hint else
+                  "move campaign files into campaigns/ and unit files into units/")
+            yield _ignored(name + "/", f"thư mục này ({len(held)} tệp YAML) không được đọc; {vi}",
+                           f"this folder ({len(held)} YAML file{'s' * (len(held) > 1)}) is not read; {en}")
+            continue
+        if path.name in _ROOT_FILES:
+            continue
+        meant = _lookalike(path.name)
+        if meant in _ROOT_FILES:
+            yield _renamed(name, meant)
+        elif path.name.endswith(YAML_SUFFIXES) or meant:
+            yield _ignored(name, "tệp nằm ở gốc sổ đăng ký nên không được đọc; hãy chuyển "
+                                 "tệp phong trào vào campaigns/, tệp đơn vị vào units/",
+                           "the file sits at the registry's root and is not read; move a campaign "
+                           "file into campaigns/ and a units file into units/")
+
+
+def _misnamed_inside(root: Path, folder: Path) -> Iterator[Problem]:
+    for path in _walk(folder):
+        meant = _lookalike(path.name)
+        if meant is not None and not path.is_dir():
+            yield _renamed(display_name(root, path), meant)
+
+
+def _renamed(name: str, meant: str) -> Problem:
+    suffix = meant[meant.rindex("."):]
+    return _ignored(name, f'tên tệp không kết thúc bằng "{suffix}" nên tệp không được đọc; '
+                          f'hãy đổi tên thành "{meant}" (Notepad: chọn "Save as type: All files")',
+                    f'the name does not end in "{suffix}", so the file is not read; rename it '
+                    f'to "{meant}" (Notepad: choose "Save as type: All files")')
+
+
+def _ignored(name: str, vi: str, en: str) -> Problem:
+    return Problem("file-ignored", UNSTAMPED, Location(name, line=1, column=1), Text(vi, en),
+                   line=1, column=1)
+
+
 
 
 def open_registry(root: Path) -> Registry:
@@ -59,19 +174,42 @@ def open_registry(root: Path) -> Registry:
     if not os.access(root, os.R_OK | os.X_OK):
         raise RegistryError(f"không có quyền đọc thư mục {root}",
                             f"no permission to read folder {root}")
+    if not is_registry(root):
+        # Never a green "0 files checked": a mistyped path in CI would pass forever.
+        raise RegistryError(
+            f"thư mục {root} không chứa sổ đăng ký: cần có anniversaries.yaml, thư mục units/ "
+            f"hoặc campaigns/{_nearby_vi(root)}",
+            f"folder {root} holds no registry: expected anniversaries.yaml, a units/ or a "
+            f"campaigns/ folder{_nearby_en(root)}")
     return Registry(root=root)
 
 
-def display_name(root: Path, path: Path) -> str:
-    """A file's name as the user sees it: relative to the registry's parent."""
-    base = root.resolve().parent if root.name in ("", ".") else root.parent
-    try:
-        name = path.relative_to(base).as_posix()
-    except ValueError:
-        name = path.as_posix()
-    # A name that is not UTF-8 on disk ("\udcff" after fsdecode) would make the text and
-    # JSON output invalid UTF-8: show its odd bytes as \xff instead.
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+def _nearby(root: Path) -> Path | None:
+    """The registry the user probably meant: ``root/data`` or a folder above ``root``
+    (``--registry data/campaigns``)."""
+    if is_registry(root / "data"):
+        return root / "data"
+    absolute = Path(os.path.abspath(root))
+    for parent in absolute.parents:
+        if is_registry(parent):
+            return Path(os.path.relpath(parent)) if not root.is_absolute() else parent
+    return None
+
+
+def _nearby_vi(root: Path) -> str:
+    near = _nearby(root)
+    if near is None:
+        return " (tạo sổ đăng ký mới bằng `thidua init`)"
+    return f'; sổ đăng ký ở "{near}": dùng --registry "{near}"'
+
+
+def _nearby_en(root: Path) -> str:
+    near = _nearby(root)
+    if near is None:
+        return " (create a new registry with `thidua init`)"
+    return f'; the registry is in "{near}": use --registry "{near}"'
+
+
 
 
 #: Past this size a file is refused unread, so that a multi-gigabyte file cannot
@@ -148,6 +286,8 @@ def file_result(kind: str, name: str, raw: bytes) -> FileResult:
     result = FileResult(problems=list(source.problems), suppressions=suppressions.get(name))
     if source.usable:
         kinds.build(kind, source, result)
+    elif kind != "campaigns":
+        result.unloaded = True
     return result
 
 
@@ -173,19 +313,48 @@ def load(root: Path, progress: Callable[[int, int], None] | None = None,
         name = display_name(root, path)
         registry.files.append(name)
         registry.paths[name] = path
+        registry.kinds[name] = kind
         raw = read_raw(path, name)
         if isinstance(raw, yaml_source.SourceFile):  # unreadable: its one problem, no data
             problems.extend(raw.problems)
+            if kind != "campaigns":
+                registry.unloaded.add(name)
             continue
         result = results(kind, name, raw)
         problems.extend(result.problems)
         registry.add(name, result)
     if progress is not None:
         progress(len(files), len(files))
+    problems.extend(ignored_files(root))
     return registry, problems
 
 
 # --------------------------------------------------------------------------- positions
+
+def restore_paths(registry: Registry, problems: list[Problem]) -> None:
+    """Rules found the problems of a partial entry at paths of what was left of it: put back
+    the list items left out, so that each path names its place in the file."""
+    if not registry.cuts:
+        return
+
+    def restore(loc: Location | None) -> Location | None:
+        cuts = registry.cuts.get(loc.file) if loc is not None else None
+        if loc is None or not cuts or loc.line is not None:
+            return loc
+        path = list(loc.path)
+        for list_path, index in reversed(cuts):
+            depth = len(list_path)
+            if tuple(path[:depth]) == list_path and len(path) > depth:
+                step = path[depth]
+                if isinstance(step, int) and step >= index:
+                    path[depth] = step + 1
+        return Location(loc.file, tuple(path), loc.anchor)
+
+    for problem in problems:
+        problem.location = restore(problem.location) or problem.location
+        problem.related = restore(problem.related)
+
+
 
 def place_problems(registry: Registry, problems: list[Problem]) -> None:
     """Give every problem its line and column; each file is composed at most once."""

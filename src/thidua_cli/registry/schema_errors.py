@@ -80,8 +80,16 @@ def fields_at(model: type[BaseModel], loc: YamlPath) -> list[str]:
     return list(current.model_fields)
 
 
+def _choice_meant(value: str, choices: list[str]) -> str | None:
+    """The choice a value means, its diacritics folded first: ``cơ sở`` → ``co-so``,
+    ``Trên cơ sở`` → ``tren-co-so``."""
+    from thidua_cli.vn.slug import slugify
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
+    folded = slugify(value)
+    return folded if folded in choices else hints.closest(folded, choices)
+
+
+def clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
     """Pydantic locs may carry ``[key]`` markers for dict keys and validator tags."""
     path: list[str | int] = []
     anchor: Anchor = "value"
@@ -95,18 +103,51 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[YamlPath, Anchor]:
     return tuple(path), anchor
 
 
+def literal_choices(error: Any) -> list[str]:
+    """The allowed values of a pydantic ``literal_error``."""
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
+
+
+def _typos(errors: list[Any], model: type[BaseModel]) -> dict[YamlPath, str]:
+    """Unknown fields that are a typo of a missing required field beside them (``titel:``
+    without ``title:``), by path, with the field meant: one problem, at the typo."""
+    missing = {clean_loc(tuple(e["loc"]))[0] for e in errors if e["type"] == "missing"}
+    typos = {}
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = clean_loc(tuple(error["loc"]))[0]
+        if not loc:
+            continue
+        meant = hints.closest(str(loc[-1]), fields_at(model, loc[:-1]))
+        if meant is not None and (*loc[:-1], meant) in missing:
+            typos[loc] = meant
+    return typos
+
+
 def to_problems(exc: ValidationError, model: type[BaseModel], location: Location) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    typos = _typos(errors, model)
+    meant = {(*loc[:-1], field) for loc, field in typos.items()}
+    for error in errors:
         raw = tuple(error["loc"])
         if error["type"] == "extra_forbidden" and raw:
             # The last step is the unknown key itself, whatever it holds: a key "a[b]"
             # is not one of pydantic's validator tags and must not be dropped as one.
-            loc, anchor = _clean_loc(raw[:-1])
+            loc, anchor = clean_loc(raw[:-1])
             loc = (*loc, raw[-1])
         else:
-            loc, anchor = _clean_loc(raw)
+            loc, anchor = clean_loc(raw)
+        if error["type"] == "missing" and loc in meant:
+            continue  # said at the typo
         vi, en, anchor = _message(error, model, loc, anchor)
+        if loc in typos:
+            vi = (f'trường "{loc[-1]}" không có trong định dạng sổ đăng ký; có phải ý bạn là '
+                  f'"{typos[loc]}"? (trường bắt buộc "{typos[loc]}" đang thiếu)')
+            en = (f'field "{loc[-1]}" is not part of the registry format; did you mean '
+                  f'"{typos[loc]}"? (the required field "{typos[loc]}" is missing)')
         problems.append(Problem("schema", UNSTAMPED,
                                 Location(location.file, location.path + loc, anchor), Text(vi, en)))
     return problems
@@ -134,9 +175,9 @@ def _message(error: Any, model: type[BaseModel], loc: YamlPath,
             en += f"; valid fields: {known}"
         return vi, en, "key"
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
-        hint_vi, hint_en = hints.did_you_mean(str(value), choices) if isinstance(value, str) else ("", "")
+        choices = literal_choices(error)
+        hint = _choice_meant(value, choices) if isinstance(value, str) else None
+        hint_vi, hint_en = hints.wording(hint) if hint else ("", "")
         vi = f'"{field}" phải là một trong: {", ".join(choices)}; ở đây là {describe(value)[0]}' + hint_vi
         en = f'"{field}" must be one of: {", ".join(choices)}; found {describe(value)[1]}' + hint_en
         return vi, en, anchor

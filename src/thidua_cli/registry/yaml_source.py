@@ -84,13 +84,42 @@ def _looks_like_utf16(raw: bytes) -> bool:
     return high >= 4 and low * 10 <= high and high * 8 >= len(raw) // 2
 
 
+#: TCVN3 (ABC, the .VnTime fonts) puts ă â ê ô ơ ư đ at 0xA8–0xAE, their capitals at
+#: 0xA1–0xA7 and a with its tones at 0xB5–0xB9: symbols (¡ … ® µ … ¹) that Vietnamese text
+#: in Windows-1258 never holds.
+_TCVN3_BYTES = frozenset(range(0xA1, 0xAF)) | frozenset(range(0xB5, 0xBA))
+#: Windows-1258's own letters and combining tone marks (ă â đ ê ô ơ ư, ̀ ́ ̉ ̃ ̣).
+_CP1258_BYTES = frozenset(b"\xc3\xe3\xc2\xe2\xd0\xf0\xca\xea\xd4\xf4\xd5\xf5\xdd\xfd"
+                          b"\xcc\xec\xd2\xde\xf2")
+
+
+def _looks_like_tcvn3(raw: bytes) -> bool:
+    # Text first: TCVN3 keeps ASCII as it is, so a YAML file in it is mostly ASCII letters
+    # and has no control bytes (random bytes are neither).
+    sample = raw[:65536]
+    if any(byte < 0x20 and byte not in (0x09, 0x0A, 0x0D) for byte in sample):
+        return False
+    if sum(1 for byte in sample if byte < 0x80) * 2 < len(sample):
+        return False
+    tcvn3 = sum(1 for byte in sample if byte in _TCVN3_BYTES)
+    return tcvn3 >= 2 and tcvn3 >= sum(1 for byte in sample if byte in _CP1258_BYTES)
+
+
+#: How to save a file as UTF-8 in the tools cadres use (said by every encoding message).
+RESAVE_VI = ("hãy lưu lại tệp với bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, mục Mã hóa chọn "
+             "UTF-8; VS Code: bấm tên bảng mã ở thanh trạng thái, chọn Reopen with Encoding đúng "
+             "bảng mã cũ rồi Save with Encoding → UTF-8), hoặc chạy `thidua fix`")
+RESAVE_EN = ("save the file again as UTF-8 (Notepad: File → Save as…, Encoding UTF-8; VS Code: click "
+             "the encoding in the status bar, Reopen with Encoding in the old one, then Save with "
+             "Encoding → UTF-8), or run `thidua fix`")
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, or None and an ``encoding`` problem saying what the
     bytes look like and how to save them properly."""
     if raw.startswith(_BOM):
         raw = raw[len(_BOM):]
-    fix_vi = "hãy lưu lại tệp với bảng mã UTF-8"
-    fix_en = "save the file again as UTF-8"
+    fix_vi, fix_en = RESAVE_VI, RESAVE_EN
     if _looks_like_utf16(raw):
         return None, [_problem("encoding", file, 1, 1,
                                f"tệp có vẻ được mã hóa UTF-16, không phải UTF-8; {fix_vi}",
@@ -99,13 +128,22 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if nul >= 0:
         line, col = _line_col_of_byte(raw, nul)
         return None, [_problem("encoding", file, line, col,
-                               "tệp chứa byte NUL: có vẻ là tệp nhị phân, không phải văn bản YAML",
-                               "the file contains a NUL byte: it looks binary, not YAML text")]
+                               "tệp chứa byte NUL: có vẻ là tệp nhị phân, không phải văn bản YAML; "
+                               "hãy đưa nó ra khỏi sổ đăng ký",
+                               "the file contains a NUL byte: it looks binary, not YAML text; move "
+                               "it out of the registry")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line, col = _line_col_of_byte(raw, exc.start)
-        if _looks_like_windows_1258(raw):
+        if _looks_like_tcvn3(raw):
+            vi = ("tệp có vẻ được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime), không phải UTF-8; "
+                  "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC), đích "
+                  f"Unicode) rồi {fix_vi.removeprefix('hãy ')}")
+            en = ("the file looks like TCVN3 (ABC, the .VnTime fonts), not UTF-8; convert it to "
+                  "Unicode with Unikey's converter (source TCVN3 (ABC), target Unicode), then "
+                  f"{fix_en}")
+        elif _looks_like_windows_1258(raw):
             vi = (f"tệp có vẻ được mã hóa Windows-1258 (bảng mã tiếng Việt cũ của Windows), "
                   f"không phải UTF-8; {fix_vi}")
             en = f"the file looks like Windows-1258 (old Vietnamese Windows code page), not UTF-8; {fix_en}"
@@ -116,23 +154,26 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 
 def normalise(text: str, file: str) -> tuple[str, list[Problem]]:
-    """NFC text, with a ``not-nfc`` warning on each line that was not NFC."""
+    """NFC text, with one ``not-nfc`` warning for the file, at its first line that was not
+    NFC, saying how many lines are (a file pasted from a PDF would otherwise get hundreds)."""
     if unicodedata.is_normalized("NFC", text):
         return text, []
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if unicodedata.is_normalized("NFC", line):
-            continue
-        # The first combining mark is where the decomposed letter shows.
-        col = next((i for i, ch in enumerate(line) if unicodedata.combining(ch)), 0)
-        col = max(col, 1)  # a mark belongs to the letter before it
-        problems.append(_problem(
-            "not-nfc", file, number, col,
-            "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do sao chép từ Word hoặc PDF; "
-            "thidua đã chuẩn hóa để kiểm tra, hãy lưu lại tệp ở dạng NFC",
-            "text is not in Unicode NFC (often pasted from Word or PDF); thidua normalised it "
-            "for checking; save the file in NFC"))
-    return unicodedata.normalize("NFC", text), problems
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), start=1)
+             if not unicodedata.is_normalized("NFC", line)]
+    number, line = lines[0]
+    # The first combining mark is where the decomposed letter shows.
+    col = next((i for i, ch in enumerate(line) if unicodedata.combining(ch)), 0)
+    col = max(col, 1)  # a mark belongs to the letter before it
+    more_vi = f" (cả thảy {len(lines)} dòng, từ dòng này)" if len(lines) > 1 else ""
+    more_en = f" ({len(lines)} lines, from this one)" if len(lines) > 1 else ""
+    problem = _problem(
+        "not-nfc", file, number, col,
+        f"văn bản không ở dạng Unicode dựng sẵn (NFC){more_vi}, thường do sao chép từ Word hoặc "
+        "PDF; thidua đã chuẩn hóa để kiểm tra; hãy chạy `thidua fix` hoặc gõ lại bằng Unikey ở "
+        "bảng mã Unicode dựng sẵn",
+        f"text is not in Unicode NFC{more_en} (often pasted from Word or PDF); thidua normalised "
+        "it for checking; run `thidua fix`, or type it again with Unikey set to precomposed Unicode")
+    return unicodedata.normalize("NFC", text), [problem]
 
 
 # --------------------------------------------------------------------------- parsing
@@ -535,20 +576,144 @@ def _syntax_problem(exc: yaml.MarkedYAMLError | yaml.reader.ReaderError, text: s
         # A parser's own depth limit, where our scan found the file shallow enough
         # (it is a bound, not a parser): still our words, at the parser's place.
         return _deep_problem(file, line, col)
-    what = exc.problem or "invalid YAML"
-    vi = f"YAML không hợp lệ: {what}"
-    en = f"invalid YAML: {what}"
-    source_line = text.split("\n")[line - 1] if mark and line - 1 < len(text.split("\n")) else ""
-    quote_me = re.search(r":\s*([>≥<≤])", source_line)
-    if quote_me:
-        col = quote_me.start(1) + 1  # point at the value, not where libyaml gave up
-        # `value: >= 90%` starts a folded block scalar in YAML: the commonest slip.
-        vi += '; giá trị bắt đầu bằng ">" hoặc "<" phải đặt trong ngoặc kép, ví dụ ">= 90%"'
-        en += '; a value that begins with ">" or "<" must be quoted, e.g. ">= 90%"'
-    else:
-        vi += "; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc ở dòng này hoặc dòng trên"
-        en += "; check the indentation, colons and brackets on this line or the one above"
+    line, col, vi, en = explain(exc, text)
     return _problem("yaml-syntax", file, line, col, vi, en)
+
+
+#: libyaml's words for what it could not parse, told to a cadre (the cases above have a
+#: message of their own; these are the rest).
+_PROBLEMS = {
+    "found unexpected end of stream": ("tệp kết thúc giữa chừng", "the file ends midway"),
+    "found undefined tag handle": ("thẻ YAML (!x) không được dùng", "YAML tags (!x) are not used"),
+    "found unknown escape character": ("ký tự thoát (\\) không hợp lệ trong ngoặc kép",
+                                       "an invalid escape (\\) inside double quotes"),
+    "found unexpected ':'": ('dấu ":" không đúng chỗ', 'a ":" out of place'),
+    "did not find expected node content": ("thiếu giá trị", "a value is missing"),
+    "did not find expected comment or line break": (
+        "sau giá trị còn chữ thừa trên cùng dòng", "text left over after the value on this line"),
+    "found duplicate anchor": ("neo YAML lặp lại", "a repeated YAML anchor"),
+    "exceeded maximum nesting depth": (f"tệp lồng nhau quá {MAX_DEPTH} cấp",
+                                       f"the file nests more than {MAX_DEPTH} levels deep"),
+    "a mapping key must be a plain value": ("khóa phải là một giá trị đơn (chữ hoặc số), không phải "
+                                            "danh sách hay bảng", "a key must be a plain value, "
+                                            "not a list or a mapping"),
+}
+
+
+def _lines(text: str) -> list[str]:
+    # The line breaks YAML 1.1 counts (libyaml's marks follow them).
+    return re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
+
+
+def _first_tab(lines: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the first Tab in the indentation of lines first..last."""
+    for number in range(max(first, 1), min(last, len(lines)) + 1):
+        text = lines[number - 1]
+        indent = len(text) - len(text.lstrip(" \t-"))
+        tab = text.find("\t", 0, indent + 1)
+        if tab >= 0:
+            return number, tab + 1
+    return None
+
+
+_KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """Line, column and the Vietnamese and English sentence for a YAML syntax error, for each
+    slip a cadre makes: a Tab, a colon inside a text, an unclosed quote (at its opening), a
+    missing space after a colon, a list item at the wrong indent, a value starting with a
+    reserved character; libyaml's own words never reach a user."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = _lines(text)
+
+    def at(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    here = at(line)
+    opened = exc.context_mark
+    open_line = opened.line + 1 if opened is not None else line
+    char = here[col - 1] if 0 < col <= len(here) else ""
+
+    def say(vi: str, en: str, at: tuple[int, int] | None = None) -> tuple[int, int, str, str]:
+        where = at or (line, col)
+        return where[0], where[1], f"YAML không hợp lệ: {vi}", f"invalid YAML: {en}"
+
+    tab = _first_tab(lines, open_line, line) if ("tab" in problem or char == "\t") else None
+    if tab is not None:
+        return say("dòng này thụt lề bằng phím Tab; YAML chỉ nhận dấu cách: hãy dùng dấu cách thay "
+                   "cho phím Tab (trong trình soạn thảo, bật \"thụt lề bằng dấu cách\")",
+                   "this line is indented with a Tab; YAML only takes spaces: use spaces instead "
+                   "of Tab (turn on \"indent using spaces\" in the editor)", tab)
+    if "quoted scalar" in context and opened is not None and "escape" not in problem:
+        quote = at(open_line)[opened.column:opened.column + 1]
+        quote = quote if quote in ("'", '"') else '"'
+        return say(f"dấu ngoặc {quote} mở ở đây không được đóng; hãy thêm {quote} ở cuối giá trị",
+                   f"the {quote} opened here is never closed; add {quote} at the end of the value",
+                   (open_line, opened.column + 1))
+    quote_me = re.search(r":\s*([>≥<≤])", here)
+    if quote_me and ("block" in problem or "expected" in problem or "not allowed" in problem):
+        # `value: >= 90%` starts a folded block scalar in YAML: the commonest slip.
+        return say('giá trị bắt đầu bằng ">" hoặc "<" phải đặt trong ngoặc kép, ví dụ ">= 90%"',
+                   'a value that begins with ">" or "<" must be quoted, e.g. ">= 90%"',
+                   (line, quote_me.start(1) + 1))
+    if "simple key" in context and "expected ':'" in problem and opened is not None:
+        key_line = at(open_line)
+        missing = _KEY_NO_SPACE.match(key_line)
+        if missing:
+            key, rest = missing.group(2), key_line[missing.end():].strip()
+            return say(f'thiếu dấu cách sau dấu hai chấm; hãy viết "{key}: {rest}"',
+                       f'a space is missing after the colon; write "{key}: {rest}"',
+                       (open_line, missing.end()))
+        return say('dòng này không có dạng "khóa: giá trị"; hãy thêm dấu hai chấm và dấu cách',
+                   'this line is not of the form "key: value"; add a colon and a space',
+                   (open_line, opened.column + 1))
+    if "mapping values are not allowed" in problem:
+        first = re.match(r"^\s*(?:-\s+)?[^:#]+:\s+\S", here)
+        if first and first.end() <= col:
+            key = here.split(":", 1)[0].strip().lstrip("- ")
+            value = here.split(":", 1)[1].strip()
+            return say(f'giá trị có dấu hai chấm (": ") nên phải đặt trong ngoặc kép, ví dụ: '
+                       f'{key}: "{value}"',
+                       f'a value holding a colon (": ") must be quoted, e.g. {key}: "{value}"',
+                       (line, first.end()))
+        return say("dòng này thụt lề sâu hơn các khóa cùng cấp ở dòng trên; hãy thẳng hàng nó",
+                   "this line is indented deeper than the keys beside it above; align it",
+                   (line, len(here) - len(here.lstrip(" ")) + 1))
+    if problem in ("did not find expected key", "did not find expected '-' indicator"):
+        stripped = here.lstrip(" ")
+        if re.match(r"^-[^\s-]", stripped):
+            return say('sau dấu "-" của một mục danh sách cần một dấu cách, ví dụ "- id: …"',
+                       'a list item\'s "-" takes a space after it, e.g. "- id: …"')
+        if stripped.startswith("- ") or "'-'" in problem:
+            above = next((n for n in range(line - 1, 0, -1)
+                          if at(n).lstrip(" ").startswith("- ")), open_line)
+            return say(f'mục danh sách ("- ") thụt lề lệch với mục ở dòng {above}; hãy thẳng hàng '
+                       'dấu "-" với mục trên',
+                       f'this list item ("- ") is not aligned with the item at line {above}; align '
+                       'its "-" with the item above')
+        before = here[:col - 1].rstrip()
+        if before.endswith(('"', "'")):
+            return say("sau dấu ngoặc đóng không được viết thêm chữ; hãy đưa cả câu vào trong ngoặc",
+                       "no text may follow the closing quote; put the whole text inside the quotes")
+        return say(f"dòng này thụt lề lệch với các khóa cùng cấp (từ dòng {open_line}); hãy thẳng "
+                   "hàng nó với các khóa ở trên",
+                   f"this line is not aligned with the keys beside it (from line {open_line}); "
+                   "align it with the keys above")
+    if "cannot start any token" in problem and char:
+        return say(f'giá trị không được bắt đầu bằng ký tự "{char}"; hãy đặt cả giá trị trong ngoặc kép',
+                   f'a value cannot begin with "{char}"; put the whole value in double quotes')
+    closing = re.search(r"expected ',' or '([}\]])'", problem)
+    if closing and opened is not None:
+        return say(f'ngoặc mở ở đây thiếu dấu "{closing.group(1)}" đóng',
+                   f'the bracket opened here lacks its closing "{closing.group(1)}"',
+                   (open_line, opened.column + 1))
+    vi, en = _PROBLEMS.get(problem, ("cú pháp không đúng", problem or "bad syntax"))
+    return say(f"{vi}; hãy kiểm tra thụt lề, dấu hai chấm và ngoặc ở dòng này hoặc dòng trên",
+               f"{en}; check the indentation, colons and brackets on this line or the one above")
 
 
 def parse(text: str, file: str) -> SourceFile:

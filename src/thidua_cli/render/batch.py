@@ -72,6 +72,11 @@ def summary(kind: str, count: int, folder: Path, seconds: float) -> Text:
                 f"({ms:,.1f} ms per document).")
 
 
+def count_vi(number: int) -> str:
+    """A count the Vietnamese way: ``6.000``."""
+    return _vi(number, 0)
+
+
 def _vi(number: float, decimals: int) -> str:
     """``6.000``, ``95,2``: Vietnamese thousands dots and decimal comma. Not
     vn.targets.format_number, which drops a trailing zero ("95,0" → "95") while the
@@ -103,6 +108,7 @@ def select(index: RegistryIndex, kind: str, year: int, campaign_id: str | None,
            unit_id: str | None, one: bool = False) -> list[Campaign]:
     """The campaigns to render a ``kind`` for, sorted by id: ``campaign_id``'s, or the
     year's (of ``unit_id`` when given); ``one`` when the output holds one document."""
+    from thidua_cli.hints import did_you_mean
     from thidua_cli.render import build as builder
 
     campaigns = [e.model for e in index.registry.campaigns]
@@ -110,8 +116,10 @@ def select(index: RegistryIndex, kind: str, year: int, campaign_id: str | None,
     if campaign_id:
         chosen = [c for c in campaigns if c.id == campaign_id]
         if not chosen:
-            raise UserError(f'không có phong trào "{campaign_id}" trong sổ đăng ký',
-                            f'no campaign "{campaign_id}" in the registry')
+            hint_vi, hint_en = did_you_mean(campaign_id, [c.id for c in campaigns],
+                                            {c.id: c.title for c in campaigns})
+            raise UserError(f'không có phong trào "{campaign_id}" trong sổ đăng ký{hint_vi}',
+                            f'no campaign "{campaign_id}" in the registry{hint_en}')
         c = chosen[0]
         if c.year != year:
             raise UserError(f'phong trào "{c.id}" là của năm {c.year}, không phải {year}',
@@ -126,8 +134,11 @@ def select(index: RegistryIndex, kind: str, year: int, campaign_id: str | None,
                    else "; use render covenant for a giao-uoc campaign"))
     else:
         if unit_id and unit_id not in index.units and unit_id not in index.clusters:
-            raise UserError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký',
-                            f'no unit or cluster "{unit_id}" in the registry')
+            names = {i: e.model.name for i, e in index.units.items()}
+            names.update({i: e.model.name for i, e in index.clusters.items()})
+            hint_vi, hint_en = did_you_mean(unit_id, names, names)
+            raise UserError(f'không có đơn vị hay cụm "{unit_id}" trong sổ đăng ký{hint_vi}',
+                            f'no unit or cluster "{unit_id}" in the registry{hint_en}')
         chosen = [c for c in campaigns if c.year == year and builder.applies(kind, c)  # type: ignore[arg-type]
                   and (unit_id is None or c.issuer == unit_id)]
         if not chosen:
@@ -167,14 +178,27 @@ def targets(folder: Path, documents: list[Document], fmt: str,
     before anything is written, so a run writes all its files or touches none that exist."""
     found = [(folder / f"{document.stem}.{fmt}", document) for document in documents]
     if not force:
-        existing = [path for path, _ in found if path.exists()]
-        if existing:
-            raise UserError(
-                f"tệp đã có, không ghi đè: {', '.join(str(p) for p in existing)} "
-                "(dùng --force để ghi đè)",
-                f"file exists, not overwritten: {', '.join(str(p) for p in existing)} "
-                "(use --force to overwrite)")
+        refuse_existing([path for path, _ in found])
     return found
+
+
+#: How many of the files that already exist a refusal names; the rest are counted.
+SHOWN_EXISTING = 5
+
+
+def refuse_existing(paths: list[Path]) -> None:
+    """One short refusal naming the first few of ``paths`` that exist and counting them all."""
+    existing = [path for path in paths if path.exists() or path.is_symlink()]
+    if not existing:
+        return
+    shown = ", ".join(str(p) for p in existing[:SHOWN_EXISTING])
+    more = ", …" if len(existing) > SHOWN_EXISTING else ""
+    if len(existing) == 1:
+        raise UserError(f"tệp đã có, không ghi đè: {shown} (dùng --force để ghi đè)",
+                        f"file exists, not overwritten: {shown} (use --force to overwrite)")
+    raise UserError(
+        f"{count_vi(len(existing))} tệp đã có; thêm --force để ghi đè: {shown}{more}",
+        f"{len(existing):,} files exist; add --force to overwrite them: {shown}{more}")
 
 
 def write_all(found: list[tuple[Path, Document]], fmt: str, force: bool,

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import threading
 import traceback
@@ -426,5 +427,31 @@ def render_blocks(env: BoundedEnvironment, name: str, context: dict[str, Any],
         at = f"{os.fspath(file)}:{line}" if line else os.fspath(file)
         message = getattr(exc, "message", None) or str(exc)
         kind = type(exc).__name__
-        raise TemplateProblem(f"lỗi mẫu văn bản {at}: {kind}: {message}",
+        raise TemplateProblem(f"lỗi mẫu văn bản {at}: {jinja_message_vi(message)}",
                               f"template error {at}: {kind}: {message}") from None
+
+
+#: Jinja's words for a template mistake, told in Vietnamese (the rest: "lỗi cú pháp mẫu").
+_JINJA_VI: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"^'[^']*' has no attribute '(?P<a>[^']+)'$",
+     r'không có trường "\g<a>" trong dữ liệu của văn bản; hãy kiểm tra tên trường trong mẫu'),
+    (r"^'(?P<a>[^']+)' is undefined$",
+     r'biến "\g<a>" không có trong dữ liệu của văn bản; hãy kiểm tra tên biến trong mẫu'),
+    (r"^Encountered unknown tag '(?P<a>[^']+)'.*$", r'thẻ "{% \g<a> %}" không có trong Jinja'),
+    (r"(?s)^Unexpected end of template.*The innermost block that needs to be closed is "
+     r"'(?P<a>[^']+)'.*$", r'mẫu kết thúc khi khối "{% \g<a> %}" chưa đóng; hãy thêm "{% end\g<a> %}"'),
+    (r"(?s)^[Uu]nexpected end of template.*$", r"mẫu kết thúc khi một khối {% … %} chưa đóng"),
+    (r"^unexpected '(?P<a>[^']+)'$", r'ký tự "\g<a>" không đúng chỗ'),
+    (r"^expected token '(?P<a>[^']+)', got '(?P<b>[^']+)'$",
+     r'cú pháp mẫu sai: gặp "\g<b>" ở chỗ cần "\g<a>"'),
+    (r"^no filter named '(?P<a>[^']+)'$", r'bộ lọc "\g<a>" không có'),
+))
+
+
+def jinja_message_vi(message: str) -> str:
+    """A Jinja error message in Vietnamese; one it does not know is named as a template fault."""
+    for pattern, replacement in _JINJA_VI:
+        match = pattern.match(message)
+        if match:
+            return match.expand(replacement)
+    return f"lỗi trong mẫu ({message})"

@@ -5,7 +5,8 @@
 ``01/KH-LĐLĐ``: the number (two digits at least: below 10 with a leading zero),
 ``/``, the type code from the decree's list (KH for Kế hoạch …), ``-``, the
 issuer's abbreviation (which may itself have ``-`` groups). A công văn has no
-type code: ``15/LĐLĐ``. No spaces anywhere.
+type code: ``15/LĐLĐ``. No spaces anywhere. ``…/KH-LĐLĐ`` is a number left for the
+clerk to write (``thidua new campaign`` leaves it so); the rendered document shows the blank.
 
 ``basis-after-document``: a campaign's ``basis`` may cite another campaign of the registry
 (``- campaign: ldld-ha-noi-2020``); the plan then prints "Thực hiện Kế hoạch số … ngày … của
@@ -31,8 +32,8 @@ TYPE_CODES = frozenset({
 })
 
 _GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9]*"
-_NUMBERED = re.compile(rf"^(?P<n>\d+)/(?P<code>[A-Za-zĐđ]+)-(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
-_CONG_VAN = re.compile(rf"^(?P<n>\d+)/(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
+_NUMBERED = re.compile(rf"^(?P<n>\d+|…)/(?P<code>[A-Za-zĐđ]+)-(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
+_CONG_VAN = re.compile(rf"^(?P<n>\d+|…)/(?P<issuer>{_GROUP}(?:-{_GROUP})*)$")
 
 RULES = (
     Rule("document-number", Severity.WARNING,
@@ -64,11 +65,20 @@ def problem_with(number: str) -> tuple[str, str] | None:
         return ("cần dạng số/LOẠI-CƠQUAN như 01/KH-LĐLĐ, hoặc số/CƠQUAN với công văn",
                 "expected number/TYPE-ISSUER such as 01/KH-LĐLĐ, or number/ISSUER for a công văn")
     code = match.groupdict().get("code")
+    if code is not None and code.upper() == "CV":
+        # A công văn has no type code of its own (Nghị định 30, Phụ lục III): "08/CĐVP".
+        right = f'{match["n"]}/{match["issuer"]}'
+        return (f'"CV" không phải tên viết tắt loại văn bản trong Nghị định 30: công văn ghi số '
+                f'không có loại, ví dụ "{right}"',
+                f'"CV" is no type code of Nghị định 30: a công văn is numbered without one, e.g. '
+                f'"{right}"')
     if code is not None and code not in TYPE_CODES and code.upper() in {c.upper() for c in TYPE_CODES}:
         right = next(c for c in TYPE_CODES if c.upper() == code.upper())
         return (f'viết tắt tên loại văn bản là "{right}", không phải "{code}"',
                 f'the document type code is "{right}", not "{code}"')
     digits = match["n"]
+    if digits == "…":
+        return None  # the clerk's to fill
     if int(digits) == 0:
         return ("số văn bản bắt đầu từ 01", "document numbers start at 01")
     if len(digits) < 2:

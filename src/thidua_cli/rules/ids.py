@@ -17,7 +17,8 @@ RULES = (
     Rule("duplicate-id", Severity.ERROR,
          Text("hai đơn vị/cụm, hai phong trào, hai ngày kỷ niệm hoặc hai chỉ tiêu của một phong trào trùng mã",
               "two units/clusters, two campaigns, two anniversaries or two targets of one campaign with one id"),
-         Text("Mọi tham chiếu (đơn vị cha, đơn vị ban hành, ngày kỷ niệm) đi qua mã; mã trùng thì không biết trỏ vào đâu.",
+         Text("Mọi tham chiếu (cấp trên, đơn vị ban hành, ngày kỷ niệm) đi qua mã; "
+              "mã trùng thì không biết trỏ vào đâu.",
               "Every reference goes through ids; with a duplicate nobody knows which one is meant."),
          bad="units:\n  - id: ldld-ba-dinh\n    ...\n  - id: ldld-ba-dinh",
          good="units:\n  - id: ldld-ba-dinh\n    ...\n  - id: ldld-long-bien"),

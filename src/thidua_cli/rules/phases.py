@@ -117,15 +117,22 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
             f"{first_day.isoformat()}–{last_day.isoformat()}; a day belongs to one phase"),
             related=here[valid[earlier]].child("start"))
     if model.end >= model.start:
-        gaps = _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in valid])
-        if gaps:
-            spans = ", ".join(_span(s, e) for s, e in gaps)
-            days = sum((e - s).days + 1 for s, e in gaps)
-            yield Finding("phase-gap", loc.child("phases", anchor="key"), Text(
-                f"{days} ngày của phong trào không thuộc đợt nào: {spans}",
+        # Each gap where a suppression comment can name it: at the start of the phase that
+        # opens after it, or at the end of the last phase for a gap at the campaign's end.
+        by_start = sorted(valid, key=lambda i: phases[i].start)
+        for s, e in _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in valid]):
+            after = next((i for i in by_start if phases[i].start > e), None)
+            if after is not None:
+                place = here[after].child("start")
+            elif valid:
+                place = here[max(valid, key=lambda i: phases[i].end)].child("end")
+            else:  # no phase holds a day: the list itself
+                place = loc.child("phases", anchor="key")
+            days = (e - s).days + 1
+            yield Finding("phase-gap", place, Text(
+                f"{days} ngày của phong trào không thuộc đợt nào: {_span(s, e)}",
                 f"{days} days of the campaign are covered by no phase: "
-                + ", ".join(s.isoformat() if s == e else f"{s.isoformat()}–{e.isoformat()}"
-                            for s, e in gaps)))
+                + (s.isoformat() if s == e else f"{s.isoformat()}–{e.isoformat()}")))
 
 
 def _first_overlaps(spans: list[tuple[date, date]]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from thidua_cli.models import Campaign, Target
 from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.registry.data import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
-from thidua_cli.vn.targets import Bound, TargetValue
+from thidua_cli.vn.targets import Bound, TargetValue, share_of_a_plan
 
 RULES = (
     Rule("target-percent-range", Severity.ERROR,
@@ -80,13 +80,13 @@ def check(ctx: Context) -> Check:
         by_id = {target.id: target for target in model.targets}
         for index, target in enumerate(model.targets):
             loc = campaign.loc.child("targets", index, "value")
-            yield from _check_value(target.value, loc)
+            yield from _check_value(target.value, loc, target.text)
             if target.within is not None and target.within in by_id:
                 yield from _check_within(target, by_id[target.within], loc)
         yield from _check_parent(ctx, campaign)
 
 
-def _check_value(value: TargetValue, loc: Location) -> Check:
+def _check_value(value: TargetValue, loc: Location, text: str = "") -> Check:
     if value.kind == "between" and value.low is not None and value.high is not None \
             and value.low > value.high:
         yield Finding("target-range-order", loc, Text(
@@ -98,10 +98,15 @@ def _check_value(value: TargetValue, loc: Location) -> Check:
     if not value.percent:
         return
     numbers = [n for n in (value.low, value.high) if n is not None]
+    if share_of_a_plan(value, text):
+        # "120% dự toán": a share of a plan may exceed 100%.
+        return
     if any(n > _HUNDRED or n < 0 for n in numbers):
         yield Finding("target-percent-range", loc, Text(
-            f'"{value}" không phải tỉ lệ có thể có: phần trăm phải từ 0% đến 100%',
-            f'"{value}" is not a possible share: a percentage lies between 0% and 100%'))
+            f'"{value}" không phải tỉ lệ có thể có: phần trăm phải từ 0% đến 100% (tỉ lệ so với '
+            f'kế hoạch, dự toán thì ghi rõ, ví dụ "120% dự toán")',
+            f'"{value}" is not a possible share: a percentage lies between 0% and 100% (for a share '
+            f'of a plan or budget, say so, e.g. "120% dự toán")'))
     elif value.kind == "more" and value.low == _HUNDRED:
         yield Finding("target-percent-range", loc, Text(
             '"trên 100%" không thể đạt được; có phải ý bạn là "100%"?',

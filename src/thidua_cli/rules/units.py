@@ -15,13 +15,13 @@ from thidua_cli.vn.dates import short_date
 
 RULES = (
     Rule("unit-cycle", Severity.ERROR,
-         Text("một đơn vị là tổ tiên của chính nó", "a unit that is its own ancestor"),
+         Text("một đơn vị lại là cấp trên của chính nó", "a unit that is its own ancestor"),
          Text("Cây đơn vị có vòng thì không xác định được cấp trên để so chỉ tiêu.",
               "With a cycle in the tree there is no superior to compare targets with."),
          bad="- id: a\n  parent: b\n  ...\n- id: b\n  parent: a",
          good="- id: a\n  parent: tong-ldld\n  ...\n- id: b\n  parent: a"),
     Rule("unit-level", Severity.ERROR,
-         Text("đơn vị cha không ở cấp cao hơn; đơn vị không phải cấp cao nhất mà thiếu cha; "
+         Text("cấp trên trực tiếp không ở cấp cao hơn; đơn vị không phải cấp cao nhất mà thiếu cấp trên; "
               "cụm trưởng không là thành viên; đơn vị đã giải thể vẫn ban hành",
               "a parent not on a higher level; a non-top unit without parent; a leader not among "
               "members; a dissolved unit issuing a campaign"),
@@ -42,7 +42,7 @@ def check(ctx: Context) -> Check:
         model = unit.model
         if model.id in cycles:
             yield Finding("unit-cycle", unit.loc.child("parent"), Text(
-                f'đơn vị "{model.id}" là tổ tiên của chính nó (cây đơn vị có vòng); '
+                f'đơn vị "{model.id}" lại là cấp trên của chính nó (cây đơn vị có vòng); '
                 'hãy sửa "parent" của một đơn vị trong vòng',
                 f'unit "{model.id}" is its own ancestor (the unit tree has a cycle); '
                 'fix the "parent" of one unit in the cycle'))
@@ -51,14 +51,15 @@ def check(ctx: Context) -> Check:
             if model.level != "tong-lien-doan":
                 yield Finding("unit-level", unit.loc.child("id"), Text(
                     f'đơn vị "{model.id}" (cấp {_LEVEL_VI[model.level]}) thiếu "parent"; '
-                    "chỉ Tổng Liên đoàn mới không có đơn vị cha",
+                    "chỉ Tổng Liên đoàn mới không có cấp trên",
                     f'unit "{model.id}" (level {model.level}) has no "parent"; only the '
                     "Tổng Liên đoàn may lack one"))
             continue
         parent = ctx.units.get(model.parent)
         if parent is not None and LEVEL_RANK[parent.model.level] >= LEVEL_RANK[model.level]:
             yield Finding("unit-level", unit.loc.child("parent"), Text(
-                f'đơn vị cha "{parent.model.id}" ở cấp {_LEVEL_VI[parent.model.level]}, không cao hơn '
+                f'cấp trên trực tiếp "{parent.model.id}" ở cấp {_LEVEL_VI[parent.model.level]}, '
+                'không cao hơn '
                 f'cấp {_LEVEL_VI[model.level]} của "{model.id}"; hãy kiểm tra "parent" hoặc "level"',
                 f'parent "{parent.model.id}" is on level {parent.model.level}, not above '
                 f'{model.level} of "{model.id}"; check "parent" or "level"'))

@@ -15,9 +15,19 @@ read as follows:
   ``1.000.000``); otherwise a single dot is a decimal point (``1.5``, ``12.5``,
   ``0.500`` = 0.5, since no one groups thousands after a leading zero).
 
+Beyond the table, what real plans write is read too:
+
+* ``90 phần trăm`` is ``90%``;
+* a word or a few after a number name what is counted or what a share is of: ``trên 5
+  người``, ``từ 200 lượt trở lên``, ``120% dự toán``; they are kept (``unit``) and the
+  canonical wording keeps them;
+* ``đạt 100%``: "đạt" (reach) adds nothing to the value: the canonical wording drops it;
+* ``khoảng 80%`` is an approximate target (``approximate``): about that value, no bound.
+
 Only syntax is checked here. ``101%`` and ``90-85%`` parse: the validator's rules
 (``target-percent-range``, ``target-range-order``) say what is wrong with them, with
-a file position this module does not know.
+a file position this module does not know (a share of a plan, ``120% dự toán``, may
+exceed 100%: that is theirs to decide too).
 """
 
 from __future__ import annotations
@@ -50,7 +60,12 @@ class TargetValue:
     kind: Kind
     low: Decimal | None  # exact: x; more/at_least: x; between: low end; less/at_most: None
     high: Decimal | None  # exact: x; between: high end; less/at_most: x; more/at_least: None
-    percent: bool  # written with a % sign
+    percent: bool  # written with a % sign (or "phần trăm")
+    #: what is counted, or what a share is of: "người" in "trên 5 người", "dự toán" in
+    #: "120% dự toán"; "" when the target's text says it
+    unit: str = ""
+    #: "khoảng 80%": about that value (an exact kind that sets no bound)
+    approximate: bool = False
 
     def __post_init__(self) -> None:
         # Catch a hand-built value with a missing end early: canonical() and the
@@ -65,27 +80,28 @@ class TargetValue:
     @property
     def lower(self) -> Bound | None:
         """The lower bound this value demands, if any."""
-        if self.low is None:
+        if self.low is None or self.approximate:
             return None
         return Bound(self.low, strict=self.kind == "more")
 
     @property
     def upper(self) -> Bound | None:
         """The upper bound this value demands, if any."""
-        if self.high is None:
+        if self.high is None or self.approximate:
             return None
         return Bound(self.high, strict=self.kind == "less")
 
     def canonical(self) -> str:
         """The wording the spec table gives: ``trên 75%``, ``85-90%``, ``không quá 15``."""
         sign = "%" if self.percent else ""
+        unit = f" {self.unit}" if self.unit else ""
 
         def num(value: Decimal | None) -> str:
             assert value is not None  # guaranteed by __post_init__ for this kind
-            return format_number(value) + sign
+            return format_number(value) + sign + unit
 
         if self.kind == "exact":
-            return num(self.low)
+            return f"khoảng {num(self.low)}" if self.approximate else num(self.low)
         if self.kind == "more":
             return f"trên {num(self.low)}"
         if self.kind == "at_least":
@@ -112,11 +128,22 @@ class TargetSyntaxError(ValueError):
         self.en = en
 
 
-# A quantity: an optional minus (only to report it), a number, an optional %.
-# Each use gets its own group names, as one pattern cannot repeat a name.
+#: A letter of Vietnamese text (the same class in the JSON Schema's ECMAScript pattern).
+LETTER = "[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
+#: Words that belong to the grammar and so never start a unit: "từ 200 lượt trở lên".
+_GRAMMAR_WORDS = ("trở", "lên", "đến")
+
+
+# A quantity: an optional minus (only to report it), a number, an optional % (or "phần
+# trăm"), then up to four words naming what is counted. Each use gets its own group
+# names, as one pattern cannot repeat a name. No literal space: a space in a form means
+# "any spacing", and the words after a number need one.
 def _quantity(name: str) -> str:
+    not_grammar = "|".join(_GRAMMAR_WORDS)
+    word = rf"\s+(?!(?:{not_grammar})(?!{LETTER})){LETTER}+"
     return (rf"(?P<{name}_neg>[-−–—‐‑]\s*)?"
-            rf"(?P<{name}>[0-9]+(?:[.,][0-9]+)*)\s*(?P<{name}_pct>%)?")
+            rf"(?P<{name}>[0-9]+(?:[.,][0-9]+)*)\s*(?P<{name}_pct>%|phần\s*trăm)?"
+            rf"(?P<{name}_unit>(?:{word}){{1,4}})?")
 
 
 _A, _B = _quantity("a"), _quantity("b")
@@ -124,8 +151,10 @@ _DASH = r"[-–—‐‑−]"  # hyphen-minus, en dash, em dash, hyphen, non-bre
 
 # (kind, pattern). A space in a pattern means "any spacing, including none", so
 # "trên75%" and "từ  90 %  trở lên" read like the canonical form.
-_FORM_SOURCES: tuple[tuple[Kind, str], ...] = (
+#: "about" is read as an approximate exact value.
+_FORM_SOURCES: tuple[tuple[Kind | Literal["about"], str], ...] = (
     ("exact", _A),
+    ("about", rf"khoảng {_A}"),
     ("more", rf"(?:trên|hơn|>) {_A}"),
     ("at_least", rf"từ {_A} trở lên"),
     ("at_least", rf"{_A} trở lên"),  # "90% trở lên CĐCS" in real plans
@@ -135,8 +164,10 @@ _FORM_SOURCES: tuple[tuple[Kind, str], ...] = (
     ("less", rf"(?:dưới|<) {_A}"),
     ("at_most", rf"(?:không quá|tối đa|<=|≤) {_A}"),
 )
-_FORMS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
+_FORMS: tuple[tuple[Kind | Literal["about"], re.Pattern[str]], ...] = tuple(
     (kind, re.compile(source.replace(" ", r"\s*"))) for kind, source in _FORM_SOURCES)
+#: "đạt 100%": "đạt" (reach) before any form adds nothing to the value.
+_REACH = re.compile(r"^đạt\s+")
 _NONE = re.compile(r"không\s*có")  # "không có" = exactly none, a count of 0
 
 _THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
@@ -219,7 +250,10 @@ def parse_target(value: str | int) -> TargetValue:
             original,
             f"giá trị chỉ tiêu đang để trống; hãy viết như {_FORMS_VI}",
             f"the target value is empty; write it like {_FORMS_EN}")
-    text = _normalise(value)
+    lowered = _normalise(value)
+    reach = _REACH.match(lowered)
+    offset = reach.end() if reach else 0
+    text = lowered[offset:]
     if _NONE.fullmatch(text):
         return TargetValue("exact", Decimal(0), Decimal(0), False)
 
@@ -236,16 +270,39 @@ def parse_target(value: str | int) -> TargetValue:
         b = _number(groups["b"], original) if groups.get("b") else None
         # A range is a percentage if % is written on either end ("85%-90", "85-90%").
         percent = bool(groups.get("a_pct") or groups.get("b_pct"))
-        if kind == "exact":
-            return TargetValue(kind, a, a, percent)
-        if kind in ("more", "at_least"):
-            return TargetValue(kind, a, None, percent)
+        unit = _unit(match, original, lowered, offset)
+        if kind == "exact" or kind == "about":
+            return TargetValue("exact", a, a, percent, unit, approximate=kind == "about")
+        if kind == "more" or kind == "at_least":
+            return TargetValue(kind, a, None, percent, unit)
         if kind == "between":
-            return TargetValue(kind, a, b, percent)
-        return TargetValue(kind, None, a, percent)  # less, at_most
+            return TargetValue(kind, a, b, percent, unit)
+        return TargetValue(kind, None, a, percent, unit)  # less, at_most
     raise _unreadable(original)
+
+
+def _unit(match: re.Match[str], original: str, lowered: str, offset: int) -> str:
+    """The words after the number as written (case kept: "CĐCS"), one space between them."""
+    groups = match.groupdict()
+    name = "b_unit" if groups.get("b_unit") else "a_unit"
+    if not groups.get(name):
+        return ""
+    start, end = match.span(name)
+    source = original if len(original) == len(lowered) else lowered
+    return " ".join(source[start + offset:end + offset].split())
 
 
 def format_number(value: Decimal) -> str:
     """A target's number as written (:func:`thidua_cli.vn.numbers.exact`): ``12,5``, ``10.141``."""
     return numbers.exact(value)
+
+
+#: Words by which a target says its share is of a plan, which may be exceeded: "đạt 120%
+#: dự toán thu kinh phí công đoàn", "thu ngân sách đạt 105% kế hoạch".
+_OF_A_PLAN = re.compile(r"(?<!\w)(?:kế hoạch|dự toán|chỉ tiêu được giao|chỉ tiêu giao|so với)(?!\w)")
+
+
+def share_of_a_plan(value: TargetValue, text: str = "") -> bool:
+    """Whether a percentage is a share of a plan (it may exceed 100%): its unit or the
+    target's text says so."""
+    return value.percent and bool(_OF_A_PLAN.search(_normalise(f"{value.unit} {text}")))

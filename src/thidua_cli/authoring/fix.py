@@ -1,0 +1,165 @@
+"""``thidua fix``: what the checker already knows the answer to, fixed in the file.
+
+Pure: bytes in, bytes and the list of what changed out; ``cli/fix.py`` shows the diff and
+writes only when asked. Only these are touched, everything else stays byte for byte:
+
+- the encoding: UTF-16 and Windows-1258 become UTF-8 (TCVN3 is named by the checker but
+  needs Unikey's converter: its table is not guessed here);
+- decomposed Unicode becomes NFC;
+- a Tab in a line's indentation becomes two spaces;
+- in a campaign file, a number written in quotes where a number belongs (``year: "2020"``,
+  a phase's ``number``, an ordinal in ``celebrates``) loses its quotes, and a stated ordinal
+  that is wrong becomes the one computed from the anniversary's base year. These go through
+  the byte-exact round trip (:mod:`thidua_cli.authoring.yaml_roundtrip`), so comments,
+  quoting and layout elsewhere stay as they were.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from thidua_cli.problems import Text
+from thidua_cli.registry import yaml_source
+
+_BOM = "\ufeff"
+_LEADING_TABS = re.compile(r"^([ \t]*\t[ \t]*)", re.MULTILINE)
+
+
+@dataclass
+class Fixed:
+    """A file's new bytes (None when nothing changes), its text before and after for a diff,
+    what changed, and what could not be fixed here."""
+
+    data: bytes | None = None
+    before: str = ""
+    after: str = ""
+    changes: list[Text] = field(default_factory=list)
+    left: list[Text] = field(default_factory=list)
+
+
+def _decode(raw: bytes) -> tuple[str | None, Text | None]:
+    """The text, and the change of encoding made to read it (None: it was UTF-8)."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or yaml_source._looks_like_utf16(raw):
+        try:
+            return raw.decode("utf-16"), Text("bảng mã UTF-16 → UTF-8", "encoding UTF-16 → UTF-8")
+        except UnicodeDecodeError:
+            return None, None
+    if yaml_source._looks_like_tcvn3(raw):
+        return None, None
+    if yaml_source._looks_like_windows_1258(raw):
+        return raw.decode("cp1258"), Text("bảng mã Windows-1258 → UTF-8",
+                                          "encoding Windows-1258 → UTF-8")
+    return None, None
+
+
+def fix_bytes(raw: bytes, kind: str, anniversaries: dict[str, Any] | None = None) -> Fixed:
+    """Fix one registry file of ``kind`` (anniversaries, units, campaigns);
+    ``anniversaries``: id → Anniversary model, for the ordinals of a campaign."""
+    result = Fixed()
+    text, recoded = _decode(raw)
+    if text is None:
+        result.left.append(Text(
+            "tệp không đọc được bằng UTF-8, UTF-16 hay Windows-1258 (TCVN3? hãy chuyển mã bằng "
+            "Unikey); không sửa gì",
+            "the file reads as neither UTF-8, UTF-16 nor Windows-1258 (TCVN3? convert it with "
+            "Unikey); nothing fixed"))
+        return result
+    bom = text.startswith(_BOM)
+    body = text[1:] if bom else text
+    result.before = body
+    if recoded is not None:
+        result.changes.append(recoded)
+    if not unicodedata.is_normalized("NFC", body):
+        lines = sum(1 for line in body.split("\n") if not unicodedata.is_normalized("NFC", line))
+        body = unicodedata.normalize("NFC", body)
+        result.changes.append(Text(f"chuẩn hóa Unicode dựng sẵn (NFC) ở {lines} dòng",
+                                   f"Unicode NFC on {lines} lines"))
+    tabs = len(_LEADING_TABS.findall(body))
+    if tabs:
+        body = _LEADING_TABS.sub(lambda m: m.group(1).replace("\t", "  "), body)
+        result.changes.append(Text(f"thay phím Tab ở đầu {tabs} dòng bằng dấu cách",
+                                   f"Tabs at the start of {tabs} lines replaced by spaces"))
+    if kind == "campaigns":
+        body = _fix_campaign(body, anniversaries or {}, result)
+    result.after = body
+    if result.changes:
+        result.data = ((_BOM if bom else "") + body).encode("utf-8")
+    return result
+
+
+def _int_text(value: Any) -> int | None:
+    """A number written in quotes ("136"): the number; else None."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _fix_campaign(text: str, anniversaries: dict[str, Any], result: Fixed) -> str:
+    from thidua_cli.authoring.yaml_roundtrip import loads
+    from thidua_cli.occurrences import occurrences
+    from thidua_cli.vn.dates import DateSyntaxError, parse_date
+
+    try:
+        document = loads(text)
+    except Exception:  # noqa: BLE001 - a file ruamel cannot read is left to the checker
+        return text
+    data = document.data
+    if not isinstance(data, dict):
+        return text
+    changed = False
+
+    def unquote(holder: Any, key: str, where_vi: str, where_en: str) -> None:
+        nonlocal changed
+        number = _int_text(holder.get(key)) if isinstance(holder, dict) else None
+        if number is not None:
+            holder[key] = number
+            changed = True
+            result.changes.append(Text(f'{where_vi}: "{number}" → {number} (bỏ ngoặc kép)',
+                                       f'{where_en}: "{number}" → {number} (quotes removed)'))
+
+    def day(value: Any) -> date | None:
+        try:
+            return parse_date(str(value)) if value is not None else None
+        except DateSyntaxError:
+            return None
+
+    unquote(data, "year", "year", "year")
+    listed = data.get("phases")
+    phases: list[Any] = listed if isinstance(listed, list) else []
+    periods: list[tuple[Any, str, str]] = [(data, "", "")]
+    for index, phase in enumerate(phases):
+        if isinstance(phase, dict):
+            unquote(phase, "number", f"đợt [{index + 1}].number", f"phase [{index + 1}].number")
+            label = phase.get("number", index + 1)
+            periods.append((phase, f"đợt {label}: ", f"phase {label}: "))
+    for holder, where_vi, where_en in periods:
+        celebrates = holder.get("celebrates")
+        if not isinstance(celebrates, dict):
+            continue
+        start, end = day(holder.get("start")), day(holder.get("end"))
+        for key in list(celebrates):
+            stated = celebrates[key]
+            if _int_text(stated) is not None:
+                unquote(celebrates, key, f"{where_vi}{key}", f"{where_en}{key}")
+                stated = celebrates[key]
+            anniversary = anniversaries.get(str(key))
+            if (not isinstance(stated, int) or isinstance(stated, bool) or anniversary is None
+                    or start is None or end is None or end < start):
+                continue
+            found = [o.ordinal for o in occurrences(anniversary, start, end) if o.ordinal is not None]
+            if len(set(found)) != 1 or found[0] == stated:
+                continue  # outside the period, or counted twice: the checker says which
+            celebrates[key] = found[0]
+            changed = True
+            result.changes.append(Text(
+                f"{where_vi}kỷ niệm {stated} năm → {found[0]} năm {anniversary.name}",
+                f"{where_en}anniversary {stated} → {found[0]} years: {anniversary.name}"))
+    return document.dumps() if changed else text
