@@ -140,5 +140,6 @@ def test_what_init_writes_passes_yamllint_defaults(tmp_path: Path,
                                                  linter.run(path.read_text(encoding="utf-8"), config)]
              for path in sorted(root.rglob("*.yaml"))}
     assert found == {"anniversaries.yaml": [], "units/don-vi.yaml": [],
-                     "campaigns/cd-phuong-ba-dinh-2027.yaml": []}
+                     "campaigns/cd-phuong-ba-dinh-2027.yaml": [],
+                     "results/cd-phuong-ba-dinh-2027.yaml": []}
     assert (root / ".gitignore").read_text(encoding="utf-8").endswith("\nout/\n")
