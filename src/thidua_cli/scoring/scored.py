@@ -56,9 +56,6 @@ def verdicts(scoring: Scoring, campaign: Campaign | None, units: Sequence[str],
 
 
 def leader_title(cluster: Cluster) -> str:
-    """"Cụm trưởng" or "Khối trưởng": from the cluster's ``kind`` (cum|khoi); without one, a
-    name that starts with "Khối" is a khối (results-format.md)."""
-    kind = getattr(cluster, "kind", None)
-    if kind is None:
-        kind = "khoi" if cluster.name.strip().lower().startswith("khối") else "cum"
-    return "Khối trưởng" if kind == "khoi" else "Cụm trưởng"
+    """"Cụm trưởng" or "Khối trưởng": the cluster's ``kind`` (cum|khoi), read by the model's
+    one rule (:attr:`Cluster.is_khoi`: without a kind, a name starting "Khối" is a khối)."""
+    return "Khối trưởng" if cluster.is_khoi else "Cụm trưởng"
