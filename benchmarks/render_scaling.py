@@ -48,14 +48,21 @@ def render_batch(registry_root: Path, repeat: int) -> tuple[int, float]:
     # The index the run shares, where this version of thidua has one (measuring the code
     # before it: each document then builds its own lookups, as that code did).
     extra: dict[str, Any] = {}
-    if "index" in inspect.signature(builder.build).parameters and hasattr(result, "index"):
-        extra["index"] = result.index
-    to_markdown(builder.build(registry, chosen[0], "plan", env, **extra))  # compile templates
+    source: Any = registry
+    try:
+        # Today's code: the command makes the view models' lookups once per run from the
+        # run's RegistryIndex (render.batch.build_all) and hands them to every document.
+        from thidua_cli.render.view import Index as ViewIndex
+        source = ViewIndex.of(result.index)
+    except ImportError:
+        if "index" in inspect.signature(builder.build).parameters and hasattr(result, "index"):
+            extra["index"] = result.index
+    to_markdown(builder.build(source, chosen[0], "plan", env, **extra))  # compile templates
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
         for campaign in chosen:
-            to_markdown(builder.build(registry, campaign, "plan", env, **extra))
+            to_markdown(builder.build(source, campaign, "plan", env, **extra))
         best = min(best, time.perf_counter() - started)
     return len(chosen), best
 
