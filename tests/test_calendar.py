@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from thidua_cli.calendar import events as calendar
-from thidua_cli.validation import validate
 from tests.conftest import SAMPLE_REGISTRY, campaign
 from tests.vn import lunar_oracle
+from thidua_cli.calendar import events as calendar
+from thidua_cli.validation import validate
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SAMPLE_REGISTRY
 from thidua_cli.authoring.new_campaign import move_date, new_id_for, next_year
 from thidua_cli.validation import validate
-from tests.conftest import SAMPLE_REGISTRY
 
 
 @pytest.mark.parametrize(("text", "years", "moved"), [

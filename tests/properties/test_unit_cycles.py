@@ -8,13 +8,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.properties.strategies import deterministic
 from thidua_cli.models import Unit
 from thidua_cli.problems import Location
 from thidua_cli.registry.data import Entry, Registry
 from thidua_cli.rules import units as unit_rules
 from thidua_cli.rules.base import Context
-
-from tests.properties.strategies import deterministic
 
 IDS = [f"u{i}" for i in range(8)]
 

@@ -15,8 +15,15 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator,
-                      WithJsonSchema)
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 
 from thidua_cli.models.base import Date, Id, Model, Text, user_error
 from thidua_cli.models.campaign import Document

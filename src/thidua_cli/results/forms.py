@@ -200,7 +200,7 @@ def _open(data: bytes, name: str) -> tuple[Any, list[FormProblem]]:
 
     try:
         return load_workbook(io.BytesIO(data), data_only=False), []
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
+    except Exception:
         return whole("không đọc được: tệp Excel đã hỏng hoặc không đúng định dạng .xlsx",
                      "cannot be read: the Excel file is damaged or not in .xlsx format")
 
