@@ -93,15 +93,15 @@ def campaign(c: Choices) -> dict[str, Any]:
          "celebrates": {c.pick(IDS): c.pick(ORDINALS) for _ in range(c.count(2))}}
         for _ in range(c.count(4))]
     data["targets"] = [
-        _fields(c, {"id": IDS, "text": TEXTS, "value": TARGETS, "within": [None] + IDS})
+        _fields(c, {"id": IDS, "text": TEXTS, "value": TARGETS, "within": [None, *IDS]})
         for _ in range(c.count(4))]
     return data
 
 
 def units(c: Choices) -> dict[str, Any]:
     data: dict[str, Any] = {"units": [
-        {**_fields(c, {"id": IDS, "name": TEXTS, "level": LEVELS, "parent": [None] + IDS,
-                       "dissolved": [None] + DATES}),
+        {**_fields(c, {"id": IDS, "name": TEXTS, "level": LEVELS, "parent": [None, *IDS],
+                       "dissolved": [None, *DATES]}),
          "anniversaries": [_fields(c, {"id": IDS, "name": TEXTS, "date": DATES})
                            for _ in range(c.count(1))]}
         for _ in range(c.count(4))]}
@@ -115,8 +115,8 @@ def units(c: Choices) -> dict[str, Any]:
 
 def anniversaries(c: Choices) -> dict[str, Any]:
     return {"anniversaries": [
-        _fields(c, {"id": IDS, "name": TEXTS, "date": [None] + DATES, "lunar": [None] + LUNAR,
-                    "since": [None] + YEARS})
+        _fields(c, {"id": IDS, "name": TEXTS, "date": [None, *DATES], "lunar": [None, *LUNAR],
+                    "since": [None, *YEARS]})
         for _ in range(c.count(5))]}
 
 

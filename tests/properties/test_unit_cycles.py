@@ -34,7 +34,7 @@ def brute_force(parents: dict[str, str | None]) -> set[str]:
 
 # Each unit's parent: another unit, itself, a missing id or none. Ids may repeat: the
 # first unit of an id is the one references reach, as in the rule's index.
-trees = st.lists(st.tuples(st.sampled_from(IDS), st.none() | st.sampled_from(IDS + ["x"])),
+trees = st.lists(st.tuples(st.sampled_from(IDS), st.none() | st.sampled_from([*IDS, "x"])),
                  min_size=1, max_size=10)
 
 

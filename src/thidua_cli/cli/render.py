@@ -97,7 +97,8 @@ def register(app: typer.Typer, t: Settings) -> None:
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
                                                              "Overwrite existing files.")),
         by: str | None = typer.Option(
-            None, "--by", metavar=t.t("MÃ", "ID"), help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
+            None, "--by", metavar=t.t("MÃ", "ID"),
+            help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
                                                  "(hoặc đơn vị) này.",
                                                  "scores, minutes, proposal: only the scoring made by "
                                                  "this cluster (or unit).")),

@@ -37,7 +37,8 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def scores_command(
         ctx: typer.Context,
-        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"), help=t.t("Năm chấm điểm.", "The year scored.")),
+        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"),
+                                   help=t.t("Năm chấm điểm.", "The year scored.")),
         by: str | None = typer.Option(
             None, "--by", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ bảng chấm điểm của cụm (hoặc đơn vị) này.",
                                                  "Only the scoring made by this cluster (or unit).")),

@@ -25,7 +25,8 @@ RULES = (
               "cụm trưởng không là thành viên; đơn vị đã giải thể vẫn ban hành",
               "a parent not on a higher level; a non-top unit without parent; a leader not among "
               "members; a dissolved unit issuing a campaign"),
-         Text("Cấp của đơn vị quyết định ai ký (TM. Ban Thường vụ hay Ban Chấp hành) và chỉ tiêu của ai là cấp trên.",
+         Text("Cấp của đơn vị quyết định ai ký (TM. Ban Thường vụ hay Ban Chấp hành) "
+              "và chỉ tiêu của ai là cấp trên.",
               "The level decides who signs and whose targets are the superior's."),
          bad="- id: cdcs-a\n  level: co-so\n  parent: cdcs-b   # cdcs-b cũng là co-so",
          good="- id: cdcs-a\n  level: co-so\n  parent: ldld-ba-dinh"),
