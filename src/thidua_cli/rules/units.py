@@ -65,12 +65,12 @@ def check(ctx: Context) -> Check:
                 f'parent "{parent.model.id}" is on level {parent.model.level}, not above '
                 f'{model.level} of "{model.id}"; check "parent" or "level"'))
     for cluster in ctx.registry.clusters:
-        model = cluster.model
-        if model.leader not in model.members:
+        cluster_model = cluster.model
+        if cluster_model.leader not in cluster_model.members:
             yield Finding("unit-level", cluster.loc.child("leader"), Text(
-                f'cụm trưởng "{model.leader}" không có trong danh sách thành viên của cụm; '
+                f'cụm trưởng "{cluster_model.leader}" không có trong danh sách thành viên của cụm; '
                 'hãy thêm vào "members"',
-                f'cluster leader "{model.leader}" is not among the members; add it to "members"'))
+                f'cluster leader "{cluster_model.leader}" is not among the members; add it to "members"'))
     for campaign in ctx.registry.campaigns:
         issuer = ctx.units.get(campaign.model.issuer)
         if issuer is None or issuer.model.dissolved is None:
