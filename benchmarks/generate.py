@@ -165,7 +165,8 @@ AIMS = [
     "đạo, đôn đốc, kiểm tra, sơ kết, tổng kết phong trào thi đua.",
 ]
 TASKS = {
-    "doanh-nghiep": (["Lao động giỏi", "Lao động sáng tạo", "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động"], [
+    "doanh-nghiep": (["Lao động giỏi", "Lao động sáng tạo",
+                      "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động"], [
         "Vận động công nhân lao động thi đua hoàn thành vượt mức kế hoạch sản xuất kinh doanh "
         "năm {y}; phát huy sáng kiến, cải tiến kỹ thuật, tăng năng suất lao động, thực hành "
         "tiết kiệm, chống lãng phí.",
@@ -448,7 +449,8 @@ class Generator:
             "  signer:",
             f"    name: {self.person()}",
             f"    position: {r.choice(['Chủ tịch', 'Phó Chủ tịch'])}",
-            "    on_behalf: TM. BAN THƯỜNG VỤ" if unit.level != "co-so" else "    on_behalf: TM. BAN CHẤP HÀNH",
+            ("    on_behalf: TM. BAN THƯỜNG VỤ" if unit.level != "co-so"
+             else "    on_behalf: TM. BAN CHẤP HÀNH"),
             "  recipients:",
             "    - Công đoàn cấp trên (để báo cáo)",
             "    - Các công đoàn trực thuộc" if unit.level != "co-so" else "    - Các tổ công đoàn",
@@ -517,7 +519,7 @@ class Generator:
         results: list[str] = [f"  dang-ky-thi-dua: {{count: {registered}, of: cbccvcld}}"]
         bases = {"hoc-tap-nghi-quyet": ("doan-vien", members), "cdcs-vung-manh": ("cdcs", 1),
                  "lao-dong-tien-tien": ("cbccvcld", registered)}
-        for tid, _, form, _ in SHARED_TARGETS:
+        for tid, _, _form, _ in SHARED_TARGETS:
             name, most = bases[tid]
             total = population[name]
             count = r.randint(most * 6 // 10, most)
@@ -601,7 +603,7 @@ def generate(out: Path, scale: str | Scale = "province", seed: int = 2024, force
                               [ldld, *uppers], gen.clusters_block(ldld, uppers, pslug)), stats)
         numbers = {ldld.id: 1}
         _write(out / "campaigns" / f"{ldld.id}-{YEAR}.yaml", gen.campaign(ldld, 1), stats)
-        for upper, children in zip(uppers, grassroots):
+        for upper, children in zip(uppers, grassroots, strict=True):
             _write(out / "units" / f"{upper.id}.yaml",
                    gen.units_file(f"Các công đoàn cơ sở trực thuộc {upper.name}.", children), stats)
             numbers[upper.id] = gen.rng.randint(1, 30)

@@ -124,11 +124,11 @@ def make_seeds(folder: Path) -> None:
     seeds.update({
         "alias": b"a: &x 1\nb: *x\n",
         "flow": b"{id: x, phases: [{number: 1, start: 2020-01-01, end: 2020-02-30}]}\n",
-        "quote-me": "targets:\n  - id: a\n    text: b\n    value: >= 90%\n".encode(),
+        "quote-me": b"targets:\n  - id: a\n    text: b\n    value: >= 90%\n",
         "dup": b"id: a\nid: b\n",
         "bom": b"\xef\xbb\xbfid: x\n",
         "nfd": "title: Ba\u0306\u0301c\n".encode(),
-        "cp1258": "title: Bắc".encode("utf-8").decode("utf-8").replace("ắ", "ă\u0301")
+        "cp1258": "title: Bắc".encode().decode("utf-8").replace("ắ", "ă\u0301")
                   .encode("cp1258"),
         "lunar": b'anniversaries:\n  - id: a\n    name: b\n    lunar: "30/12"\n',
         "target-range": 'targets:\n  - id: a\n    text: b\n    value: "từ 1.000 đến 2.000 người"\n'
@@ -153,7 +153,7 @@ def fuzz(argv: list[str]) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["thidua_cli", "yaml"]):
-        import thidua_cli.report  # noqa: F401
+        import thidua_cli.report
         import thidua_cli.validation  # noqa: F401
 
     sandbox = Sandbox()

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzz_loader import Sandbox, check_registry  # noqa: E402
+from fuzz_loader import Sandbox, check_registry
 
 DATES = ["1000-01-01", "9999-12-31", "9999-12-30", "2020-02-29", "2020-01-01", "2020-12-31",
          "2020-05-01", "2020-07-31", "31/12/9999", "01/01/1000", "1/1/2020", "1900-01-31",
@@ -93,15 +93,15 @@ def campaign(c: Choices) -> dict[str, Any]:
          "celebrates": {c.pick(IDS): c.pick(ORDINALS) for _ in range(c.count(2))}}
         for _ in range(c.count(4))]
     data["targets"] = [
-        _fields(c, {"id": IDS, "text": TEXTS, "value": TARGETS, "within": [None] + IDS})
+        _fields(c, {"id": IDS, "text": TEXTS, "value": TARGETS, "within": [None, *IDS]})
         for _ in range(c.count(4))]
     return data
 
 
 def units(c: Choices) -> dict[str, Any]:
     data: dict[str, Any] = {"units": [
-        {**_fields(c, {"id": IDS, "name": TEXTS, "level": LEVELS, "parent": [None] + IDS,
-                       "dissolved": [None] + DATES}),
+        {**_fields(c, {"id": IDS, "name": TEXTS, "level": LEVELS, "parent": [None, *IDS],
+                       "dissolved": [None, *DATES]}),
          "anniversaries": [_fields(c, {"id": IDS, "name": TEXTS, "date": DATES})
                            for _ in range(c.count(1))]}
         for _ in range(c.count(4))]}
@@ -115,8 +115,8 @@ def units(c: Choices) -> dict[str, Any]:
 
 def anniversaries(c: Choices) -> dict[str, Any]:
     return {"anniversaries": [
-        _fields(c, {"id": IDS, "name": TEXTS, "date": [None] + DATES, "lunar": [None] + LUNAR,
-                    "since": [None] + YEARS})
+        _fields(c, {"id": IDS, "name": TEXTS, "date": [None, *DATES], "lunar": [None, *LUNAR],
+                    "since": [None, *YEARS]})
         for _ in range(c.count(5))]}
 
 
@@ -153,7 +153,7 @@ def fuzz(argv: list[str]) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["thidua_cli"]):
-        import thidua_cli.report  # noqa: F401
+        import thidua_cli.report
         import thidua_cli.validation  # noqa: F401
 
     sandbox = Sandbox()

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from thidua_cli.calendar import events as calendar
-from thidua_cli.validation import validate
 from tests.conftest import SAMPLE_REGISTRY, campaign
 from tests.vn import lunar_oracle
+from thidua_cli.calendar import events as calendar
+from thidua_cli.validation import validate
 
 
 @pytest.fixture(scope="module")
@@ -218,8 +218,8 @@ def test_moving_a_phase_keeps_its_uid(make_registry):
     before = validate(make_registry({"campaigns/c.yaml": campaign()})).registry
     after = validate(make_registry({"campaigns/c.yaml": campaign(**{
         "end: 2020-06-30": "end: 2020-06-29", "start: 2020-07-01": "start: 2020-06-30"})})).registry
-    end_before = [e for e in year_entries(before, 2020) if e.kind == "phase-end"][0]
-    end_after = [e for e in year_entries(after, 2020) if e.kind == "phase-end"][0]
+    end_before = next(e for e in year_entries(before, 2020) if e.kind == "phase-end")
+    end_after = next(e for e in year_entries(after, 2020) if e.kind == "phase-end")
     assert end_before.date != end_after.date and end_before.uid == end_after.uid
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from tests.conftest import campaign, found, messages
 from thidua_cli.problems import Severity
 from thidua_cli.validation import validate
-
-from tests.conftest import campaign, found, messages
 
 C = "data/campaigns/c.yaml"
 T = "data/thidua.yaml"

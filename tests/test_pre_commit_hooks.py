@@ -52,9 +52,9 @@ def test_the_entry_fails_a_commit_with_errors(make_registry, capsys, monkeypatch
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     _, *args = shlex.split(hooks()[0]["entry"])
     good = make_registry({"campaigns/c.yaml": campaign()})
-    assert main(args + ["--registry", str(good)]) == 0
+    assert main([*args, "--registry", str(good)]) == 0
     bad = make_registry({"campaigns/c.yaml": campaign(**{"year: 2020": 'year: "2020"'})})
-    assert main(args + ["--registry", str(bad)]) == 1
+    assert main([*args, "--registry", str(bad)]) == 1
     assert "error schema" in capsys.readouterr().out
 
 

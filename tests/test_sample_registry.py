@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_cli.validation import validate
 from tests.conftest import REAL_REGISTRY, SAMPLE_REGISTRY
+from thidua_cli.validation import validate
 
 
 @pytest.mark.parametrize("root, shown", [(REAL_REGISTRY, "data"),

@@ -76,7 +76,8 @@ def _parametrize(decorator: ast.expr, names: Candidates) -> None:
         return
     for row in rows.elts:
         values = row.elts if len(argnames) > 1 and isinstance(row, ast.Tuple) else [row]
-        for name, value in zip(argnames, values):
+        # A pytest.param(...) row stands for several names at once: pair what can be paired.
+        for name, value in zip(argnames, values, strict=False):
             names.setdefault(name, []).append(value)
 
 
@@ -103,7 +104,7 @@ def _texts(node: ast.expr, names: Candidates, depth: int = 0) -> list[str]:
         out = []
         for chosen in itertools.product(*(values for _, values in keywords)):
             replace: dict[str, Any] = {}
-            for (arg, _), value in zip(keywords, chosen):
+            for (arg, _), value in zip(keywords, chosen, strict=True):
                 if arg is None and isinstance(value, dict):
                     replace.update(value)
                 elif arg is not None:
@@ -121,7 +122,7 @@ def _texts(node: ast.expr, names: Candidates, depth: int = 0) -> list[str]:
         for base in _texts(node.func.value, names, depth + 1):
             for chosen in itertools.product(*(values for _, values in keywords)):
                 try:
-                    out.append(base.format(**{arg: value for (arg, _), value in zip(keywords, chosen)
+                    out.append(base.format(**{arg: value for (arg, _), value in zip(keywords, chosen, strict=True)
                                               if arg is not None}))
                 except (KeyError, IndexError, ValueError):
                     pass
@@ -145,7 +146,7 @@ def _values(node: ast.expr, names: Candidates, depth: int) -> list[Any]:
         out = []
         for chosen_keys in itertools.product(*keys):
             for chosen_values in itertools.product(*values):
-                out.append(dict(zip(chosen_keys, chosen_values)))
+                out.append(dict(zip(chosen_keys, chosen_values, strict=True)))
                 if len(out) >= _MAX:
                     return out
         return out
@@ -167,7 +168,7 @@ def gathered() -> list[tuple[str, str, str]]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Dict):
                 continue
-            for key, value in zip(node.keys, node.values):
+            for key, value in zip(node.keys, node.values, strict=True):
                 if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                     continue
                 kind = kind_of(key.value)
@@ -184,7 +185,7 @@ def gathered() -> list[tuple[str, str, str]]:
 
 def sample_files() -> list[tuple[str, str, str]]:
     out = []
-    for kind, path in loader.find_files(conftest.SAMPLE_REGISTRY):
+    for _kind, path in loader.find_files(conftest.SAMPLE_REGISTRY):
         name = path.relative_to(conftest.SAMPLE_REGISTRY).as_posix()
         out.append((f"data/{name}", kind_of(name) or "", path.read_text(encoding="utf-8")))
     return out
@@ -509,7 +510,7 @@ def test_patterns_match_alike_in_python_and_in_editors():
     corpus = {"abc\n", " 2020-01-03 ", "2020-1-3\n", "TRÊN 75 %", "Từ 85% Đến 90%", "１０/３",
               "1.000.000,5", "ít nhất90%", "≥90%", "85 — 90 %", "ab-", "-ab", "a b",
               "a\tb", "a\x1b[2Jb", "a\x9bb", "\x00", "a\u202eb", "a\u2028b"}
-    for kind, text in every_document():
+    for _kind, text in every_document():
         source = yaml_source.read(text.encode("utf-8"), "x.yaml")
         if source.usable:
             corpus |= strings(source.data)
@@ -538,6 +539,6 @@ def test_the_modelines_of_docs_editor_md_reach_the_written_schemas():
     assert [file for file, _ in rows] == ["anniversaries.yaml", "units/*.yaml", "campaigns/*.yaml",
                                           "results/*.yaml", "scoring/*.yaml"]
     written = {f"schema/{name}" for name in FILE_NAMES.values()}
-    for (file, target), kind in zip(rows, KINDS):
+    for (file, target), kind in zip(rows, KINDS, strict=True):
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(file), target))
         assert resolved == f"schema/{FILE_NAMES[kind]}" and resolved in written

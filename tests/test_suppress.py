@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from thidua_cli.validation import validate
-
 from tests.conftest import campaign, found, messages
+from thidua_cli.validation import validate
 
 C = "data/campaigns/c.yaml"
 DAYS = "    end: 2020-06-30\n"  # phase 1's end; a "days: 90" after it is a phase-length warning (line 12)

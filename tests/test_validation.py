@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import campaign
 from thidua_cli import rules
 from thidua_cli.validation import validate
-from tests.conftest import campaign
 
 
 @pytest.mark.parametrize("cache", [False, True])

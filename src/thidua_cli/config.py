@@ -68,7 +68,8 @@ def load(registry: Registry) -> tuple[Config, list[Problem]]:
         problems.append(Problem(
             RULE, UNSTAMPED, Location(name, line=1, column=1),
             Text(f'{FILE_NAME} phải là một bảng bắt đầu bằng "rules:", ví dụ "rules:\\n  phase-length: off"',
-                 f'{FILE_NAME} must be a mapping starting with "rules:", e.g. "rules:\\n  phase-length: off"'),
+                 f'{FILE_NAME} must be a mapping starting with "rules:", '
+                 f'e.g. "rules:\\n  phase-length: off"'),
             line=1, column=1))
         return config, problems
     placed: list[Problem] = []

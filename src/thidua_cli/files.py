@@ -208,7 +208,7 @@ def write_output(path: Path, data: bytes | str, force: bool) -> None:
     write_outputs({path: data}, force)
 
 
-def write_outputs(files: dict[Path, bytes | str], force: bool) -> None:
+def write_outputs(files: Mapping[Path, bytes | str], force: bool) -> None:
     """Write a set of files all or nothing (see :func:`write_all`).
     Every failure becomes a one-line :class:`~thidua_cli.errors.UserError`."""
     try:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO, SAMPLE_REGISTRY
 from thidua_cli.authoring import init
 from thidua_cli.authoring.yaml_roundtrip import loads
 from thidua_cli.validation import validate
-from tests.conftest import REPO, SAMPLE_REGISTRY
 
 WRITTEN = [
     "anniversaries.yaml",
@@ -85,8 +85,7 @@ def test_every_file_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
 
 
 def test_schema_files_are_what_thidua_schema_writes(tmp_path: Path) -> None:
-    from thidua_cli.schema import dumps
-    from thidua_cli.schema import schemas
+    from thidua_cli.schema import dumps, schemas
 
     init.init_registry(tmp_path / "data", 2026)
     for kind, schema in schemas().items():

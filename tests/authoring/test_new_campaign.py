@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SAMPLE_REGISTRY
 from thidua_cli.authoring.new_campaign import move_date, new_id_for, next_year
 from thidua_cli.validation import validate
-from tests.conftest import SAMPLE_REGISTRY
 
 
 @pytest.mark.parametrize(("text", "years", "moved"), [
@@ -70,7 +70,7 @@ def test_bac_tu_liem_changes_exactly() -> None:
     # Only the reported lines differ: every comment and every other line is as it was.
     old_lines, new_lines = source.splitlines(), made.text.splitlines()
     assert len(old_lines) == len(new_lines)
-    differing = [i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b]
+    differing = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
     assert len(differing) == 23  # id, year, title, 2 + 1 + 6 dates, 13 ordinals
     assert all(not old_lines[i].lstrip().startswith("#") for i in differing)
     # The "# 2020 - 1930" sums beside the ordinals follow them; other comments stay.

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua_cli.authoring.yaml_roundtrip import Layout, Null, detect_layout, loads, roundtrip
 from tests.conftest import REPO, SAMPLE_REGISTRY
+from thidua_cli.authoring.yaml_roundtrip import Layout, Null, detect_layout, loads, roundtrip
 
 SAMPLE_FILES = sorted(p for p in SAMPLE_REGISTRY.rglob("*") if p.suffix in (".yaml", ".yml"))
 

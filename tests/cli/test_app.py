@@ -12,10 +12,10 @@ import sys
 import pytest
 import typer
 
+from tests.conftest import campaign
 from thidua_cli import __version__
 from thidua_cli.cli import native
 from thidua_cli.cli.app import main
-from tests.conftest import campaign
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.conftest import SAMPLE_REGISTRY, campaign
 from thidua_cli.cli import calendar as calendar_cli
 from thidua_cli.cli.app import main
 from thidua_cli.cli.common import Settings
-from tests.conftest import SAMPLE_REGISTRY, campaign
 
 SAMPLE = ("--registry", str(SAMPLE_REGISTRY))
 

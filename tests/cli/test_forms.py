@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from thidua_cli.cli.app import main
 from tests.cli.test_results import A
 from tests.rules.test_results import CAMPAIGN, UNITS
+from thidua_cli.cli.app import main
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SAMPLE_REGISTRY
 from thidua_cli.cli.app import main
 from thidua_cli.validation import validate
-from tests.conftest import SAMPLE_REGISTRY
 
 
 @pytest.fixture

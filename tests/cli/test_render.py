@@ -218,7 +218,7 @@ def test_templates_override_by_file_name_and_errors_are_one_line(sample: Path, c
 
 
 def test_docx_through_the_command(sample: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "render", "covenant", "2020")
+    code, _out, err = run(capsys, "render", "covenant", "2020")
     assert (code, err) == (0, "Đã ghi out/cum-3-ha-giang-2020-giao-uoc.docx\n")
     import docx
     document = docx.Document(str(sample / "out" / "cum-3-ha-giang-2020-giao-uoc.docx"))

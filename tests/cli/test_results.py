@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua_cli.cli.app import main
 from tests.rules.test_results import CAMPAIGN, UNITS
+from thidua_cli.cli.app import main
 
 A = ("campaign: ba-dinh-2020\nunit: cdcs-a\nas_of: 2020-12-10\npopulation: {cbccvcld: 100}\n"
      "results:\n  lao-dong-tien-tien: {count: 80, of: cbccvcld}\n  ket-nap-dang: 100\n")

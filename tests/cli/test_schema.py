@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from thidua_cli.cli.app import main
-from thidua_cli.schema import dumps
-from thidua_cli.schema import schemas
+from thidua_cli.schema import dumps, schemas
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from thidua_cli.cli.app import main
 from tests.conftest import campaign
+from thidua_cli.cli.app import main
 
 BAD = campaign(**{"cong-doan-viet-nam: 91": "cong-doan-viet-nam: 90", "start: 2020-07-01": "start: 2020-07-03"})
 

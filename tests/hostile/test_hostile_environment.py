@@ -165,11 +165,11 @@ def test_an_unusable_columns_never_hides_the_problems(make_registry: MakeRegistr
     assert in_a_terminal(root.parent, "validate", columns=columns) == [
         "data/campaigns/x.yaml:3:7: error campaign-period: year 2021 does not agree",
         "    with the campaign's period (2020-01-01 – 2020-12-31); write 2020 or fix the",
-        "    dates"] + expected[1:]
+        "    dates", *expected[1:]]
     # render refuses the one document whose own data has the error, and shows the error.
     result = thidua(root.parent, "render", "plan", "2021", env={"COLUMNS": columns})
-    assert result.stderr.splitlines() == expected[:2] + [
-        "No plan rendered for ba-dinh-2020: its own data has errors (above)."]
+    assert result.stderr.splitlines() == [
+        *expected[:2], "No plan rendered for ba-dinh-2020: its own data has errors (above)."]
 
 
 def test_a_narrow_terminal_gets_plain_calendar_lines(make_registry: MakeRegistry) -> None:

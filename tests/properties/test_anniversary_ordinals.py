@@ -13,11 +13,10 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.properties.strategies import deterministic
 from thidua_cli.models import Anniversary
 from thidua_cli.occurrences import Occurrence, in_year, occurrences
 from thidua_cli.vn.lunar import to_lunar
-
-from tests.properties.strategies import deterministic
 
 
 def ranges(first_year: int, last_year: int) -> st.SearchStrategy[tuple[date, date]]:

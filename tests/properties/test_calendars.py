@@ -44,7 +44,7 @@ def test_admin_and_short_dates_for_every_day_1900_2100() -> None:
     days = every_day()
     walked = calendar_walk()
     assert len(days) == len(walked) == 73_414
-    for d, (day, month, year) in zip(days, walked):
+    for d, (day, month, year) in zip(days, walked, strict=True):
         dd, mm = PADDED_DAY[day], PADDED_MONTH[month]
         assert admin_date(d) == f"ngày {dd} tháng {mm} năm {year}", d
         assert short_date(d) == f"{dd}/{mm}/{year}", d

@@ -13,13 +13,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.properties.strategies import deterministic
 from thidua_cli.models import Campaign
 from thidua_cli.problems import Location
 from thidua_cli.registry.data import Entry, Registry
 from thidua_cli.rules import phases as phase_rules
 from thidua_cli.rules.base import Context
-
-from tests.properties.strategies import deterministic
 
 #: The first and last days a registry date can name (years 1000-9999).
 FIRST, LAST = date(1000, 1, 1), date(9999, 12, 31)

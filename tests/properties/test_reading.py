@@ -12,9 +12,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_cli.registry.yaml_source import decode, read
-
 from tests.properties.strategies import deterministic
+from thidua_cli.registry.yaml_source import decode, read
 
 VIETNAMESE = ("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
               "ùúủũụừứửữựỳýỷỹỵĐÂĂÊÔƠƯ ")

@@ -24,11 +24,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from tests.properties.strategies import deterministic
 from thidua_cli.registry import kinds, yaml_source
 from thidua_cli.registry.data import FileResult
 from thidua_cli.schema import schemas
-
-from tests.properties.strategies import deterministic
 
 SCHEMAS = {kind: Draft202012Validator(schema) for kind, schema in schemas().items()}
 

@@ -15,9 +15,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua_cli.vn.targets import TargetValue, parse_target
-
 from tests.properties.strategies import deterministic
+from thidua_cli.vn.targets import TargetValue, parse_target
 
 PHRASES = {
     "more": ["trên {}", "hơn {}", "> {}"],

@@ -8,13 +8,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.properties.strategies import deterministic
 from thidua_cli.models import Unit
 from thidua_cli.problems import Location
 from thidua_cli.registry.data import Entry, Registry
 from thidua_cli.rules import units as unit_rules
 from thidua_cli.rules.base import Context
-
-from tests.properties.strategies import deterministic
 
 IDS = [f"u{i}" for i in range(8)]
 
@@ -35,7 +34,7 @@ def brute_force(parents: dict[str, str | None]) -> set[str]:
 
 # Each unit's parent: another unit, itself, a missing id or none. Ids may repeat: the
 # first unit of an id is the one references reach, as in the rule's index.
-trees = st.lists(st.tuples(st.sampled_from(IDS), st.none() | st.sampled_from(IDS + ["x"])),
+trees = st.lists(st.tuples(st.sampled_from(IDS), st.none() | st.sampled_from([*IDS, "x"])),
                  min_size=1, max_size=10)
 
 

@@ -11,7 +11,7 @@ def test_scan_finds_names_and_their_columns():
            "b: 2 #thidua:disable = schema , not-nfc  vì lý do riêng\n"
            "# thidua: disable=schema\n"
            "c: x#thidua: disable=schema\n"          # no space before '#': not a comment
-           "d: 3  # thidua: enable=schema\n").encode("utf-8")
+           "d: 3  # thidua: enable=schema\n").encode()
     assert directives.scan(raw) == [
         Directive(1, 7, [("phase-gap", 25), ("phase-length", 35)]),
         Directive(2, 6, [("schema", 24), ("not-nfc", 33)]),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import MakeRegistry, campaign
 from thidua_cli.registry import loader
 from thidua_cli.registry.index import RegistryIndex
-
-from tests.conftest import MakeRegistry, campaign
 
 MORE_UNITS = """\
 units:

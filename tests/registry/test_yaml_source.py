@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import time
-
 import unicodedata
 
 import pytest
 import yaml
 
 from thidua_cli.registry.yaml_source import locate, read
-
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -72,7 +70,7 @@ def test_syntax_error_is_located():
 
 
 def test_unquoted_greater_than_says_to_quote():
-    source = read("targets:\n  - value: >= 90%\n".encode(), "f")
+    source = read(b"targets:\n  - value: >= 90%\n", "f")
     assert where(source.problems) == [("yaml-syntax", 2, 12)]
     assert 'ngoặc kép' in source.problems[0].message.vi
     assert "must be quoted" in source.problems[0].message.en

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_results import A, B
+from tests.conftest import REAL_REGISTRY
+from tests.rules.test_results import CAMPAIGN, UNITS
 from thidua_cli.cli.app import main
 from thidua_cli.render import report
 from thidua_cli.render.document import Heading, Paragraph, Signature, Table, plain
 from thidua_cli.validation import validate
-from tests.cli.test_results import A, B
-from tests.conftest import REAL_REGISTRY
-from tests.rules.test_results import CAMPAIGN, UNITS
 
 OWN = """\
 campaign: ba-dinh-2020

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import campaign, found
 from thidua_cli.problems import Severity
 from thidua_cli.validation import validate
-from tests.conftest import campaign, found
 
 F = "data/campaigns/c.yaml"
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from thidua_cli.vn.lunar import LunarDate, lunar_to_solar, occurrences, parse_lunar, to_lunar
 from tests.vn import lunar_oracle
+from thidua_cli.vn.lunar import LunarDate, lunar_to_solar, occurrences, parse_lunar, to_lunar
 
 
 @pytest.mark.parametrize("day, month, year, vietnam, china", [

@@ -7,8 +7,14 @@ from datetime import date
 
 import pytest
 
-from thidua_cli.vn.phrases import (anniversary_phrase, document_number, document_symbol,
-                                   unit_abbreviation, upper_vi, years)
+from thidua_cli.vn.phrases import (
+    anniversary_phrase,
+    document_number,
+    document_symbol,
+    unit_abbreviation,
+    upper_vi,
+    years,
+)
 
 
 def test_anniversary_phrase_with_computed_dates_in_brackets() -> None:

@@ -45,7 +45,7 @@ def main() -> int:
     result = subprocess.run(["node", str(HERE / "validate.js"), str(folder)], input=json.dumps(items),
                             capture_output=True, text=True, cwd=HERE, check=True)
     tally: collections.Counter[str] = collections.Counter()
-    for (where, validator_ok), diagnostics in zip(compared, json.loads(result.stdout)):
+    for (where, validator_ok), diagnostics in zip(compared, json.loads(result.stdout), strict=True):
         editor_ok = not diagnostics
         tally["agree" if editor_ok == validator_ok else "differ"] += 1
         if editor_ok != validator_ok:

@@ -173,9 +173,7 @@ def init_registry(root: Path, year: int) -> Created:
         raise UserError(f"không ghi đè tệp đã có: {exc.path}",
                         f"not overwriting an existing file: {exc.path}") from None
     except OSError as exc:
-        from thidua_cli.files import reason
-
-        from thidua_cli.files import shown
+        from thidua_cli.files import reason, shown
 
         vi, en = reason(exc, writing=True)
         raise UserError(f"không ghi được vào {shown(root)}: {vi}",

@@ -209,10 +209,10 @@ def next_year(source_text: str, new_year: int, new_id: str | None,
                                 f"{vi}: {moved.strip()} là {why.vi}; hãy chọn ngày làm việc",
                                 f"{en}: {moved.strip()} is {why.en}; choose a working day"))
                         continue
-                walk(value, path + (key,))
+                walk(value, (*path, key))
         elif isinstance(node, list):
             for index, item in enumerate(node):
-                walk(item, path + (index,))
+                walk(item, (*path, index))
         elif isinstance(node, str) and path and path != ("title",):
             mentions = [m for m in (re.findall(rf"(?<!\d){old_year}(?!\d)", node)
                                     + _ORDINAL_TEXT.findall(node))]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -38,7 +37,7 @@ def build_app(lang: str) -> typer.Typer:
     @app.callback()
     def main_options(
         ctx: typer.Context,
-        registry: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        registry: Path | None = typer.Option(
             None, "--registry",
             help=t.t("Thư mục sổ đăng ký (biến THIDUA_REGISTRY; mặc định: tìm từ thư mục hiện tại: "
                      "chính nó, data/ của nó, hoặc thư mục cha).",
@@ -197,7 +196,7 @@ def _main(argv: list[str] | None) -> int:
         # folder that is a file …): one line naming it, as any other user error.
         typer.echo(f"thidua: {_os_error(exc, lang)}", err=True)
         return 2
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):
             # Click's usage errors (Typer vendors Click, so match them by shape).
             return native.show_error(exc, lang)

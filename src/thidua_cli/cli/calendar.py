@@ -10,7 +10,6 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -47,23 +46,23 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def calendar_command(
         ctx: typer.Context,
-        start: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        start: str | None = typer.Option(
             None, "--from", metavar=t.t("NGÀY", "DATE"),
             help=t.t("Ngày đầu (2020-01-03 hoặc 03/01/2020); mặc định hôm nay.",
                      "First day (2020-01-03 or 03/01/2020); default today."), show_default=False),
-        until: Optional[str] = typer.Option(  # noqa: UP007
+        until: str | None = typer.Option(
             None, "--until", metavar=t.t("NGÀY", "DATE"),
             help=t.t("Ngày cuối (tính cả ngày đó).", "Last day (included)."), show_default=False),
-        days: Optional[int] = typer.Option(  # noqa: UP007
+        days: int | None = typer.Option(
             None, "--days", metavar=t.t("SỐ_NGÀY", "N"),
             help=t.t(f"Số ngày sau ngày đầu (mặc định {DEFAULT_DAYS}).",
                      f"Number of days after the first day (default {DEFAULT_DAYS})."),
             show_default=False),
-        year: Optional[int] = typer.Option(  # noqa: UP007
+        year: int | None = typer.Option(
             None, "--year", metavar=t.t("NĂM", "YEAR"),
             help=t.t("Cả một năm dương lịch (thay cho --from/--until/--days).",
                      "A whole calendar year (instead of --from/--until/--days)."), show_default=False),
-        unit: Optional[str] = typer.Option(  # noqa: UP007
+        unit: str | None = typer.Option(
             None, "--unit", metavar=t.t("MÃ", "ID"),
             help=t.t("Chỉ ngày kỷ niệm riêng và phong trào của đơn vị này, cấp trên và cấp dưới của nó "
                      "(và các cụm nó tham gia); ngày kỷ niệm toàn quốc vẫn giữ.",
@@ -75,18 +74,18 @@ def register(app: typer.Typer, t: Settings) -> None:
             help=t.t("Chỉ ngày kỷ niệm năm tròn (● chẵn 10) và năm lẻ 5 (○): để lập kế hoạch năm sau.",
                      "Only round anniversaries (● ending in 0) and those ending in 5 (○): for "
                      "planning next year.")),
-        format: Format = typer.Option(  # noqa: A002 - the option is called --format
+        format: Format = typer.Option(
             Format.table, "--format", "-f",
             help=t.t("Dạng kết quả: table, json hoặc ics (lịch RFC 5545 cho Google Calendar, Outlook).",
                      "Output format: table, json or ics (RFC 5545, for Google Calendar, Outlook).")),
-        output: Optional[str] = typer.Option(  # noqa: UP007
+        output: str | None = typer.Option(
             None, "--out", "-o", "--output", metavar=t.t("TỆP", "FILE"),
             help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
                      "Write to a file instead of stdout ('-' is stdout); never overwrites."),
             show_default=False),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có (với -o).",
                                                              "Overwrite an existing file (with -o).")),
-        remind: Optional[int] = typer.Option(  # noqa: UP007
+        remind: int | None = typer.Option(
             None, "--remind", metavar=t.t("SỐ_NGÀY", "DAYS"), min=0, max=60,
             help=t.t("Với --format ics: nhắc trước mỗi sự kiện chừng ấy ngày (0: ngay trong ngày).",
                      "With --format ics: a reminder that many days before each event (0: that day)."),

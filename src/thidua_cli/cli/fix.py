@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -27,7 +26,7 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def fix_command(
         ctx: typer.Context,
-        registry: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+        registry: Path | None = typer.Argument(
             None, metavar=t.t("SỔ_ĐĂNG_KÝ", "REGISTRY"), show_default=False,
             help=t.t("Thư mục sổ đăng ký, như --registry.", "Registry folder, as --registry.")),
         write: bool = typer.Option(

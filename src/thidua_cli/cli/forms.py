@@ -4,7 +4,6 @@ back into ``results/*.yaml``)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -25,7 +24,7 @@ def register(app: typer.Typer, t: Settings) -> None:
                                                                              "The campaign's year.")),
         campaign: str = typer.Option(..., "--campaign", metavar=t.t("MÃ", "ID"),
                                      help=t.t("Mã phong trào.", "The campaign's id.")),
-        out: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        out: Path | None = typer.Option(
             None, "--out", "-o", metavar=t.t("THƯ_MỤC", "DIR"),
             help=t.t("Thư mục ghi biểu mẫu (mặc định ./out/).",
                      "Folder to write the forms to (default ./out/).")),
@@ -52,9 +51,9 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 
 def make_forms(settings: Settings, year: int, campaign_id: str, out: Path, force: bool) -> int:
+    from thidua_cli.hints import did_you_mean as suggest
     from thidua_cli.results import forms
     from thidua_cli.results.rollup import RollUp
-    from thidua_cli.hints import did_you_mean as suggest
 
     checked = checked_registry(settings, "Sổ đăng ký có lỗi: không tạo biểu mẫu.",
                                "The registry has errors: no form made.")
@@ -147,7 +146,7 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                 Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
                                        "as_of": filled.as_of, "population": filled.population,
                                        "results": filled.results})
-            except Exception as exc:  # noqa: BLE001 - the form reader checked every cell already
+            except Exception as exc:
                 problems.append(forms.FormProblem(str(path), "", f"không tạo được kết quả: {exc}",
                                                   f"cannot make a result: {exc}"))
                 continue

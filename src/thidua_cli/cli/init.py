@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -24,13 +23,13 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def init_command(
         ctx: typer.Context,
-        folder: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+        folder: Path | None = typer.Argument(
             None, metavar=t.t("THƯ_MỤC", "DIR"),
             help=t.t("Thư mục của sổ đăng ký mới (mặc định: --registry, hoặc ./data).",
                      "Folder of the new registry (default: --registry, or ./data)."),
             show_default=False,
         ),
-        year: Optional[int] = typer.Option(  # noqa: UP007
+        year: int | None = typer.Option(
             None, "--year", min=FIRST_YEAR, max=LAST_YEAR,
             help=t.t(f"Năm của phong trào ví dụ (mặc định: năm nay; từ tháng 10: năm sau), từ "
                      f"{FIRST_YEAR} đến {LAST_YEAR}: ví dụ kỷ niệm ngày Nhà giáo Việt Nam (1982) "

@@ -6,8 +6,6 @@ Wiring only: the preconditions, the new file and its writing are
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples, refuse_empty
@@ -44,12 +42,12 @@ def register(app: typer.Typer, t: Settings) -> None:
             ..., "--year", min=1000, max=9999, metavar=t.t("NĂM", "YEAR"),
             help=t.t("Năm của phong trào mới; mọi ngày phải dời được trong 1000–9999.",
                      "Year of the new campaign; every date must move within 1000–9999.")),
-        new_id: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        new_id: str | None = typer.Option(
             None, "--id", metavar=t.t("MÃ", "ID"),
             help=t.t("Mã phong trào mới (mặc định: mã cũ với năm mới).",
                                    "Id of the new campaign (default: the old id with the new year)."),
             show_default=False),
-        issuer: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        issuer: str | None = typer.Option(
             None, "--issuer", metavar=t.t("MÃ", "ID"),
             help=t.t("Đơn vị ban hành phong trào mới, nếu khác đơn vị cũ (kế hoạch của công đoàn "
                      "cơ sở lập từ kế hoạch của cấp trên, hoặc đơn vị kế nhiệm một đơn vị đã giải "
@@ -84,7 +82,7 @@ def register(app: typer.Typer, t: Settings) -> None:
                                            "Level: tinh, nganh-trung-uong, tren-co-so, co-so, bo-phan.")),
         parent: str = typer.Option(..., "--parent", metavar=t.t("MÃ", "ID"),
                                    help=t.t("Mã đơn vị cấp trên.", "Id of the superior unit.")),
-        short: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        short: str | None = typer.Option(
             None, "--short", metavar=t.t("TÊN", "NAME"), show_default=False,
             help=t.t("Tên viết tắt ở đầu văn bản.", "Short name for document headers.")),
     ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -38,7 +38,7 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def campaigns_command(
         ctx: typer.Context,
-        year: Optional[int] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+        year: int | None = typer.Argument(
             None, metavar=t.t("NĂM", "YEAR"), show_default=False,
             help=t.t("Chỉ các phong trào của năm này.", "Only the campaigns of this year.")),
     ) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from time import perf_counter
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -80,32 +80,33 @@ def register(app: typer.Typer, t: Settings) -> None:
             "minutes), proposal (award proposal) of a scoring.")),
         year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"),
                                    help=t.t("Năm của phong trào.", "The campaigns' year.")),
-        campaign: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        campaign: str | None = typer.Option(
             None, "--campaign", metavar=t.t("MÃ", "ID"),
             help=t.t("Chỉ phong trào có mã này.", "Only the campaign with this id.")),
-        unit: Optional[str] = typer.Option(  # noqa: UP007
+        unit: str | None = typer.Option(
             None, "--unit", metavar=t.t("MÃ", "ID"),
             help=t.t("Chỉ các phong trào do đơn vị (hoặc cụm) này ban hành.",
                                      "Only the campaigns issued by this unit (or cluster).")),
-        format: Format = typer.Option(  # noqa: A002 - the option is called --format
+        format: Format = typer.Option(
             Format.docx, "--format", "-f", help=t.t("Định dạng: docx, html hoặc md.",
                                                     "Output format: docx, html or md.")),
-        out: Optional[str] = typer.Option(  # noqa: UP007
+        out: str | None = typer.Option(
             None, "--out", "-o", metavar=t.t("THƯ_MỤC|-", "DIR|-"),
             help=t.t("Thư mục ghi tệp (mặc định ./out/); '-' để in một văn bản ra stdout.",
                      "Folder to write to (default ./out/); '-' prints one document to stdout.")),
         force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
                                                              "Overwrite existing files.")),
-        by: Optional[str] = typer.Option(  # noqa: UP007
-            None, "--by", metavar=t.t("MÃ", "ID"), help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
+        by: str | None = typer.Option(
+            None, "--by", metavar=t.t("MÃ", "ID"),
+            help=t.t("scores, minutes, proposal: chỉ bảng chấm điểm của cụm "
                                                  "(hoặc đơn vị) này.",
                                                  "scores, minutes, proposal: only the scoring made by "
                                                  "this cluster (or unit).")),
-        templates: Optional[Path] = typer.Option(  # noqa: UP007
+        templates: Path | None = typer.Option(
             None, "--templates", metavar=t.t("THƯ_MỤC", "DIR"),
             help=t.t("Thư mục mẫu văn bản thay thế mẫu có sẵn cùng tên tệp.",
                      "Folder of templates that override the built-in ones by file name.")),
-        phase: Optional[int] = typer.Option(  # noqa: UP007
+        phase: int | None = typer.Option(
             None, "--phase", metavar="N",
             help=t.t("Với report: báo cáo sơ kết đợt N thay vì tổng kết.",
                      "With report: the review of phase N instead of the year-end review.")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -39,17 +39,17 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def results_command(
         ctx: typer.Context,
-        year: Optional[int] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+        year: int | None = typer.Argument(
             None, metavar=t.t("NĂM", "YEAR"), show_default=False,
             help=t.t("Năm của phong trào (mặc định: mọi năm).", "Year of the campaigns (default: all).")),
-        campaign: Optional[str] = typer.Option(  # noqa: UP007
+        campaign: str | None = typer.Option(
             None, "--campaign", metavar=t.t("MÃ", "ID"), show_default=False,
             help=t.t("Chỉ phong trào này.", "Only this campaign.")),
-        unit: Optional[str] = typer.Option(  # noqa: UP007
+        unit: str | None = typer.Option(
             None, "--unit", metavar=t.t("MÃ", "ID"), show_default=False,
             help=t.t("Chỉ phong trào đơn vị này phát động hoặc báo cáo.",
                      "Only the campaigns this unit issued or reported on.")),
-        phase: Optional[int] = typer.Option(  # noqa: UP007
+        phase: int | None = typer.Option(
             None, "--phase", metavar="N", show_default=False,
             help=t.t("Sơ kết đợt N (tiến độ) thay vì tổng kết.",
                      "Phase N's review (progress) instead of the whole.")),
@@ -57,7 +57,7 @@ def register(app: typer.Typer, t: Settings) -> None:
             Format.table, "--format", "-f",
             help=t.t("Dạng kết quả: table, json, csv hoặc xlsx.",
                      "Output format: table, json, csv or xlsx.")),
-        output: Optional[str] = typer.Option(  # noqa: UP007
+        output: str | None = typer.Option(
             None, "--output", "-o", metavar=t.t("TỆP", "FILE"), show_default=False,
             help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
                      "Write to a file instead of stdout ('-' is stdout); never overwrites.")),
@@ -82,8 +82,8 @@ def run(settings: Settings, year: int | None, campaign_id: str | None, unit: str
                            "XLSX is a binary file: write it to a file with -o RESULTS.xlsx")
 
     from thidua_cli.cli.progress import ProgressBar
-    from thidua_cli.results import export, table
     from thidua_cli.hints import did_you_mean as suggest
+    from thidua_cli.results import export, table
 
     with ProgressBar(settings) as progress:
         checked = checked_registry(settings, "Sổ đăng ký có lỗi: không tính kết quả.",

@@ -3,8 +3,6 @@ modules themselves (:data:`thidua_cli.rules.RULES`), so that it cannot drift."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings, examples
@@ -20,7 +18,7 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def rules_command(
         ctx: typer.Context,
-        name: Optional[str] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+        name: str | None = typer.Argument(
             None, metavar=t.t("TÊN", "NAME"),
             help=t.t("Tên một quy tắc, ví dụ phase-gap (mặc định: mọi quy tắc).",
                      "A rule name, e.g. phase-gap (default: every rule)."),

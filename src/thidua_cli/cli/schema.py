@@ -6,7 +6,6 @@ Wiring only: the schemas and their writing are :mod:`thidua_cli.schema`'s.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -24,7 +23,7 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def schema_command(
         ctx: typer.Context,
-        out: Optional[Path] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        out: Path | None = typer.Option(
             None, "--out", "-o",
             help=t.t("Thư mục ghi các tệp .schema.json (mặc định hoặc '-': in một đối tượng JSON ra "
                      "stdout).",

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -37,14 +37,15 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def scores_command(
         ctx: typer.Context,
-        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"), help=t.t("Năm chấm điểm.", "The year scored.")),
-        by: Optional[str] = typer.Option(  # noqa: UP007 - Typer needs Optional
+        year: int = typer.Argument(..., metavar=t.t("NĂM", "YEAR"),
+                                   help=t.t("Năm chấm điểm.", "The year scored.")),
+        by: str | None = typer.Option(
             None, "--by", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ bảng chấm điểm của cụm (hoặc đơn vị) này.",
                                                  "Only the scoring made by this cluster (or unit).")),
-        format: Format = typer.Option(  # noqa: A002 - the option is called --format
+        format: Format = typer.Option(
             Format.table, "--format", "-f", help=t.t("Định dạng: table, json, csv hoặc xlsx.",
                                                      "Output format: table, json, csv or xlsx.")),
-        output: Optional[str] = typer.Option(  # noqa: UP007
+        output: str | None = typer.Option(
             None, "--output", "-o", metavar=t.t("TỆP", "FILE"),
             help=t.t("Ghi ra tệp này (mặc định: màn hình; xlsx cần -o).",
                      "Write to this file (default: the screen; xlsx needs -o).")),

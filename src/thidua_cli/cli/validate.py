@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -37,13 +36,13 @@ def register(app: typer.Typer, t: Settings) -> None:
     )
     def validate_command(
         ctx: typer.Context,
-        registry: Optional[Path] = typer.Argument(  # noqa: UP007 - Typer needs Optional
+        registry: Path | None = typer.Argument(
             None, metavar=t.t("SỔ_ĐĂNG_KÝ", "REGISTRY"), show_default=False,
             help=t.t("Thư mục sổ đăng ký, như --registry (mặc định: tìm từ thư mục hiện tại: "
                      "chính nó, data/ của nó, hoặc thư mục cha).",
                      "Registry folder, as --registry (default: found from the current folder: "
                      "itself, its data/, or a folder above).")),
-        format: Format = typer.Option(  # noqa: A002 - the option is called --format
+        format: Format = typer.Option(
             Format.text, "--format", "-f",
             help=t.t("Dạng kết quả: text, json, github (chú thích trên pull request) hoặc "
                      "sarif (GitHub code scanning).",
@@ -75,7 +74,7 @@ def register(app: typer.Typer, t: Settings) -> None:
                              use_config=not no_config))
 
 
-def run(settings: Settings, format: str, strict: bool, cache: bool = False,  # noqa: A002
+def run(settings: Settings, format: str, strict: bool, cache: bool = False,
         use_config: bool = True) -> int:
     from rich.text import Text as RichText
 

@@ -10,8 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer,
-                      PlainValidator, WithJsonSchema)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from thidua_cli import hints
@@ -80,7 +87,8 @@ def _check_lunar(value: str) -> str:
     if parsed is not None:
         return f"{parsed[0]}/{parsed[1]}"
     raise user_error(
-        f'ngày âm lịch "{value}" không hợp lệ; hãy viết "ngày/tháng" âm lịch, ví dụ "10/3" (ngày 1–30, tháng 1–12)',
+        f'ngày âm lịch "{value}" không hợp lệ; hãy viết "ngày/tháng" âm lịch, ví dụ "10/3" '
+        f'(ngày 1–30, tháng 1–12)',
         f'lunar date "{value}" is not valid; write lunar "day/month", e.g. "10/3" (day 1–30, month 1–12)')
 
 

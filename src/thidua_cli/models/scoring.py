@@ -15,8 +15,15 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import (AfterValidator, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator,
-                      WithJsonSchema)
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 
 from thidua_cli.models.base import Date, Id, Model, Text, user_error
 from thidua_cli.models.campaign import Document
@@ -97,9 +104,18 @@ def _time(value: Any) -> str:
                      f'time {value!r} cannot be read; write it like "08:30" (in quotes)')
 
 
+# Shown by editors (VS Code's YAML extension) beside a value that does not match the pattern.
+_SCORE_MESSAGE = ("Điểm là một số có nhiều nhất một chữ số thập phân, ví dụ 8,5 hoặc 8.5.\n"
+                  "A score is a number with at most one decimal, e.g. 8,5 or 8.5.")
+_CRITERION_ID_MESSAGE = ('Mã tiêu chí gồm chữ và số, ngăn bởi dấu chấm hoặc gạch ngang, đặt trong ngoặc kép, '
+                         'ví dụ "1.1".\n'
+                         'A criterion id is letters and digits separated by dots or hyphens, in quotes, '
+                         'e.g. "1.1".')
+_TIME_MESSAGE = ('Giờ viết như "08:30", "8h30" hoặc "8 giờ 30".\n'
+                 'A time is written like "08:30", "8h30" or "8 giờ 30".')
 _NUMBER_SCHEMA = {"anyOf": [{"type": "number"},
                             {"type": "string", "pattern": r"^\s*-?[0-9]+([.,][0-9])?\s*(?![\s\S])",
-                             "patternErrorMessage": 'Điểm là một số có nhiều nhất một chữ số thập phân, ví dụ 8,5 hoặc 8.5.\nA score is a number with at most one decimal, e.g. 8,5 or 8.5.'}]}
+                             "patternErrorMessage": _SCORE_MESSAGE}]}
 
 #: A score, a maximum or points: a number with at most one decimal (``8``, ``8.5``, ``"8,5"``).
 Score = Annotated[Decimal, PlainValidator(_score), PlainSerializer(str, return_type=str),
@@ -110,12 +126,12 @@ Times = Annotated[Decimal, PlainValidator(_times), PlainSerializer(str, return_t
 CriterionId = Annotated[str, PlainValidator(_criterion_id),
                         WithJsonSchema({"anyOf": [
                             {"type": "string", "pattern": r"^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*(?![\s\S])",
-                             "patternErrorMessage": 'Mã tiêu chí gồm chữ và số, ngăn bởi dấu chấm hoặc gạch ngang, đặt trong ngoặc kép, ví dụ "1.1".\nA criterion id is letters and digits separated by dots or hyphens, in quotes, e.g. "1.1".'},
+                             "patternErrorMessage": _CRITERION_ID_MESSAGE},
                             {"type": "integer", "minimum": 0}]})]
 Time = Annotated[str, PlainValidator(_time),
                  WithJsonSchema({"type": "string",
                                  "pattern": r"^\s*[0-2]?[0-9](:|h| giờ )[0-5][0-9]\s*(?![\s\S])",
-                                 "patternErrorMessage": 'Giờ viết như "08:30", "8h30" hoặc "8 giờ 30".\nA time is written like "08:30", "8h30" or "8 giờ 30".'})]
+                                 "patternErrorMessage": _TIME_MESSAGE})]
 
 
 def _not_empty(value: list[Any]) -> list[Any]:

@@ -29,11 +29,11 @@ parsing) is never stored.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sys
 from collections.abc import Callable
-import dataclasses
 from pathlib import Path
 from typing import Any
 

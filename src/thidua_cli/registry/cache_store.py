@@ -48,7 +48,7 @@ from pydantic import BaseModel
 from thidua_cli.models import Anniversary, Campaign, Cluster, Result, Unit
 from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import Location, Problem, Severity, Text, YamlPath
-from thidua_cli.suppress import Directive
+from thidua_cli.registry.directives import Directive
 from thidua_cli.vn.targets import TargetValue
 
 #: The name of a temporary store; a later write sweeps those older than STALE_SECONDS.

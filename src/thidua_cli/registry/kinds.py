@@ -21,8 +21,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from thidua_cli import hints
-from thidua_cli.models import (AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit,
-                               UnitsFile)
+from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster, Result, Unit, UnitsFile
 from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath, printable
 from thidua_cli.registry import schema_errors, yaml_source

@@ -11,9 +11,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from thidua_cli import files
+from thidua_cli import files, hints
 from thidua_cli.errors import RegistryError
-from thidua_cli import hints
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text
 from thidua_cli.registry import directives, kinds, yaml_source
 from thidua_cli.registry.data import Entry as Entry  # re-exported for code written before data.py

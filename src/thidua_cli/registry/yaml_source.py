@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -218,9 +218,9 @@ class _Loader(_FastLoader):  # type: ignore[misc, valid-type]
         try:
             return self._build(node)
         finally:
-            self.constructed_objects = {}
-            self.recursive_objects = {}
-            self.state_generators = []
+            self.constructed_objects: dict[yaml.Node, Any] = {}
+            self.recursive_objects: dict[yaml.Node, None] = {}
+            self.state_generators: list[Any] = []
             self.deep_construct = False
 
     def _build(self, node: yaml.Node) -> Any:
@@ -256,7 +256,7 @@ class _Loader(_FastLoader):  # type: ignore[misc, valid-type]
             if implicit[0]:
                 for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
                     if regexp.match(value):
-                        return tag
+                        return cast(str, tag)
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -533,17 +533,19 @@ def _scan_events(text: str, file: str) -> list[Problem]:
     problems: list[Problem] = []
     for event in yaml.parse(text, Loader=_FastLoader):
         mark = event.start_mark
+        assert mark is not None  # the parser marks every event it yields
+        anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent):
             problems.append(_problem(
                 "yaml-alias", file, mark.line + 1, mark.column + 1,
                 f"bí danh YAML (*{event.anchor}) không được dùng trong sổ đăng ký; "
                 "hãy viết đầy đủ giá trị tại đây",
                 f"YAML alias (*{event.anchor}) is not allowed in the registry; write the value out in full"))
-        elif getattr(event, "anchor", None):
+        elif anchor:
             problems.append(_problem(
                 "yaml-alias", file, mark.line + 1, mark.column + 1,
-                f"neo YAML (&{event.anchor}) không được dùng trong sổ đăng ký; hãy bỏ nó đi",
-                f"YAML anchor (&{event.anchor}) is not allowed in the registry; remove it"))
+                f"neo YAML (&{anchor}) không được dùng trong sổ đăng ký; hãy bỏ nó đi",
+                f"YAML anchor (&{anchor}) is not allowed in the registry; remove it"))
     return problems
 
 

@@ -20,7 +20,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
-
 #: The HTML writer's page (A4 portrait, 165 mm of text) and the landscape one (252 mm).
 _HTML_PAGE = (("size: A4 portrait", "size: A4 landscape"), ("max-width: 165mm", "max-width: 252mm"),
               ("max-width: 210mm", "max-width: 297mm"))

@@ -16,9 +16,16 @@ from typing import Any
 from thidua_cli.models import Campaign, Result, Target, Unit
 from thidua_cli.registry.data import Registry
 from thidua_cli.render import engine
+from thidua_cli.render.document import (
+    Document,
+    Header,
+    MarkupError,
+    Signature,
+    parse_body,
+    parse_inline,
+    plain,
+)
 from thidua_cli.render.view import BODY, BODY_DEFAULT, ON_BEHALF, ON_BEHALF_DEFAULT
-from thidua_cli.render.document import (Document, Header, MarkupError, Signature, parse_body,
-                                        parse_inline, plain)
 from thidua_cli.results import table as result_table
 from thidua_cli.results.rollup import RollUp
 from thidua_cli.vn import dates as vn_dates

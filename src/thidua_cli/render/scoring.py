@@ -20,8 +20,15 @@ from typing import Any, Literal
 
 from thidua_cli.models import Unit
 from thidua_cli.render import engine
-from thidua_cli.render.document import (Document, Header, MarkupError, Signature, parse_body,
-                                        parse_inline, plain)
+from thidua_cli.render.document import (
+    Document,
+    Header,
+    MarkupError,
+    Signature,
+    parse_body,
+    parse_inline,
+    plain,
+)
 from thidua_cli.scoring.scored import leader_title
 from thidua_cli.scoring.sheet import Sheet, points
 from thidua_cli.vn import dates as vn_dates

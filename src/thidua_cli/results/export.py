@@ -90,7 +90,7 @@ def to_xlsx(tables: list[CampaignRows], label: dict[str, str]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook has
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     for table, name in zip(tables, sheet_names([t.campaign.id for t in tables]), strict=True):

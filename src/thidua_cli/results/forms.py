@@ -80,7 +80,7 @@ def make_form(campaign: Campaign, unit: Unit, issuer_name: str,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one sheet a new workbook has
     sheet.title = SHEET
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -118,7 +118,7 @@ def make_form(campaign: Campaign, unit: Unit, issuer_name: str,
     when.add(AS_OF_CELL)
     for index, target in enumerate(campaign.targets):
         row = FIRST_ROW + index
-        values: tuple[object, ...] = (index + 1, target.id, target.text, str(target.value))
+        values: tuple[int | str, ...] = (index + 1, target.id, target.text, str(target.value))
         for column, content in enumerate(values, 1):
             sheet.cell(row, column, content).alignment = wrap
         inputs = (COUNT, TOTAL) if target.value.percent else (COUNT,)
@@ -200,7 +200,7 @@ def _open(data: bytes, name: str) -> tuple[Any, list[FormProblem]]:
 
     try:
         return load_workbook(io.BytesIO(data), data_only=False), []
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
+    except Exception:
         return whole("không đọc được: tệp Excel đã hỏng hoặc không đúng định dạng .xlsx",
                      "cannot be read: the Excel file is damaged or not in .xlsx format")
 

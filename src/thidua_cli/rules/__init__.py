@@ -11,8 +11,20 @@ from collections.abc import Callable
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
-from thidua_cli.rules import (anniversaries, campaigns, documents, files, ids, phases, references,
-                              results, scoring, settings, targets, units)
+from thidua_cli.rules import (
+    anniversaries,
+    campaigns,
+    documents,
+    files,
+    ids,
+    phases,
+    references,
+    results,
+    scoring,
+    settings,
+    targets,
+    units,
+)
 from thidua_cli.rules.base import Context, Rule
 
 FAMILIES = (files, ids, references, units, campaigns, phases, anniversaries, targets, documents,

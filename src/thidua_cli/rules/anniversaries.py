@@ -19,10 +19,12 @@ from thidua_cli.vn.dates import short_date
 
 RULES = (
     Rule("anniversary-ordinal", Severity.ERROR,
-         Text("số năm kỷ niệm ghi khác số năm tính được", "a stated ordinal that differs from the computed one"),
+         Text("số năm kỷ niệm ghi khác số năm tính được",
+              "a stated ordinal that differs from the computed one"),
          Text("“Kỷ niệm 90 năm hay 91 năm?” là lỗi hay gặp nhất khi chép văn bản năm trước.",
               "“90 or 91 years?” is the commonest slip when last year's document is copied."),
-         bad="celebrates: {cong-doan-viet-nam: 90}   # năm 2020", good="celebrates: {cong-doan-viet-nam: 91}"),
+         bad="celebrates: {cong-doan-viet-nam: 90}   # năm 2020",
+         good="celebrates: {cong-doan-viet-nam: 91}"),
     Rule("anniversary-outside-phase", Severity.WARNING,
          Text("ngày kỷ niệm được chào mừng nhưng năm đó không rơi vào đợt/phong trào",
               "a celebrated anniversary whose date that year falls outside the phase/campaign"),

@@ -23,7 +23,8 @@ RULES = (
               "`year` (warning)"),
          Text("Thời gian phong trào là khung cho các đợt, lịch và văn bản.",
               "The campaign period frames the phases, the calendar and the documents."),
-         bad="year: 2020\nstart: 2020-01-01\nend: 2019-12-31", good="year: 2020\nstart: 2020-01-01\nend: 2020-12-31",
+         bad="year: 2020\nstart: 2020-01-01\nend: 2019-12-31",
+         good="year: 2020\nstart: 2020-01-01\nend: 2020-12-31",
          lesser=Severity.WARNING),
 )
 

@@ -40,7 +40,8 @@ RULES = (
          Text("số, ký hiệu văn bản không theo mẫu NN/LOẠI-CƠQUAN của Nghị định 30 (ví dụ 01/KH-LĐLĐ)",
               "a document number not of the form NN/TYPE-ISSUER of Nghị định 30 (e.g. 01/KH-LĐLĐ)"),
          Text("Văn thư và cấp trên tra văn bản theo số, ký hiệu; viết sai mẫu thì khó tra và bị trả lại.",
-              "Clerks and superiors file documents by number; a malformed one is hard to find and may be returned."),
+              "Clerks and superiors file documents by number; a malformed one is hard to find "
+              "and may be returned."),
          bad="number: 1/KH - LĐLĐ", good="number: 01/KH-LĐLĐ"),
     Rule("basis-after-document", Severity.ERROR,
          Text("căn cứ (basis) dẫn một phong trào có văn bản ban hành sau chính văn bản này",

@@ -58,7 +58,8 @@ RULES = (
          bad="campaigns/ba-dinh-2020.yaml.txt   # Notepad thêm đuôi .txt",
          good="campaigns/ba-dinh-2020.yaml"),
     Rule("file-unreadable", Severity.ERROR,
-         Text("một tệp trong sổ đăng ký không đọc được (thư mục mang tên .yaml, liên kết hỏng, không có quyền)",
+         Text("một tệp trong sổ đăng ký không đọc được (thư mục mang tên .yaml, "
+              "liên kết hỏng, không có quyền)",
               "a registry file that cannot be read (a folder named .yaml, a broken link, no permission)"),
          Text("Một tệp không đọc được là một phần sổ đăng ký không được kiểm tra.",
               "An unreadable file is a part of the registry that goes unchecked."),

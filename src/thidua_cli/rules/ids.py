@@ -15,8 +15,10 @@ from thidua_cli.rules.base import Check, Context, Finding, Rule
 
 RULES = (
     Rule("duplicate-id", Severity.ERROR,
-         Text("hai đơn vị/cụm, hai phong trào, hai ngày kỷ niệm hoặc hai chỉ tiêu của một phong trào trùng mã",
-              "two units/clusters, two campaigns, two anniversaries or two targets of one campaign with one id"),
+         Text("hai đơn vị/cụm, hai phong trào, hai ngày kỷ niệm hoặc hai chỉ tiêu "
+              "của một phong trào trùng mã",
+              "two units/clusters, two campaigns, two anniversaries or two targets "
+              "of one campaign with one id"),
          Text("Mọi tham chiếu (cấp trên, đơn vị ban hành, ngày kỷ niệm) đi qua mã; "
               "mã trùng thì không biết trỏ vào đâu.",
               "Every reference goes through ids; with a duplicate nobody knows which one is meant."),

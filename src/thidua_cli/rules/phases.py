@@ -33,20 +33,25 @@ RULES = (
               "two phases of one campaign sharing a day"),
          Text("Một ngày thuộc hai đợt thì thành tích được tính hai lần.",
               "A day in two phases counts its results twice."),
-         bad="- {number: 1, start: 2020-01-01, end: 2020-05-01}\n- {number: 2, start: 2020-05-01, end: 2020-07-31}",
-         good="- {number: 1, start: 2020-01-01, end: 2020-04-30}\n- {number: 2, start: 2020-05-01, end: 2020-07-31}"),
+         bad="- {number: 1, start: 2020-01-01, end: 2020-05-01}\n"
+             "- {number: 2, start: 2020-05-01, end: 2020-07-31}",
+         good="- {number: 1, start: 2020-01-01, end: 2020-04-30}\n"
+              "- {number: 2, start: 2020-05-01, end: 2020-07-31}"),
     Rule("phase-gap", Severity.WARNING,
          Text("có ngày của phong trào không thuộc đợt nào", "days of the campaign covered by no phase"),
          Text("Thường là đánh máy nhầm ngày; nếu cố ý thì có thể tắt quy tắc cho dòng đó.",
               "Usually a typo in a date; if deliberate, suppress the rule on that line."),
-         bad="- {number: 1, start: 2020-01-01, end: 2020-04-29}\n- {number: 2, start: 2020-05-01, end: 2020-12-31}",
-         good="- {number: 1, start: 2020-01-01, end: 2020-04-30}\n- {number: 2, start: 2020-05-01, end: 2020-12-31}"),
+         bad="- {number: 1, start: 2020-01-01, end: 2020-04-29}\n"
+             "- {number: 2, start: 2020-05-01, end: 2020-12-31}",
+         good="- {number: 1, start: 2020-01-01, end: 2020-04-30}\n"
+              "- {number: 2, start: 2020-05-01, end: 2020-12-31}"),
     Rule("phase-length", Severity.WARNING,
          Text('"days" khai báo khác độ dài thật của đợt (tính cả hai đầu)',
               'a declared "days" that differs from the real length (inclusive)'),
          Text("Văn bản nêu “đợt cao điểm 90 ngày” phải khớp với ngày bắt đầu và kết thúc.",
               "“A 90-day drive” in the text must match its start and end dates."),
-         bad="days: 90\nstart: 2020-05-01\nend: 2020-07-31", good="days: 92\nstart: 2020-05-01\nend: 2020-07-31"),
+         bad="days: 90\nstart: 2020-05-01\nend: 2020-07-31",
+         good="days: 92\nstart: 2020-05-01\nend: 2020-07-31"),
 )
 
 
@@ -88,7 +93,8 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
             if phase.start < model.start:
                 yield Finding("phase-outside-campaign", here[index].child("start"), Text(
                     f"{vi} bắt đầu ({short_date(phase.start)}) trước phong trào ({short_date(model.start)})",
-                    f"{en} starts ({phase.start.isoformat()}) before the campaign ({model.start.isoformat()})"))
+                    f"{en} starts ({phase.start.isoformat()}) before the campaign "
+                    f"({model.start.isoformat()})"))
             if phase.end > model.end:
                 yield Finding("phase-outside-campaign", here[index].child("end"), Text(
                     f"{vi} kết thúc ({short_date(phase.end)}) sau phong trào ({short_date(model.end)})",

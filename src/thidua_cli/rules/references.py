@@ -119,12 +119,12 @@ def _check(ctx: Context) -> Check:
             yield from _unit_ref(ctx, unit.model.parent, unit.loc.child("parent"),
                                  "cấp trên trực tiếp", "parent unit")
     for cluster in ctx.registry.clusters:
-        model = cluster.model
-        yield from _unit_ref(ctx, model.organizer, cluster.loc.child("organizer"),
+        cluster_model = cluster.model
+        yield from _unit_ref(ctx, cluster_model.organizer, cluster.loc.child("organizer"),
                              "đơn vị tổ chức cụm", "cluster organizer")
-        yield from _unit_ref(ctx, model.leader, cluster.loc.child("leader"),
+        yield from _unit_ref(ctx, cluster_model.leader, cluster.loc.child("leader"),
                              "cụm trưởng", "cluster leader")
-        for index, member in enumerate(model.members):
+        for index, member in enumerate(cluster_model.members):
             yield from _unit_ref(ctx, member, cluster.loc.child("members", index),
                                  "thành viên cụm", "cluster member")
     for campaign in ctx.registry.campaigns:

@@ -29,7 +29,8 @@ RULES = (
          bad='- id: "1"\n  name: Nhóm 1\n  max: 50\n'
              '  items: [{id: "1.1", name: Tiêu chí 1.1, max: 30}, {id: "1.2", name: Tiêu chí 1.2, max: 15}]',
          good='- id: "1"\n  name: Nhóm 1\n  max: 50\n'
-              '  items: [{id: "1.1", name: Tiêu chí 1.1, max: 30}, {id: "1.2", name: Tiêu chí 1.2, max: 20}]'),
+              '  items: ['
+              '{id: "1.1", name: Tiêu chí 1.1, max: 30}, {id: "1.2", name: Tiêu chí 1.2, max: 20}]'),
     Rule("score-out-of-range", Severity.ERROR,
          Text("điểm nhỏ hơn 0 hoặc lớn hơn điểm tối đa của tiêu chí; "
               "số lần thưởng/trừ không phải số nguyên ≥ 0",

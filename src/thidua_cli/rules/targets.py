@@ -27,7 +27,8 @@ RULES = (
          Text("“90-85%” thường là viết ngược “85-90%”.", "“90-85%” is usually “85-90%” written backwards."),
          bad="value: 90-85%", good="value: 85-90%"),
     Rule("target-infeasible", Severity.ERROR,
-         Text("chỉ tiêu không thể đạt vì chỉ tiêu “within” của nó", "a target that its `within` target makes impossible"),
+         Text("chỉ tiêu không thể đạt vì chỉ tiêu “within” của nó",
+              "a target that its `within` target makes impossible"),
          Text("Số cơ quan đạt danh hiệu không thể vượt số cơ quan đăng ký.",
               "Units that reach a title cannot outnumber the units that registered for it."),
          bad="- {id: dang-ky, text: cơ quan đăng ký, value: 50%}\n"
@@ -36,7 +37,8 @@ RULES = (
               "- {id: dat, text: cơ quan đạt, value: trên 60%, within: dang-ky}"),
     Rule("target-below-parent", Severity.ERROR,
          Text("chỉ tiêu thấp hơn chỉ tiêu cùng mã của đơn vị cấp trên (cùng năm, cùng loại phong trào)",
-              "a target weaker than the same target id in an ancestor unit's campaign of the same year and kind"),
+              "a target weaker than the same target id in an ancestor unit's campaign "
+              "of the same year and kind"),
          Text("Chỉ tiêu cấp dưới không được thấp hơn chỉ tiêu cấp trên đã giao.",
               "A lower unit's target may not be weaker than the one its superior assigned."),
          bad="# cấp trên: trên 75%\nvalue: từ 75% trở lên", good="# cấp trên: trên 75%\nvalue: trên 80%"),

@@ -25,7 +25,8 @@ RULES = (
               "cụm trưởng không là thành viên; đơn vị đã giải thể vẫn ban hành",
               "a parent not on a higher level; a non-top unit without parent; a leader not among "
               "members; a dissolved unit issuing a campaign"),
-         Text("Cấp của đơn vị quyết định ai ký (TM. Ban Thường vụ hay Ban Chấp hành) và chỉ tiêu của ai là cấp trên.",
+         Text("Cấp của đơn vị quyết định ai ký (TM. Ban Thường vụ hay Ban Chấp hành) "
+              "và chỉ tiêu của ai là cấp trên.",
               "The level decides who signs and whose targets are the superior's."),
          bad="- id: cdcs-a\n  level: co-so\n  parent: cdcs-b   # cdcs-b cũng là co-so",
          good="- id: cdcs-a\n  level: co-so\n  parent: ldld-ba-dinh"),
@@ -64,12 +65,12 @@ def check(ctx: Context) -> Check:
                 f'parent "{parent.model.id}" is on level {parent.model.level}, not above '
                 f'{model.level} of "{model.id}"; check "parent" or "level"'))
     for cluster in ctx.registry.clusters:
-        model = cluster.model
-        if model.leader not in model.members:
+        cluster_model = cluster.model
+        if cluster_model.leader not in cluster_model.members:
             yield Finding("unit-level", cluster.loc.child("leader"), Text(
-                f'cụm trưởng "{model.leader}" không có trong danh sách thành viên của cụm; '
+                f'cụm trưởng "{cluster_model.leader}" không có trong danh sách thành viên của cụm; '
                 'hãy thêm vào "members"',
-                f'cluster leader "{model.leader}" is not among the members; add it to "members"'))
+                f'cluster leader "{cluster_model.leader}" is not among the members; add it to "members"'))
     for campaign in ctx.registry.campaigns:
         issuer = ctx.units.get(campaign.model.issuer)
         if issuer is None or issuer.model.dissolved is None:

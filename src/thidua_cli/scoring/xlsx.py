@@ -17,7 +17,7 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter
 
 from thidua_cli.scoring.compute import ItemScore
 from thidua_cli.scoring.sheet import Sheet
@@ -37,10 +37,10 @@ def _sheet_name(base: str, sheet: Sheet, several: bool) -> str:
 
 
 def to_xlsx(chosen: Sequence[Sheet]) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook has
     several = len(chosen) > 1
     for sheet in chosen:
         summary = book.create_sheet(_sheet_name("Tổng hợp", sheet, several))
@@ -57,7 +57,7 @@ def to_xlsx(chosen: Sequence[Sheet]) -> bytes:
 def _printed(ws, header_rows: str) -> None:  # type: ignore[no-untyped-def]
     """A4 landscape, one page wide, the header rows repeated on every page, every cell of the
     table ruled: the sheet prints as the meeting hands it out."""
-    from openpyxl.styles import Border, Font, Side  # type: ignore[import-untyped]
+    from openpyxl.styles import Border, Font, Side
 
     thin = Side(style="thin")
     first = int(header_rows.split(":")[0])
