@@ -50,7 +50,7 @@ def _whole_number(value: Any) -> Any:
 _SHARE_MESSAGE = ('Tỉ lệ viết như "75,01%" (dấu phẩy thập phân, có dấu %).\n'
                   'A share is written like "75,01%" (decimal comma, with %).')
 #: A stated share, kept as written ("75,01%"); its precision matters (result-stated-mismatch).
-Share = Annotated[str, PlainValidator(_parse_share), PlainSerializer(str),
+Share = Annotated[str, PlainValidator(_parse_share), PlainSerializer(lambda value: str(value)),
                   WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9][0-9.,]*\s*%\s*$",
                                   "patternErrorMessage": _SHARE_MESSAGE})]
 Count = Annotated[int, BeforeValidator(_whole_number),

@@ -118,10 +118,10 @@ _NUMBER_SCHEMA = {"anyOf": [{"type": "number"},
                              "patternErrorMessage": _SCORE_MESSAGE}]}
 
 #: A score, a maximum or points: a number with at most one decimal (``8``, ``8.5``, ``"8,5"``).
-Score = Annotated[Decimal, PlainValidator(_score), PlainSerializer(str, return_type=str),
+Score = Annotated[Decimal, PlainValidator(_score), PlainSerializer(lambda value: str(value), return_type=str),
                   WithJsonSchema(_NUMBER_SCHEMA)]
 #: How many times a bonus or deduction applies (whole and ≥ 0 by rule, not by type).
-Times = Annotated[Decimal, PlainValidator(_times), PlainSerializer(str, return_type=str),
+Times = Annotated[Decimal, PlainValidator(_times), PlainSerializer(lambda value: str(value), return_type=str),
                   WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]})]
 CriterionId = Annotated[str, PlainValidator(_criterion_id),
                         WithJsonSchema({"anyOf": [
