@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz_loader import Sandbox
+from fuzz_loader import Sandbox, main
 from fuzz_registry import IDS, Choices, registry_files
 
 from tests.conftest import BASE_CAMPAIGN
@@ -136,35 +136,12 @@ def check_command(sandbox: Sandbox, raw: bytes) -> None:
             path.unlink() if not path.is_dir() else path.rmdir()
 
 
-def replay(paths: list[str]) -> None:
-    sandbox = Sandbox()
-    try:
-        for name in paths:
-            check_command(sandbox, Path(name).read_bytes())
-            print(f"{name}: ok")
-    finally:
-        sandbox.remove()
-
-
-def fuzz(argv: list[str]) -> None:
-    import atheris
-
-    with atheris.instrument_imports(include=["thidua_cli"]):
-        import thidua_cli.cli.app
-        import thidua_cli.cli.calendar
-        import thidua_cli.cli.new
-        import thidua_cli.cli.render  # noqa: F401
-
-    sandbox = Sandbox()
-    atheris.Setup(argv, lambda raw: check_command(sandbox, raw))
-    try:
-        atheris.Fuzz()
-    finally:
-        sandbox.remove()
+def _instrument() -> None:
+    import thidua_cli.cli.app
+    import thidua_cli.cli.calendar
+    import thidua_cli.cli.new
+    import thidua_cli.cli.render  # noqa: F401
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--replay"]:
-        replay(sys.argv[2:])
-    else:
-        fuzz(sys.argv)
+    main(check_command, _instrument)

@@ -21,38 +21,14 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-BASE_ANNIVERSARIES = """\
-anniversaries:
-  - id: thanh-lap-dang
-    name: Ngày thành lập Đảng Cộng sản Việt Nam
-    date: 1930-02-03
-  - id: cong-doan-viet-nam
-    name: Ngày thành lập Công đoàn Việt Nam
-    date: 1929-07-28
-  - id: gio-to-hung-vuong
-    name: Giỗ Tổ Hùng Vương
-    lunar: "10/3"
-"""
-
-BASE_UNITS = """\
-units:
-  - id: tong-ldld
-    name: Tổng Liên đoàn Lao động Việt Nam
-    level: tong-lien-doan
-  - id: ldld-ha-noi
-    name: Liên đoàn Lao động thành phố Hà Nội
-    level: tinh
-    parent: tong-ldld
-    place: Hà Nội
-  - id: ldld-ba-dinh
-    name: Liên đoàn Lao động quận Ba Đình
-    level: tren-co-so
-    parent: ldld-ha-noi
-"""
+# The fuzzed file sits beside the test suite's own base registry (one copy of it).
+sys.path.insert(0, str(REPO))
+from tests.conftest import BASE_ANNIVERSARIES, BASE_UNITS  # noqa: E402
 
 
 class Sandbox:
@@ -112,7 +88,6 @@ def check_registry(root: Path) -> None:
 
 def make_seeds(folder: Path) -> None:
     """Seed corpus: the sample registry, the test fixtures' files and a few odd shapes."""
-    sys.path.insert(0, str(REPO))
     from tests import conftest
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -139,39 +114,48 @@ def make_seeds(folder: Path) -> None:
     print(f"{len(seeds)} seeds in {folder}")
 
 
-def replay(paths: list[str]) -> None:
+def replay(check: Callable[[Sandbox, bytes], None], paths: list[str]) -> None:
+    """Run saved inputs (a crash file, a corpus) through ``check`` without atheris."""
     sandbox = Sandbox()
     try:
         for name in paths:
-            check_one(sandbox, Path(name).read_bytes())
+            check(sandbox, Path(name).read_bytes())
             print(f"{name}: ok")
     finally:
         sandbox.remove()
 
 
-def fuzz(argv: list[str]) -> None:
+def fuzz(check: Callable[[Sandbox, bytes], None], argv: list[str],
+         instrument: Callable[[], None]) -> None:
+    """libFuzzer over ``check``; ``instrument`` imports the modules to measure coverage in."""
     import atheris
 
     with atheris.instrument_imports(include=["thidua_cli", "yaml"]):
-        import thidua_cli.report
-        import thidua_cli.validation  # noqa: F401
+        instrument()
 
     sandbox = Sandbox()
-
-    def one_input(raw: bytes) -> None:
-        check_one(sandbox, raw)
-
-    atheris.Setup(argv, one_input)
+    atheris.Setup(argv, lambda raw: check(sandbox, raw))
     try:
         atheris.Fuzz()
     finally:
         sandbox.remove()
 
 
+def main(check: Callable[[Sandbox, bytes], None], instrument: Callable[[], None]) -> None:
+    """The command line every harness shares: ``--replay FILE…`` or libFuzzer's own options."""
+    if sys.argv[1:2] == ["--replay"]:
+        replay(check, sys.argv[2:])
+    else:
+        fuzz(check, sys.argv, instrument)
+
+
+def _instrument_validation() -> None:
+    import thidua_cli.report
+    import thidua_cli.validation  # noqa: F401
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--make-seeds"]:
         make_seeds(Path(sys.argv[2]))
-    elif sys.argv[1:2] == ["--replay"]:
-        replay(sys.argv[2:])
     else:
-        fuzz(sys.argv)
+        main(check_one, _instrument_validation)

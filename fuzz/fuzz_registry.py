@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fuzz_loader import Sandbox, check_registry
+from fuzz_loader import Sandbox, check_registry, main
 
 DATES = ["1000-01-01", "9999-12-31", "9999-12-30", "2020-02-29", "2020-01-01", "2020-12-31",
          "2020-05-01", "2020-07-31", "31/12/9999", "01/01/1000", "1/1/2020", "1900-01-31",
@@ -139,33 +139,10 @@ def check_drawn(sandbox: Sandbox, raw: bytes) -> None:
     check_registry(sandbox.root)
 
 
-def replay(paths: list[str]) -> None:
-    sandbox = Sandbox()
-    try:
-        for name in paths:
-            check_drawn(sandbox, Path(name).read_bytes())
-            print(f"{name}: ok")
-    finally:
-        sandbox.remove()
-
-
-def fuzz(argv: list[str]) -> None:
-    import atheris
-
-    with atheris.instrument_imports(include=["thidua_cli"]):
-        import thidua_cli.report
-        import thidua_cli.validation  # noqa: F401
-
-    sandbox = Sandbox()
-    atheris.Setup(argv, lambda raw: check_drawn(sandbox, raw))
-    try:
-        atheris.Fuzz()
-    finally:
-        sandbox.remove()
+def _instrument() -> None:
+    import thidua_cli.report
+    import thidua_cli.validation  # noqa: F401
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--replay"]:
-        replay(sys.argv[2:])
-    else:
-        fuzz(sys.argv)
+    main(check_drawn, _instrument)
