@@ -137,7 +137,11 @@ def test_corrupted_encrypted_huge_and_foreign_files(root, capsys, tmp_path):
     corrupted = tmp_path / "hong.xlsx"
     corrupted.write_bytes(b"PK\x03\x04 not really a zip")
     encrypted = tmp_path / "mat-khau.xlsx"
-    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    # An OLE compound file holding the EncryptedPackage stream, as Excel writes one with a password.
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+                          + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64)
+    old_excel = tmp_path / "cu.xlsx"  # an .xls renamed: an OLE file without that stream
+    old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512 + "Workbook".encode("utf-16-le"))
     huge = tmp_path / "lon.xlsx"
     huge.write_bytes(b"PK" + b"\0" * (50 << 20))
     foreign = tmp_path / "la.xlsx"
@@ -145,18 +149,20 @@ def test_corrupted_encrypted_huge_and_foreign_files(root, capsys, tmp_path):
     from openpyxl import Workbook
     Workbook().save(buffer)
     foreign.write_bytes(buffer.getvalue())
-    code, out, err = run(capsys, "--registry", str(root), "import", str(corrupted), str(encrypted), str(huge),
-                         str(foreign), str(tmp_path / "khong-co.xlsx"), str(tmp_path))
+    code, out, err = run(capsys, "--registry", str(root), "import", str(corrupted), str(encrypted), str(old_excel),
+                         str(huge), str(foreign), str(tmp_path / "khong-co.xlsx"), str(tmp_path))
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         f"{corrupted}: không đọc được: không phải tệp Excel .xlsx hoặc tệp đã hỏng",
         f"{encrypted}: tệp Excel được đặt mật khẩu (mã hóa); hãy lưu lại không có mật khẩu rồi nhập",
-        f"{huge}: tệp lớn 5.0 MiB, quá lớn cho một biểu mẫu (tối đa 5 MiB); đây không phải biểu mẫu của thidua",
+        f"{old_excel}: tệp Excel 97-2003 (.xls), không phải .xlsx; hãy điền vào biểu mẫu .xlsx gốc do "
+        "`thidua form` tạo",
+        f"{huge}: tệp lớn 50,0 MiB, quá lớn cho một biểu mẫu (tối đa 5 MiB); đây không phải biểu mẫu của thidua",
         f'{foreign}: không phải biểu mẫu của thidua (thiếu trang "Báo cáo" hoặc thông tin nhận dạng); '
         "hãy dùng biểu mẫu do `thidua form` tạo",
         f"{tmp_path / 'khong-co.xlsx'}: không tồn tại",
         f"{tmp_path}: là một thư mục, không phải biểu mẫu .xlsx",
-        f"Đã nhập 0/6 biểu mẫu vào {root}/results/"]
+        f"Đã nhập 0/7 biểu mẫu vào {root}/results/"]
     assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]
 
 
@@ -180,3 +186,46 @@ def test_form_options(root, capsys, tmp_path):
     assert run(capsys, "--registry", str(root), "form", "2020", "--campaign", "ba-dinh-2020", "-o", str(out))[0] == 0
     code, _, err = run(capsys, "--registry", str(root), "form", "2020", "--campaign", "ba-dinh-2020", "-o", str(out))
     assert code == 2 and err.startswith("thidua: tệp đã có, không ghi đè: ")
+
+
+def test_two_forms_of_one_unit_are_both_refused(root, forms, capsys, tmp_path):
+    # Which of the two is right is the user's call, not the order they were given in.
+    first = fill(forms / "ba-dinh-2020-cdcs-b.xlsx", tmp_path / "b.xlsx", {"C7": "10/12/2020", "E11": 120})
+    second = fill(forms / "ba-dinh-2020-cdcs-b.xlsx", tmp_path / "b-sua.xlsx", {"C7": "10/12/2020", "E11": 121})
+    code, out, err = run(capsys, "--registry", str(root), "import", str(first), str(second))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{first}: cùng đơn vị và phong trào với {second}; chỉ nhập một biểu mẫu",
+        f"{second}: cùng đơn vị và phong trào với {first}; chỉ nhập một biểu mẫu",
+        f"Đã nhập 0/2 biểu mẫu vào {root}/results/"]
+    assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]
+
+
+def test_a_unit_that_reported_is_replaced_in_its_own_file_only_with_force(root, forms, capsys, tmp_path):
+    form = fill(forms / "ba-dinh-2020-cdcs-a.xlsx", tmp_path / "a.xlsx", {"C7": "11/12/2020", "E11": 101})
+    code, _, err = run(capsys, "--registry", str(root), "import", str(form))
+    assert (code, err.splitlines()) == (1, [
+        f"{form}: đã có báo cáo của đơn vị này về phong trào này (data/results/a.yaml); dùng --force để thay",
+        f"Đã nhập 0/1 biểu mẫu vào {root}/results/"])
+    # --force replaces results/a.yaml itself: a second file for cdcs-a would be a duplicate.
+    code, _, err = run(capsys, "--registry", str(root), "import", "--force", str(form))
+    assert (code, err) == (0, f"Đã nhập 1/1 biểu mẫu vào {root}/results/\nĐã kiểm tra 4 tệp: 0 lỗi, 0 cảnh báo\n")
+    assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]
+    assert (root / "results/a.yaml").read_text(encoding="utf-8") == (
+        "# Nhập từ biểu mẫu a.xlsx (thidua import).\ncampaign: ba-dinh-2020\nunit: cdcs-a\nas_of: 2020-12-11\n"
+        "results:\n  ket-nap-dang: 101\n")
+
+
+def test_a_blank_form_or_an_edited_hidden_sheet_writes_nothing(root, forms, capsys, tmp_path):
+    blank = fill(forms / "ba-dinh-2020-cdcs-c.xlsx", tmp_path / "trong.xlsx", {"C7": "10/12/2020"})
+    hidden = fill(forms / "ba-dinh-2020-cdcs-c.xlsx", tmp_path / "an.xlsx", {"C7": "10/12/2020", "E10": 5, "F10": 9})
+    book = load_workbook(hidden)
+    book["thidua"]["B5"] = "Tổng số CBCCVCLĐ"  # the total's name, which only thidua writes
+    book.save(hidden)
+    code, _, err = run(capsys, "--registry", str(root), "import", str(blank), str(hidden))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{blank}!Báo cáo!E10: biểu mẫu chưa có số liệu nào; hãy điền số của ít nhất một chỉ tiêu",
+        f"{hidden}: biểu mẫu đã bị sửa ngoài các ô được điền; hãy dùng lại biểu mẫu gốc",
+        f"Đã nhập 0/2 biểu mẫu vào {root}/results/"]
+    assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]

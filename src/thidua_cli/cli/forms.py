@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.problems import Severity
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -98,6 +99,8 @@ def make_forms(settings: Settings, year: int, campaign_id: str, out: Path, force
 
 
 def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
+    from pydantic import ValidationError
+
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.models import Result
     from thidua_cli.results import forms
@@ -115,8 +118,8 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         existing_reports = {(e.model.campaign, e.model.unit, e.model.phase): e.loc.file
                             for e in registry.results}
         problems: list[forms.FormProblem] = []
-        ready: list[tuple[Path, str]] = []
-        seen: dict[Path, str] = {}
+        # target file → the forms that would write it (the form's name, the YAML text)
+        candidates: dict[Path, list[tuple[str, str]]] = {}
         for done, path in enumerate(files, 1):
             progress("import", done - 1, len(files))
             name = path.name
@@ -125,6 +128,10 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                 problems.append(forms.FormProblem(str(path), "", *unreadable))
                 continue
             try:
+                size = path.stat().st_size
+                if size > forms.MAX_BYTES:
+                    problems.append(forms.too_large(str(path), size))
+                    continue
                 with path.open("rb") as handle:
                     data = handle.read(forms.MAX_BYTES + 1)
             except OSError as exc:
@@ -146,18 +153,18 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                 Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
                                        "as_of": filled.as_of, "population": filled.population,
                                        "results": filled.results})
-            except Exception as exc:
-                problems.append(forms.FormProblem(str(path), "", f"không tạo được kết quả: {exc}",
-                                                  f"cannot make a result: {exc}"))
+            except ValidationError:
+                # The cells one may fill were checked one by one: what fails here was edited
+                # elsewhere (the hidden identification sheet).
+                problems.append(forms.FormProblem(
+                    str(path), "", "biểu mẫu đã bị sửa ngoài các ô được điền; hãy dùng lại biểu mẫu gốc",
+                    "the form was edited outside the cells to fill; use the original form"))
                 continue
-            target = folder / f"{campaign.id}-{filled.unit}.yaml"
-            if target in seen:
-                problems.append(forms.FormProblem(str(path), "",
-                                                  f"cùng đơn vị và phong trào với {seen[target]}",
-                                                  f"the same unit and campaign as {seen[target]}"))
-                continue
-            seen[target] = str(path)
             other = existing_reports.get((filled.campaign, filled.unit, None))
+            # With --force the unit's report is replaced where it is, whatever its file name:
+            # a second file for it would be a duplicate.
+            target = registry.paths[other] if other is not None and other in registry.paths \
+                else folder / f"{campaign.id}-{filled.unit}.yaml"
             if other is not None and not force:
                 problems.append(forms.FormProblem(
                     str(path), "", f"đã có báo cáo của đơn vị này về phong trào này ({other}); "
@@ -169,9 +176,20 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                                                   "(dùng --force để ghi đè)",
                                                   f"file exists, not overwritten: {target} (use --force)"))
                 continue
-            ready.append((target, text))
+            candidates.setdefault(target, []).append((str(path), text))
         progress("import", len(files), len(files))
-        for done, (target, text) in enumerate(ready, 1):
+        ready: dict[Path, str] = {}
+        for target, given in candidates.items():
+            if len(given) == 1:
+                ready[target] = given[0][1]
+                continue
+            # Two forms of one unit: which is right is the user's call, not the order given.
+            for form, _ in given:
+                others = ", ".join(other_form for other_form, _ in given if other_form != form)
+                problems.append(forms.FormProblem(
+                    form, "", f"cùng đơn vị và phong trào với {others}; chỉ nhập một biểu mẫu",
+                    f"the same unit and campaign as {others}; import only one form"))
+        for done, (target, text) in enumerate(ready.items(), 1):
             write_output(target, text, force)
             progress("write", done, len(ready))
     lang = settings.lang
@@ -186,10 +204,12 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         from thidua_cli import report
         from thidua_cli.registry.loader import display_name
 
-        mine = {display_name(settings.registry, t) for t, _ in ready}
+        mine = {display_name(settings.registry, t) for t in ready}
         shown = [p for p in result.problems if p.file in mine]
         for line in report.text_lines(shown, len(result.registry.files), lang):
             settings.err.print(line, markup=False, highlight=False, soft_wrap=True)
+        if any(p.severity is Severity.ERROR for p in shown):
+            return 1
     return 1 if problems else 0
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from thidua_cli.models import Campaign, Result, Unit
 from thidua_cli.vn import dates as vn_dates
+from thidua_cli.vn import numbers
 
 SHEET = "Báo cáo"
 META = "thidua"
@@ -35,7 +36,10 @@ CAMPAIGN_CELL, UNIT_CELL = "C3", "C5"
 #: A filled form is a few kilobytes; past this an .xlsx is not a form (and could be a zip bomb).
 MAX_BYTES = 5 << 20
 MAX_UNPACKED = 50 << 20
-_ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: how Excel saves a password-protected workbook
+#: An OLE compound file: how Excel saves a password-protected workbook — and an old .xls.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The stream an encrypted workbook's OLE file holds (its name in UTF-16, as OLE stores it).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def total_name(target_id: str) -> str:
@@ -174,19 +178,30 @@ class FilledForm:
     results: dict[str, dict[str, Any] | int] = field(default_factory=dict)
 
 
+def too_large(name: str, size: int) -> FormProblem:
+    """A file past :data:`MAX_BYTES` (its whole size, though only the first bytes were read)."""
+    mib = size / (1 << 20)
+    return FormProblem(name, "", f"tệp lớn {numbers.fixed(mib, 1)} MiB, quá lớn cho một biểu mẫu "
+                       f"(tối đa {MAX_BYTES >> 20} MiB); đây không phải biểu mẫu của thidua",
+                       f"the file is {mib:.1f} MiB, too large for a form "
+                       f"(at most {MAX_BYTES >> 20} MiB); it is not a thidua form")
+
+
 def _open(data: bytes, name: str) -> tuple[Any, list[FormProblem]]:
     def whole(vi: str, en: str) -> tuple[None, list[FormProblem]]:
         return None, [FormProblem(name, "", vi, en)]
 
-    if data.startswith(_ENCRYPTED):
+    if data.startswith(_OLE) and _ENCRYPTED_STREAM in data:
         return whole("tệp Excel được đặt mật khẩu (mã hóa); hãy lưu lại không có mật khẩu rồi nhập",
                      "the Excel file is password-protected (encrypted); "
                      "save it without a password and import it")
+    if data.startswith(_OLE):
+        return whole("tệp Excel 97-2003 (.xls), không phải .xlsx; hãy điền vào biểu mẫu .xlsx gốc "
+                     "do `thidua form` tạo",
+                     "an Excel 97-2003 file (.xls), not .xlsx; fill in the original .xlsx form "
+                     "made by `thidua form`")
     if len(data) > MAX_BYTES:
-        return whole(f"tệp lớn {len(data) / (1 << 20):.1f} MiB, quá lớn cho một biểu mẫu "
-                     f"(tối đa {MAX_BYTES >> 20} MiB); đây không phải biểu mẫu của thidua",
-                     f"the file is {len(data) / (1 << 20):.1f} MiB, too large for a form "
-                     f"(at most {MAX_BYTES >> 20} MiB); it is not a thidua form")
+        return None, [too_large(name, len(data))]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
@@ -290,6 +305,10 @@ def read_form(data: bytes, name: str, campaigns: dict[str, Campaign]) -> tuple[F
             filled.results[target.id] = {"count": count, "of": of}
         elif count is not None:
             filled.results[target.id] = count
+    if not problems and campaign.targets and not filled.results:
+        # A form sent back blank would write a report that says nothing: a silent pass.
+        cell_problem(f"{COUNT}{FIRST_ROW}", "biểu mẫu chưa có số liệu nào; hãy điền số của ít nhất "
+                     "một chỉ tiêu", "the form holds no figure; fill in at least one target")
     if problems:
         return None, problems
     return filled, []
