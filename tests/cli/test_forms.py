@@ -64,8 +64,9 @@ def test_a_form_per_unit_identified_validated_and_protected(forms):
     assert sheet["F11"].protection.locked and sheet["F11"].value == "—"  # a count target has no total
     whole = [dv for dv in sheet.data_validations.dataValidation if dv.type == "whole"]
     assert [str(dv.sqref) for dv in whole] == ["E10 E11 E12 E13 F10 F12 F13"]
-    # The total of a share target takes the name the reports already on the campaign use.
-    assert [c.value for c in book["thidua"]["5"]][1:] == ["cbccvcld", "tong-ket-nap-dang", "tong-dang-ky", "tong-dat"]
+    # The total of a share target takes the name the reports already on the campaign use; a
+    # target within another (dat within dang-ky) shares its total.
+    assert [c.value for c in book["thidua"]["5"]][1:] == ["cbccvcld", "tong-ket-nap-dang", "tong-dang-ky", "tong-dang-ky"]
 
 
 def test_import_writes_a_new_result_that_pools_with_the_others(root, forms, capsys, tmp_path):
@@ -227,5 +228,24 @@ def test_a_blank_form_or_an_edited_hidden_sheet_writes_nothing(root, forms, caps
     assert err.splitlines() == [
         f"{blank}!Báo cáo!E10: biểu mẫu chưa có số liệu nào; hãy điền số của ít nhất một chỉ tiêu",
         f"{hidden}: biểu mẫu đã bị sửa ngoài các ô được điền; hãy dùng lại biểu mẫu gốc",
+        f"Đã nhập 0/2 biểu mẫu vào {root}/results/"]
+    assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]
+
+
+def test_what_the_rules_would_find_once_written_is_told_at_the_forms_cell(root, forms, capsys, tmp_path):
+    # More cơ quan "đạt" than "đăng ký"; and cdcs-c moved to another district since its form was made.
+    within = fill(forms / "ba-dinh-2020-cdcs-b.xlsx", tmp_path / "b.xlsx",
+                  {"C7": "10/12/2020", "E12": 3, "F12": 5, "E13": 4, "F13": 5})
+    moved = fill(forms / "ba-dinh-2020-cdcs-c.xlsx", tmp_path / "c.xlsx", {"C7": "10/12/2020", "E11": 5})
+    units = root / "units/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "Công đoàn trường C\n    level: co-so\n    parent: ldld-ba-dinh",
+        "Công đoàn trường C\n    level: co-so\n    parent: ldld-long-bien"), encoding="utf-8")
+    code, _, err = run(capsys, "--registry", str(root), "import", str(within), str(moved))
+    assert code == 1
+    assert err.splitlines() == [
+        f'{within}!Báo cáo!E13: "dat" (4) lớn hơn kết quả của "dang-ky" (3) mà nó nằm trong',
+        f"{moved}!Báo cáo!C5: Công đoàn trường C không trực thuộc Liên đoàn Lao động quận Ba Đình "
+        '(đơn vị ban hành), nên không báo cáo về phong trào "ba-dinh-2020"',
         f"Đã nhập 0/2 biểu mẫu vào {root}/results/"]
     assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]

@@ -4,11 +4,17 @@ back into ``results/*.yaml``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
 from thidua_cli.problems import Severity
+
+if TYPE_CHECKING:
+    from thidua_cli.models import Campaign, Result
+    from thidua_cli.registry.data import Registry
+    from thidua_cli.results.forms import FormProblem
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -118,8 +124,8 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         existing_reports = {(e.model.campaign, e.model.unit, e.model.phase): e.loc.file
                             for e in registry.results}
         problems: list[forms.FormProblem] = []
-        # target file → the forms that would write it (the form's name, the YAML text)
-        candidates: dict[Path, list[tuple[str, str]]] = {}
+        # target file → the forms that would write it (the form's name, the YAML text, the result)
+        candidates: dict[Path, list[tuple[str, str, Result]]] = {}
         for done, path in enumerate(files, 1):
             progress("import", done - 1, len(files))
             name = path.name
@@ -150,9 +156,9 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                 continue
             text = forms.result_yaml(filled, name.replace("\n", " "))
             try:
-                Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
-                                       "as_of": filled.as_of, "population": filled.population,
-                                       "results": filled.results})
+                model = Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
+                                               "as_of": filled.as_of, "population": filled.population,
+                                               "results": filled.results})
             except ValidationError:
                 # The cells one may fill were checked one by one: what fails here was edited
                 # elsewhere (the hidden identification sheet).
@@ -176,20 +182,25 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                                                   "(dùng --force để ghi đè)",
                                                   f"file exists, not overwritten: {target} (use --force)"))
                 continue
-            candidates.setdefault(target, []).append((str(path), text))
+            candidates.setdefault(target, []).append((str(path), text, model))
         progress("import", len(files), len(files))
-        ready: dict[Path, str] = {}
+        ready: dict[Path, tuple[str, str, Result]] = {}
         for target, given in candidates.items():
             if len(given) == 1:
-                ready[target] = given[0][1]
+                ready[target] = given[0]
                 continue
             # Two forms of one unit: which is right is the user's call, not the order given.
-            for form, _ in given:
-                others = ", ".join(other_form for other_form, _ in given if other_form != form)
+            for form, _, _ in given:
+                others = ", ".join(other_form for other_form, _, _ in given if other_form != form)
                 problems.append(forms.FormProblem(
                     form, "", f"cùng đơn vị và phong trào với {others}; chỉ nhập một biểu mẫu",
                     f"the same unit and campaign as {others}; import only one form"))
-        for done, (target, text) in enumerate(ready.items(), 1):
+        # What the rules of results would find once written (a unit no longer below the issuer,
+        # a date before the campaign, "đạt" above "đăng ký"): told at the form's cell, unwritten.
+        for target, problem in _rule_errors(settings, registry, ready, campaigns):
+            problems.append(problem)
+            ready.pop(target, None)
+        for done, (target, (_, text, _)) in enumerate(ready.items(), 1):
             write_output(target, text, force)
             progress("write", done, len(ready))
     lang = settings.lang
@@ -211,6 +222,37 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         if any(p.severity is Severity.ERROR for p in shown):
             return 1
     return 1 if problems else 0
+
+
+def _rule_errors(settings: Settings, registry: Registry, ready: dict[Path, tuple[str, str, Result]],
+                 campaigns: dict[str, Campaign]) -> list[tuple[Path, FormProblem]]:
+    """The errors the results rules find in the forms about to be written, each at its form's
+    cell, with the file it would have written."""
+    from dataclasses import replace
+
+    from thidua_cli.problems import Location
+    from thidua_cli.registry.data import Entry
+    from thidua_cli.registry.loader import display_name
+    from thidua_cli.results import forms
+    from thidua_cli.rules import results as result_rules
+    from thidua_cli.rules import severity
+    from thidua_cli.rules.base import Context
+
+    names = {display_name(settings.registry, target): target for target in ready}
+    added = [Entry(model, Location(name)) for name, (_, _, model) in
+             ((name, ready[target]) for name, target in names.items())]
+    kept = [e for e in registry.results if e.loc.file not in names]
+    found: list[tuple[Path, FormProblem]] = []
+    for finding in result_rules.check(Context(replace(registry, results=[*kept, *added]))):
+        target = names.get(finding.location.file)
+        if target is None or severity(finding.rule, finding.lesser) is not Severity.ERROR:
+            continue
+        form, _, model = ready[target]
+        message, related = finding.message, finding.related.file if finding.related else ""
+        found.append((target, forms.FormProblem(
+            form, forms.cell_of(campaigns[model.campaign], finding.location.path),
+            message.vi.replace("{related}", related), message.en.replace("{related}", related))))
+    return found
 
 
 def _unreadable(path: Path) -> tuple[str, str] | None:

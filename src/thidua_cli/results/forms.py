@@ -70,6 +70,16 @@ def total_names(campaign: Campaign, reports: list[Result]) -> dict[str, str]:
         used = Counter(report.results[target.id].of for report in reports
                        if target.id in report.results and report.results[target.id].of)
         names[target.id] = used.most_common(1)[0][0] if used else total_name(target.id)  # type: ignore[assignment]
+    # A target `within` another counts among the same whole (cơ quan đạt văn hóa among the
+    # cơ quan that registered: both shares of all cơ quan): one total, so that the form
+    # asks the same figure twice consistently and result-within-exceeded can compare them.
+    within = {t.id: t.within for t in campaign.targets if t.within is not None}
+    for target_id in within:
+        outer, seen = target_id, {target_id}
+        while outer in within and within[outer] in names and within[outer] not in seen:
+            outer = within[outer]
+            seen.add(outer)
+        names[target_id] = names[outer]
     return names
 
 
@@ -312,6 +322,22 @@ def read_form(data: bytes, name: str, campaigns: dict[str, Campaign]) -> tuple[F
     if problems:
         return None, problems
     return filled, []
+
+
+def cell_of(campaign: Campaign, path: tuple[str | int, ...]) -> str:
+    """The form's cell that a problem at ``path`` of the result it makes comes from ("" for
+    the whole form): a target's count or total, the date, the unit."""
+    if path[:1] == ("as_of",):
+        return f"{SHEET}!{AS_OF_CELL}"
+    if path[:1] == ("unit",):
+        return f"{SHEET}!{UNIT_CELL}"
+    if path[:1] == ("campaign",):
+        return f"{SHEET}!{CAMPAIGN_CELL}"
+    if len(path) >= 2 and path[0] == "results":
+        for index, target in enumerate(campaign.targets):
+            if target.id == path[1]:
+                return f"{SHEET}!{COUNT}{FIRST_ROW + index}"
+    return ""
 
 
 def _whole(value: Any, cell: str, problem: Any) -> int | None:
