@@ -212,3 +212,20 @@ def test_a_result_file_that_did_not_load_refuses_the_reports_that_pool_it(root, 
         "nguyên ≥ 0, ví dụ 70\n\n"
         "Không lập báo cáo ba-dinh-2020-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).\n"
         f"Đã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md\n")
+
+
+def test_a_campaign_asked_for_that_did_not_load_or_reports_that_did_not_load(make_registry, capsys, tmp_path):
+    broken = CAMPAIGN.replace("start: 2020-01-01\n", "start: 2020-13-01\n", 1)
+    root = make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": broken, "results/a.yaml": A})
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "--campaign", "ba-dinh-2020",
+                        "-o", str(tmp_path / "out"))
+    assert (code, err.splitlines()[-1]) == (
+        1, 'Không lập văn bản của "ba-dinh-2020": tệp phong trào có lỗi (ở trên).')
+    assert err.splitlines()[0].startswith("data/campaigns/ba-dinh-2020.yaml:6:8: error schema: ")
+    # The only result file of the year did not load: its errors, not "no result file".
+    root = make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": CAMPAIGN,
+                          "results/a.yaml": A.replace("ket-nap-dang: 100", "ket-nap-dang: một trăm")})
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "-o", str(tmp_path / "out"))
+    assert (code, err) == (1, 'data/results/a.yaml:7:17: error schema: "một trăm" không phải là số; hãy viết '
+                              "một số nguyên ≥ 0, ví dụ 70\n\nKhông lập báo cáo nào: tệp kết quả có lỗi (ở trên).\n")
+    assert not (tmp_path / "out").exists()
