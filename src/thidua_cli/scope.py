@@ -29,11 +29,9 @@ class Scope:
     entries: tuple[Location, ...]       # units, clusters and anniversaries it names
     missing: bool                       # some id it needs did not load (a broken entry)
     #: a report that pools figures from units some of which have no report loaded: a result
-    #: file that did not load may be one of theirs (its campaign and unit are unknown)
-    unloaded_results: bool = False
-    #: a year-end report that found no campaign for next year: a campaign file that did not
-    #: load may be it ("Phương hướng năm sau" would print a blank instead of its targets)
-    unloaded_campaigns: bool = False
+    #: file that did not load may be one of theirs, or a campaign file that did not load
+    #: their own campaign (what such a file holds is unknown)
+    pools_gaps: bool = False
 
 
 class Scoper:
@@ -164,8 +162,10 @@ class Scoper:
         next_year = [] if result.phase is not None else \
             self.by_issuer.get((model.issuer, model.year + 1, model.kind), [])
         files.update(e.loc.file for e in next_year)
-        return Scope(frozenset(files), tuple(entries), missing, unloaded_results=gaps,
-                     unloaded_campaigns=result.phase is None and not next_year)
+        # A next year's campaign that did not load at all cannot be told from any other
+        # broken campaign file: the report prints its visible blank ("…") there, and the
+        # error is counted in the closing line rather than holding every report hostage.
+        return Scope(frozenset(files), tuple(entries), missing, pools_gaps=gaps)
 
     def _below(self, unit_id: str) -> list[str]:
         """Who reports to a unit: a cluster's members, or the unit's direct subordinates."""
@@ -184,10 +184,8 @@ class Scoper:
             return True
         if any(_within(loc, entry) for entry in scope.entries):
             return True
-        kind = self.registry.kinds.get(loc.file)
-        if loc.file not in self.loaded_files and (
-                (scope.unloaded_results and kind == "results")
-                or (scope.unloaded_campaigns and kind == "campaigns")):
+        if scope.pools_gaps and loc.file not in self.loaded_files and \
+                self.registry.kinds.get(loc.file) in ("results", "campaigns"):
             return True
         if scope.missing and not loc.file.split("/")[-2:-1] == ["campaigns"]:
             # An id it needs did not load: the errors no loaded entry accounts for.
