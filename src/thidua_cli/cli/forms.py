@@ -238,6 +238,8 @@ def _rule_errors(settings: Settings, registry: Registry, ready: dict[Path, tuple
     from thidua_cli.rules import severity
     from thidua_cli.rules.base import Context
 
+    if not ready:
+        return []
     names = {display_name(settings.registry, target): target for target in ready}
     added = [Entry(model, Location(name)) for name, (_, _, model) in
              ((name, ready[target]) for name, target in names.items())]
