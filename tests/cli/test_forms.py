@@ -249,3 +249,19 @@ def test_what_the_rules_would_find_once_written_is_told_at_the_forms_cell(root, 
         '(đơn vị ban hành), nên không báo cáo về phong trào "ba-dinh-2020"',
         f"Đã nhập 0/2 biểu mẫu vào {root}/results/"]
     assert sorted(p.name for p in (root / "results").iterdir()) == ["a.yaml"]
+
+
+def test_an_array_formula_a_date_and_a_boolean_where_a_count_belongs(root, forms, capsys, tmp_path):
+    from datetime import datetime
+
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    form = fill(forms / "ba-dinh-2020-cdcs-c.xlsx", tmp_path / "c.xlsx",
+                {"C7": "10/12/2020", "E11": ArrayFormula("E11", "=SUM(A1:A2)"),
+                 "E12": datetime(2020, 12, 10), "F12": 3, "E13": True, "F13": 3})
+    code, _, err = run(capsys, "--registry", str(root), "import", str(form))
+    assert (code, err.splitlines()) == (1, [
+        f"{form}!Báo cáo!E11: ô chứa công thức (=SUM(A1:A2)) thay vì số; hãy nhập số (dán giá trị)",
+        f"{form}!Báo cáo!E12: ô chứa ngày 10/12/2020 thay vì số",
+        f'{form}!Báo cáo!E13: "TRUE" không phải là số',
+        f"Đã nhập 0/1 biểu mẫu vào {root}/results/"])

@@ -344,8 +344,15 @@ def _whole(value: Any, cell: str, problem: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        problem(cell, f'"{value}" không phải là số', f'"{value}" is not a number')
+        shown = "TRUE" if value else "FALSE"  # as Excel shows it
+        problem(cell, f'"{shown}" không phải là số', f'"{shown}" is not a number')
         return None
+    if isinstance(value, datetime):
+        problem(cell, f"ô chứa ngày {vn_dates.short_date(value.date())} thay vì số",
+                f"the cell holds a date ({value.date().isoformat()}) instead of a number")
+        return None
+    if not isinstance(value, (str, int, float)) and isinstance(getattr(value, "text", None), str):
+        value = value.text  # an array formula (openpyxl's ArrayFormula): its "=…" text
     if isinstance(value, str) and value.startswith("="):
         problem(cell, f"ô chứa công thức ({value}) thay vì số; hãy nhập số (dán giá trị)",
                 f"the cell holds a formula ({value}) instead of a number; type the number (paste values)")
