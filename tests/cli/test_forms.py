@@ -256,6 +256,10 @@ def test_an_array_formula_a_date_and_a_boolean_where_a_count_belongs(root, forms
 
     from openpyxl.worksheet.formula import ArrayFormula
 
+    dated = fill(forms / "ba-dinh-2020-cdcs-c.xlsx", tmp_path / "d.xlsx",
+                 {"C7": ArrayFormula("C7", "=TODAY()"), "E11": 5})
+    code, _, err = run(capsys, "--registry", str(root), "import", str(dated))
+    assert (code, err.splitlines()[0]) == (1, f"{dated}!Báo cáo!C7: ô ngày chứa công thức; hãy nhập ngày")
     form = fill(forms / "ba-dinh-2020-cdcs-c.xlsx", tmp_path / "c.xlsx",
                 {"C7": "10/12/2020", "E11": ArrayFormula("E11", "=SUM(A1:A2)"),
                  "E12": datetime(2020, 12, 10), "F12": 3, "E13": True, "F13": 3})

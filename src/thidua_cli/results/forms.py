@@ -380,6 +380,10 @@ def _date(value: Any, problem: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if not isinstance(value, (str, int, float)) and isinstance(getattr(value, "text", None), str):
+        value = value.text  # an array formula: its "=…" text
+    if isinstance(value, bool):
+        value = "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, str) and value.strip():
         if value.startswith("="):
             problem(AS_OF_CELL, "ô ngày chứa công thức; hãy nhập ngày",
