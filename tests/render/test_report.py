@@ -245,3 +245,26 @@ def test_a_campaign_file_that_did_not_load_refuses_the_reports_with_units_missin
         "Không lập báo cáo ba-dinh-2020-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).",
         f"Đã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md",
         f"Đã ghi {out}/ba-dinh-2020-cdcs-b-bao-cao-tong-ket.md"]
+
+
+def test_an_error_in_an_ancestor_refuses_the_reports_below_it_not_in_another_district(root, capsys, tmp_path):
+    units = root / "units" / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    # Long Biên is neither an ancestor nor below Ba Đình: elsewhere.
+    units.write_text(text.replace("    name: Liên đoàn Lao động quận Long Biên\n    level: tren-co-so\n    parent: ldld-ha-noi",
+                                  "    name: Liên đoàn Lao động quận Long Biên\n    level: tren-co-so\n    parent: ldld-ha-noj"),
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out, "--unit", "cdcs-a")
+    assert (code, names) == (0, ["ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md"])
+    assert err.splitlines()[0] == ("Bỏ qua 1 lỗi ở nơi khác trong sổ đăng ký, không thuộc báo cáo nào được lập "
+                                   "(xem: thidua validate).")
+    # Hà Nội, whose place the date line prints, is an ancestor of every report.
+    units.write_text(text.replace("    level: tinh\n    parent: tong-ldld", "    level: tinh\n    parent: tong-ldld-x"),
+                     encoding="utf-8")
+    code, err, _ = rendered(capsys, root, tmp_path / "out2", "--unit", "cdcs-a")
+    assert code == 1
+    assert err.splitlines()[1:] == [
+        "", "Không lập báo cáo ba-dinh-2020-cdcs-a-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên)."]
+    assert err.splitlines()[0] == ('data/units/units.yaml:8:13: error unknown-reference: cấp trên trực tiếp '
+                                   '"tong-ldld-x" không có trong sổ đăng ký; có phải ý bạn là "tong-ldld"?')
