@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thidua_cli.errors import UserError
 
@@ -181,6 +182,73 @@ def write_outputs(files: Mapping[Path, bytes | str], force: bool) -> None:
     from thidua_cli.files import write_outputs as write
 
     write(files, force)
+
+
+class TableFormat(str, Enum):
+    """The formats of a command that prints a table: ``results``, ``scores``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def output_option(t: Settings) -> Any:
+    """``-o FILE``, the same in every command that prints a table or a list (``--out`` and
+    ``--output`` both work: users type the one they met in another command)."""
+    import typer
+
+    return typer.Option(
+        None, "--output", "-o", "--out", metavar=t.t("TỆP", "FILE"), show_default=False,
+        help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
+                 "Write to a file instead of stdout ('-' is stdout); never overwrites."))
+
+
+def force_option(t: Settings) -> Any:
+    """``--force`` beside :func:`output_option`."""
+    import typer
+
+    return typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có (với -o).",
+                                                   "Overwrite an existing file (with -o)."))
+
+
+def to_stdout(output: str | None) -> bool:
+    """No ``-o``, or ``-o -``: the output goes to stdout."""
+    return output is None or output == "-"
+
+
+def refuse_binary_on_terminal(fmt: str, output: str | None) -> None:
+    """XLSX on a terminal is noise; piped or redirected (``> ket-qua.xlsx``) it is a file."""
+    import sys
+
+    if fmt == "xlsx" and to_stdout(output) and sys.stdout.isatty():
+        raise CommandError("XLSX là tệp nhị phân: hãy ghi vào tệp bằng -o TỆP.xlsx",
+                           "XLSX is a binary file: write it to a file with -o FILE.xlsx")
+
+
+def deliver(settings: Settings, data: str | bytes, output: str | None, force: bool,
+            what_vi: str, what_en: str) -> None:
+    """Print ``data`` to stdout, or write it to ``output`` (never over a file without
+    ``force``, never onto a folder) and say so: "Đã ghi FILE (what)"."""
+    import sys
+
+    if to_stdout(output):
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        return
+    assert output is not None
+    path = Path(output)
+    if path.is_dir():
+        raise CommandError(f"{path} là một thư mục; hãy cho -o một tên tệp",
+                           f"{path} is a folder; give -o a file name")
+    write_output(path, data, force)
+    settings.err.print(settings.t(f"Đã ghi {path} ({what_vi})", f"Wrote {path} ({what_en})"),
+                       markup=False, highlight=False, soft_wrap=True)
 
 
 def refuse_empty(**options: str | None) -> None:
