@@ -70,7 +70,7 @@ def run(settings: Settings, kind: str, year: int, by: str | None, campaign: str 
     for path, document in targets:
         write_output(path, _encode(document, fmt), force)
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                           highlight=False, soft_wrap=True)
+                           highlight=False)
     return 0
 
 
