@@ -83,13 +83,6 @@ def _encode(document: object, fmt: str) -> bytes | str:
         return to_markdown(document)
     if fmt == "html":
         from thidua_cli.render.html import to_html
-        if document.kind == "scores":
-            from thidua_cli.render.landscape import landscape_html
-            return landscape_html(to_html(document))
         return to_html(document)
     from thidua_cli.render.docx import to_docx
-    data = to_docx(document)
-    if document.kind == "scores":
-        from thidua_cli.render.landscape import landscape
-        return landscape(data)
-    return data
+    return to_docx(document)

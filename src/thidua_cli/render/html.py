@@ -78,6 +78,14 @@ table.frame.header { table-layout: fixed; }
   table.closing.signatures td.signature { font-size: 11pt; }
 """
 
+#: After :data:`CSS` for a landscape document (``Document.landscape``): A4 turned, 252 mm of
+#: text in print and as wide on a screen.
+LANDSCAPE_CSS = """\
+@page { size: A4 landscape; }
+body { max-width: 252mm; }
+@media screen { body { max-width: 297mm; } }
+"""
+
 
 def _frame(text: str) -> str:
     """A text of the frame, escaped, with no-break spaces where a browser must not break a
@@ -129,7 +137,8 @@ def to_html(doc: Document) -> str:
     for name in ("author", "description", "keywords"):
         if doc.meta.get(name):
             out.append(f'<meta name="{name}" content="{escape(doc.meta[name])}">')
-    out += [f"<style>\n{CSS}</style>", "</head>", "<body>"]
+    css = CSS + (LANDSCAPE_CSS if doc.landscape else "")
+    out += [f"<style>\n{css}</style>", "</head>", "<body>"]
 
     left = []
     if h.superior:
