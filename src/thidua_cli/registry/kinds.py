@@ -75,8 +75,8 @@ def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
 
 
 def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
-    """The whole model or None: results and scorings are figures computed with, so a
-    part that failed is never left out to let the rest through."""
+    """The whole model or None: a scoring's figures are computed with (totals, ranks), so
+    a part that failed is never left out to let the rest through."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -85,9 +85,11 @@ def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem])
 
 
 def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
-    report = _validate(Result, data, Location(file), result.problems)
+    # Partial like a campaign: one broken figure does not hide the others' problems. The
+    # rules that compute across reports (roll-ups) ask for every report whole.
+    report, cut = _validate_partial(Result, data, Location(file), result)
     if report is not None:
-        result.results.append(Entry(report, Location(file)))
+        result.results.append(Entry(report, Location(file), cut=cut))
 
 
 def _scoring(data: dict[str, Any], file: str, result: FileResult) -> None:

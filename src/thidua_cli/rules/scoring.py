@@ -124,8 +124,10 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     yield from _check_table(model, loc)
     yield from _check_classes(model, loc)
     known = ctx.clusters.keys() | ctx.units.keys()
-    if model.by not in known:
-        return  # unknown-reference above; who is scored cannot be known
+    if model.by not in known or not ctx.rollup_intact:
+        # Unknown-reference above, or a part of the tree or of the results failed the
+        # schema: who is scored, and on what figures, cannot be known.
+        return
     clusters = {key: e.model for key, e in ctx.clusters.items()}
     allowed = scored.eligible(model, clusters, ctx.subordinates)
     units = scored.scored(model, clusters, ctx.subordinates)
@@ -173,7 +175,7 @@ def _check_references(ctx: Context, model: Scoring, loc: Location) -> Check:
             yield Finding("unknown-reference", loc.child("campaign"), Text(
                 f'phong trào "{model.campaign}" không có trong sổ đăng ký{hint_vi}',
                 f'campaign "{model.campaign}" is not in the registry{hint_en}'))
-        campaign = found.model if found is not None else None
+        campaign = found.model if found is not None and found.intact("targets") else None
     targets = [target.id for target in campaign.targets] if campaign is not None else []
     for g, group in enumerate(model.criteria):
         for i, item in enumerate(group.items):
