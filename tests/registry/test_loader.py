@@ -186,3 +186,14 @@ def test_each_cut_part_is_marked_where_it_stands(make_registry):
     assert entry.cut == {("title",), ("phases", 1, "start"), ("targets", -1)}
     assert not entry.intact("title") and not entry.intact("phases") \
         and not entry.intact(("phases", 1)) and entry.intact(("phases", 0), ("phases", 1, "end"))
+
+
+def test_a_base_year_that_failed_is_not_a_missing_one(make_registry):
+    # Without its "since" the lunar Giỗ Tổ would have no base year: "hãy ghi null" would be false.
+    root = make_registry({"anniversaries.yaml": BASE_ANNIVERSARIES + '    since: "2000"\n',
+                          "campaigns/c.yaml": campaign(**{
+                              "cong-doan-viet-nam: 91": "cong-doan-viet-nam: 91\n      gio-to-hung-vuong: 12"})})
+    assert problems(root) == [
+        ("schema", "data/anniversaries.yaml", 14, 12,
+         '"since" cần một số nguyên, nhưng ở đây là chuỗi văn bản "2000"; hãy bỏ dấu ngoặc kép'),
+    ]

@@ -201,8 +201,10 @@ def own_files(registry: Registry, year: int, by: str | None) -> set[str]:
     own = {e.loc.file for e in chosen} | unread
     members = {m for c in registry.clusters if c.model.id in scorers for m in c.model.members}
     own |= {c.loc.file for c in registry.clusters if c.model.id in scorers}
+    # A unit whose parent failed the schema may be one the scorer scores: its file too.
     own |= {u.loc.file for u in registry.units
-            if u.model.id in scorers or u.model.id in members or u.model.parent in scorers}
+            if u.model.id in scorers or u.model.id in members or u.model.parent in scorers
+            or not u.intact("parent")}
     own |= {c.loc.file for c in registry.campaigns if c.model.id in campaigns}
     own |= {r.loc.file for r in registry.results if r.model.campaign in campaigns}
     return own

@@ -55,8 +55,8 @@ def check(ctx: Context) -> Check:
                 continue  # phase-order / campaign-period already speak of it
             for anniversary_id, stated in celebrates.items():
                 entry = ctx.anniversaries.get(anniversary_id)
-                if entry is None:
-                    continue  # unknown-reference
+                if entry is None or not entry.intact("since"):
+                    continue  # unknown-reference; or a base year that failed the schema
                 if not entry.intact("name"):
                     # The name stands in every message; its stand-in must not.
                     entry = replace(entry, model=entry.model.model_copy(update={"name": anniversary_id}))
