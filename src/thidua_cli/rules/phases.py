@@ -84,7 +84,9 @@ def _check_campaign(campaign: Entry[Campaign]) -> Check:
         dated = [campaign.intact(("phases", i, "start"), ("phases", i, "end"))
                  for i in range(len(phases))]
     bounds = campaign.intact("start", "end")
+    # Overlaps name the phases by number; gaps need only their dates.
     valid = [i for i, phase in enumerate(phases) if whole[i] and phase.end >= phase.start]
+    spans = [i for i, phase in enumerate(phases) if dated[i] and phase.end >= phase.start]
     for index, phase in enumerate(phases):
         if not whole[index]:
             yield from _check_ends(campaign, index, bounds)
@@ -140,13 +142,13 @@ def _check_campaign(campaign: Entry[Campaign]) -> Check:
     if bounds and all(dated) and model.end >= model.start:
         # Each gap where a suppression comment can name it: at the start of the phase that
         # opens after it, or at the end of the last phase for a gap at the campaign's end.
-        by_start = sorted(valid, key=lambda i: phases[i].start)
-        for s, e in _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in valid]):
+        by_start = sorted(spans, key=lambda i: phases[i].start)
+        for s, e in _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in spans]):
             after = next((i for i in by_start if phases[i].start > e), None)
             if after is not None:
                 place = here[after].child("start")
-            elif valid:
-                place = here[max(valid, key=lambda i: phases[i].end)].child("end")
+            elif spans:
+                place = here[max(spans, key=lambda i: phases[i].end)].child("end")
             else:  # no phase holds a day: the list itself
                 place = loc.child("phases", anchor="key")
             days = (e - s).days + 1
