@@ -40,7 +40,7 @@ from typing import Any
 from thidua_cli import __version__
 from thidua_cli.problems import Problem
 from thidua_cli.registry import cache_store, loader
-from thidua_cli.registry.data import Entry, FileResult, Registry
+from thidua_cli.registry.data import NOTHING_CUT, Entry, FileResult, Registry
 
 #: Bumped by hand when the stored layout changes.
 FORMAT = 4  # 3: FileResult.cuts and .unloaded, Entry.partial; 4: Entry.cut
@@ -140,7 +140,7 @@ def decode(entry: Any, kind: str, name: str, digest: str) -> FileResult | None:
             setattr(result, key, [
                 Entry(cache_store.decode_model(key, model), cache_store.decode_location(loc),
                       owner if isinstance(owner, str) else None,
-                      frozenset(cache_store.decode_path(path) for path in cut))
+                      frozenset(cache_store.decode_path(path) for path in cut) if cut else NOTHING_CUT)
                 for model, loc, owner, cut in entry[key]])
         result.broken_ids = {str(i) for i in entry["broken_ids"]}
         if entry["suppressions"] is not None:

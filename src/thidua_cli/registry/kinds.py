@@ -28,7 +28,7 @@ from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster,
 from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath, printable
 from thidua_cli.registry import schema_errors, yaml_source
-from thidua_cli.registry.data import Entry, FileResult
+from thidua_cli.registry.data import NOTHING_CUT, Entry, FileResult
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -240,7 +240,7 @@ def _validate_partial(model: type[M], data: Any, loc: Location,
     :meth:`Entry.intact`), so that no rule reads what the file does not say. None when the
     entry cannot stand without what failed (its ``id``, a check of the whole entry)."""
     try:
-        return model.model_validate(data), frozenset()
+        return model.model_validate(data), NOTHING_CUT
     except ValidationError as exc:
         result.problems.extend(schema_errors.to_problems(exc, model, loc))
         errors = exc.errors(include_url=False)
@@ -261,19 +261,19 @@ def _validate_partial(model: type[M], data: Any, loc: Location,
                 continue
             repair = _repair(model, path)
             if repair is None:
-                return None, frozenset()
+                return None, NOTHING_CUT
             (drops if repair[0] == "drop" else places).append(repair[1])
         for path in places:
             if not _place(model, pruned, path):
-                return None, frozenset()
+                return None, NOTHING_CUT
             cut.add(path)
         if not _cut(model, pruned, drops, cut, result, loc):
-            return None, frozenset()
+            return None, NOTHING_CUT
         try:
             return model.model_validate(pruned), frozenset(cut)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
-    return None, frozenset()
+    return None, NOTHING_CUT
 
 
 def _stand_in(data: Any, path: YamlPath, error: Any) -> bool:
