@@ -50,7 +50,8 @@ def run(settings: Settings, write: bool) -> int:
     from thidua_cli.validation import validate
 
     result = validate(settings.registry, cache=True)
-    anniversaries = {e.model.id: e.model for e in result.registry.anniversaries}
+    # Ordinals are fixed from what the registry says: never from a partial entry's stand-ins.
+    anniversaries = {e.model.id: e.model for e in result.registry.whole().anniversaries}
     fixed_files = 0
     for kind, path in loader.find_files(settings.registry):
         name = loader.display_name(settings.registry, path)
