@@ -74,16 +74,6 @@ def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
         result.broken_ids.add(data["id"])
 
 
-def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
-    """The whole model or None: a scoring's figures are computed with (totals, ranks), so
-    a part that failed is never left out to let the rest through."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_errors.to_problems(exc, model, loc))
-        return None
-
-
 def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
     # Partial like a campaign: one broken figure does not hide the others' problems. The
     # rules that compute across reports (roll-ups) ask for every report whole.
@@ -93,9 +83,11 @@ def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
 
 
 def _scoring(data: dict[str, Any], file: str, result: FileResult) -> None:
-    scoring = _validate(Scoring, data, Location(file), result.problems)
+    # Partial too: one unit's broken score hides neither the others' nor the vote's problems.
+    # What is computed over the whole table (ranks, ties) asks for every part intact.
+    scoring, cut = _validate_partial(Scoring, data, Location(file), result)
     if scoring is not None:
-        result.scorings.append(Entry(scoring, Location(file)))
+        result.scorings.append(Entry(scoring, Location(file), cut=cut))
 
 
 KINDS: tuple[FileKind, ...] = (
