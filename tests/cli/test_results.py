@@ -79,6 +79,12 @@ def test_csv(root, capsys):
         "ba-dinh-2020,cdcs-b,,lao-dong-tien-tien,từ 75% trở lên,60,cbccvcld,100,60.00,khong-dat,-15.00,0,0,"]
 
 
+def test_xlsx_is_not_printed_on_a_terminal(root, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert run(capsys, "--registry", str(root), "results", "2020", "-f", "xlsx") == (
+        2, "", "thidua: XLSX là tệp nhị phân: hãy ghi vào tệp bằng -o TỆP.xlsx\n")
+
+
 def test_xlsx_has_real_numbers_percent_formats_and_a_frozen_header(root, capsys, tmp_path):
     from openpyxl import load_workbook
 

@@ -105,10 +105,22 @@ def test_xlsx_has_the_summary_and_the_units_by_criteria(capsys, make_registry, t
     assert details[-1][1:5] == ["Tổng điểm", None, None, 100]
 
 
-def test_xlsx_is_not_printed(capsys, make_registry):
+def test_xlsx_is_not_printed_on_a_terminal(capsys, make_registry, monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     code, out, err = run(capsys, *registry(make_registry), "scores", "2020", "-f", "xlsx")
     assert (code, out) == (2, "")
-    assert err == "thidua: không in XLSX ra màn hình (tệp nhị phân); dùng -o TỆP.xlsx\n"
+    assert err == "thidua: XLSX là tệp nhị phân: hãy ghi vào tệp bằng -o TỆP.xlsx\n"
+
+
+def test_xlsx_goes_down_a_pipe(capfdbinary, make_registry):
+    # ``thidua scores 2020 -f xlsx > diem.xlsx``: the shell makes the file, stdout is not a terminal.
+    code = main([*registry(make_registry), "scores", "2020", "-f", "xlsx"])
+    out, err = capfdbinary.readouterr()
+    assert (code, err) == (0, b"")
+    assert out[:2] == b"PK"
+    from openpyxl import load_workbook
+
+    assert load_workbook(io.BytesIO(out)).sheetnames == ["Tổng hợp", "Chi tiết"]
 
 
 def test_an_existing_file_is_kept(capsys, make_registry, tmp_path):

@@ -6,15 +6,22 @@ Wiring only: the range is :mod:`thidua_cli.calendar.period`'s, the entries
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from enum import Enum
-from pathlib import Path
 
 import typer
 
 from thidua_cli.calendar.period import DEFAULT_DAYS
-from thidua_cli.cli.common import CommandError, Settings, examples, refuse_empty, write_output
+from thidua_cli.cli.common import (
+    CommandError,
+    Settings,
+    deliver,
+    examples,
+    force_option,
+    output_option,
+    refuse_empty,
+    to_stdout,
+)
 
 #: Narrower than this, the table squeezes the event column to "…": plain lines instead.
 TABLE_WIDTH = 60
@@ -78,13 +85,8 @@ def register(app: typer.Typer, t: Settings) -> None:
             Format.table, "--format", "-f",
             help=t.t("Dạng kết quả: table, json hoặc ics (lịch RFC 5545 cho Google Calendar, Outlook).",
                      "Output format: table, json or ics (RFC 5545, for Google Calendar, Outlook).")),
-        output: str | None = typer.Option(
-            None, "--out", "-o", "--output", metavar=t.t("TỆP", "FILE"),
-            help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
-                     "Write to a file instead of stdout ('-' is stdout); never overwrites."),
-            show_default=False),
-        force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có (với -o).",
-                                                             "Overwrite an existing file (with -o).")),
+        output: str | None = output_option(t),
+        force: bool = force_option(t),
         remind: int | None = typer.Option(
             None, "--remind", metavar=t.t("SỐ_NGÀY", "DAYS"), min=0, max=60,
             help=t.t("Với --format ics: nhắc trước mỗi sự kiện chừng ấy ngày (0: ngay trong ngày).",
@@ -123,39 +125,21 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
             "(xem: thidua validate).",
             f"Left aside {left_aside} error{'s' if left_aside > 1 else ''} in the registry: the "
             "entries with errors are not in the calendar (see: thidua validate)."),
-            markup=False, highlight=False, soft_wrap=True)
+            markup=False, highlight=False)
     index = result.index if not left_aside else RegistryIndex.of(registry)
     found = events.entries(registry, start, end, unit=unit, round_only=round_only, index=index)
     note = events.lunar_gap(registry, start, end, round_only)
     if note is not None:
-        settings.err.print(note.get(settings.lang), markup=False, soft_wrap=True)
+        settings.err.print(note.get(settings.lang), markup=False)
 
     names = events.issuer_names(registry)
     view = export.View(start, end, year, names.get(unit) if unit else None, round_only,
                        settings.lang, today(), remind)
-    to_stdout = output is None or output == "-"
-    if fmt == "table" and to_stdout and settings.out.is_terminal and settings.out.width >= TABLE_WIDTH:
+    wide_terminal = settings.out.is_terminal and settings.out.width >= TABLE_WIDTH
+    if fmt == "table" and to_stdout(output) and wide_terminal:
         for shown in export.rich_table(found, view):
             settings.out.print(shown)
         return 0
     text = export.EXPORTERS[fmt](found, view)
-    if output is None or output == "-":
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        return 0
-    _write(settings, Path(output), text, force, len(found))
+    deliver(settings, text, output, force, f"{len(found)} mục", f"{len(found)} entries")
     return 0
-
-
-def _write(settings: Settings, path: Path, data: str | bytes, force: bool, count: int) -> None:
-    if path.is_dir():
-        raise CommandError(f"{path} là một thư mục; hãy cho -o một tên tệp",
-                           f"{path} is a folder; give -o a file name")
-    write_output(path, data, force)
-    settings.err.print(settings.t(f"Đã ghi {path} ({count} mục)", f"Wrote {path} ({count} entries)"),
-                       markup=False, highlight=False, soft_wrap=True)

@@ -3,14 +3,21 @@ CSV or XLSX."""
 
 from __future__ import annotations
 
-import sys
-from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.cli.common import (
+    CommandError,
+    Settings,
+    TableFormat,
+    checked_registry,
+    deliver,
+    force_option,
+    output_option,
+    refuse_binary_on_terminal,
+    to_stdout,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -20,13 +27,6 @@ if TYPE_CHECKING:
 #: Width of the plain table (a pipe or a file): wide enough for a target's text beside its numbers.
 PLAIN_WIDTH = 120
 _STYLES = {"vuot": "bold green", "dat": "green", "khong-dat": "bold red", "tien-do": "yellow"}
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -53,33 +53,25 @@ def register(app: typer.Typer, t: Settings) -> None:
             None, "--phase", metavar="N", show_default=False,
             help=t.t("Sơ kết đợt N (tiến độ) thay vì tổng kết.",
                      "Phase N's review (progress) instead of the whole.")),
-        fmt: Format = typer.Option(
-            Format.table, "--format", "-f",
+        fmt: TableFormat = typer.Option(
+            TableFormat.table, "--format", "-f",
             help=t.t("Dạng kết quả: table, json, csv hoặc xlsx.",
                      "Output format: table, json, csv or xlsx.")),
-        output: str | None = typer.Option(
-            None, "--output", "-o", metavar=t.t("TỆP", "FILE"), show_default=False,
-            help=t.t("Ghi vào tệp thay vì in ra ('-' là stdout); không ghi đè tệp đã có.",
-                     "Write to a file instead of stdout ('-' is stdout); never overwrites.")),
-        force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có (với -o).",
-                                                             "Overwrite an existing file (with -o).")),
+        output: str | None = output_option(t),
+        force: bool = force_option(t),
     ) -> None:
         raise typer.Exit(run(ctx.obj, year, campaign, unit, phase, fmt.value, output, force))
 
 
 def run(settings: Settings, year: int | None, campaign_id: str | None, unit: str | None,
         phase: int | None, fmt: str, output: str | None, force: bool) -> int:
-    t = settings.t
     if campaign_id is not None and unit is not None:
         raise CommandError("chỉ dùng một trong hai: --campaign hoặc --unit",
                            "use either --campaign or --unit, not both")
     if phase is not None and phase < 1:
         raise CommandError(f"--phase {phase}: số đợt bắt đầu từ 1",
                            f"--phase {phase}: phases are numbered from 1")
-    to_stdout = output is None or output == "-"
-    if fmt == "xlsx" and to_stdout and sys.stdout.isatty():
-        raise CommandError("XLSX là tệp nhị phân: hãy ghi vào tệp bằng -o KET-QUA.xlsx",
-                           "XLSX is a binary file: write it to a file with -o RESULTS.xlsx")
+    refuse_binary_on_terminal(fmt, output)
 
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.hints import did_you_mean as suggest
@@ -111,30 +103,14 @@ def run(settings: Settings, year: int | None, campaign_id: str | None, unit: str
         data = export.to_csv(tables)
     elif fmt == "xlsx":
         data = export.to_xlsx(tables, label)
-    elif to_stdout and settings.out.is_terminal:
+    elif to_stdout(output) and settings.out.is_terminal:
         print_tables(settings, tables, year)
         return 0
     else:
         data = to_plain(tables, year, settings.lang)
-    if to_stdout:
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-            sys.stdout.flush()
-        return 0
-    assert output is not None
-    path = Path(output)
-    if path.is_dir():
-        raise CommandError(f"{path} là một thư mục; hãy cho -o một tên tệp",
-                           f"{path} is a folder; give -o a file name")
-    write_output(path, data, force)
     rows = sum(len(item.rows) for item in tables)
-    settings.err.print(t(f"Đã ghi {path} ({len(tables)} phong trào, {rows} dòng)",
-                         f"Wrote {path} ({len(tables)} campaigns, {rows} rows)"),
-                       markup=False, highlight=False, soft_wrap=True)
+    deliver(settings, data, output, force, f"{len(tables)} phong trào, {rows} dòng",
+            f"{len(tables)} campaigns, {rows} rows")
     return 0
 
 
@@ -243,10 +219,10 @@ def to_plain(tables: list[CampaignRows], year: int | None, lang: str) -> str:
     for index, item in enumerate(tables):
         if index:
             console.print()
-        console.print(_heading(item, lang), markup=False, soft_wrap=True)
+        console.print(_heading(item, lang), markup=False)
         coverage = _coverage(item, lang)
         if coverage:
-            console.print(coverage, markup=False, soft_wrap=True)
+            console.print(coverage, markup=False)
         if item.campaign.targets:
             console.print(build_table(item, lang, color=False))
         else:

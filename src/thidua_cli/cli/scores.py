@@ -4,27 +4,26 @@ one (``scores``, ``render scores|minutes|proposal``)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, write_output
+from thidua_cli.cli.common import (
+    CommandError,
+    Settings,
+    TableFormat,
+    deliver,
+    force_option,
+    output_option,
+    refuse_binary_on_terminal,
+    to_stdout,
+)
 
 if TYPE_CHECKING:
     from thidua_cli.registry.data import Registry
     from thidua_cli.scoring.sheet import Sheet
     from thidua_cli.validation import Result
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -42,15 +41,11 @@ def register(app: typer.Typer, t: Settings) -> None:
         by: str | None = typer.Option(
             None, "--by", metavar=t.t("MÃ", "ID"), help=t.t("Chỉ bảng chấm điểm của cụm (hoặc đơn vị) này.",
                                                  "Only the scoring made by this cluster (or unit).")),
-        format: Format = typer.Option(
-            Format.table, "--format", "-f", help=t.t("Định dạng: table, json, csv hoặc xlsx.",
+        format: TableFormat = typer.Option(
+            TableFormat.table, "--format", "-f", help=t.t("Định dạng: table, json, csv hoặc xlsx.",
                                                      "Output format: table, json, csv or xlsx.")),
-        output: str | None = typer.Option(
-            None, "--output", "-o", metavar=t.t("TỆP", "FILE"),
-            help=t.t("Ghi ra tệp này (mặc định: màn hình; xlsx cần -o).",
-                     "Write to this file (default: the screen; xlsx needs -o).")),
-        force: bool = typer.Option(False, "--force", help=t.t("Ghi đè tệp đã có.",
-                                                             "Overwrite an existing file.")),
+        output: str | None = output_option(t),
+        force: bool = force_option(t),
     ) -> None:
         settings: Settings = ctx.obj
         raise typer.Exit(run(settings, year, by, format.value, output, force))
@@ -58,10 +53,7 @@ def register(app: typer.Typer, t: Settings) -> None:
 
 def run(settings: Settings, year: int, by: str | None, fmt: str, output: str | None,
         force: bool) -> int:
-    to_screen = output is None or output == "-"
-    if fmt == "xlsx" and to_screen:
-        raise CommandError("không in XLSX ra màn hình (tệp nhị phân); dùng -o TỆP.xlsx",
-                           "XLSX is not written to the screen (a binary file); use -o FILE.xlsx")
+    refuse_binary_on_terminal(fmt, output)
     from thidua_cli.cli.progress import ProgressBar
 
     with ProgressBar(settings) as progress:
@@ -78,24 +70,13 @@ def run(settings: Settings, year: int, by: str | None, fmt: str, output: str | N
         data = views.to_json(chosen)
     elif fmt == "csv":
         data = views.to_csv(chosen)
-    elif to_screen and settings.out.is_terminal:
+    elif to_stdout(output) and settings.out.is_terminal:
         print_rich(settings, chosen)
         return 0
     else:
         data = views.to_plain(chosen, settings.lang)
-    if to_screen:
-        assert isinstance(data, str)
-        sys.stdout.write(data)
-        sys.stdout.flush()
-        return 0
-    path = Path(output or "")
-    if path.is_dir():
-        raise CommandError(f"{path} là một thư mục; hãy cho -o một tên tệp",
-                           f"{path} is a folder; give -o a file name")
-    write_output(path, data, force)
     count = sum(len(sheet.ranking.units) for sheet in chosen)
-    settings.err.print(settings.t(f"Đã ghi {path} ({count} đơn vị)", f"Wrote {path} ({count} units)"),
-                       markup=False, highlight=False, soft_wrap=True)
+    deliver(settings, data, output, force, f"{count} đơn vị", f"{count} units")
     return 0
 
 
@@ -145,14 +126,13 @@ def checked_sheets(settings: Settings, year: int, by: str | None, refusal_vi: st
     elsewhere = sum(1 for p in result.problems if p.severity is Severity.ERROR and p.file not in own)
     if mine:
         for line in report.text_lines(mine, len(own), settings.lang):
-            settings.err.print(line, soft_wrap=True)
+            settings.print_wrapped(line, err=True)
     if elsewhere:
-        settings.err.print(_elsewhere(settings, elsewhere, result), markup=False, highlight=False,
-                           soft_wrap=True)
+        settings.err.print(_elsewhere(settings, elsewhere, result), markup=False, highlight=False)
     if errors:
         settings.err.print(settings.t(f"Bảng chấm điểm có lỗi: {refusal_vi}",
                                       f"The scoring has errors: {refusal_en}"),
-                           markup=False, highlight=False, soft_wrap=True)
+                           markup=False, highlight=False)
         return None
     _known(registry, year, by)
     return sheets(registry, year, by)
