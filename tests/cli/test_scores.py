@@ -159,7 +159,8 @@ def test_errors_elsewhere_do_not(capsys, make_registry):
     chosen["campaigns/khac.yaml"] = "id: khac\nissuer: ldld-khong-co\n"
     code, out, err = run(capsys, "--registry", str(make_registry(chosen)), "scores", "2020")
     assert (code, out) == (0, TABLE)
-    assert err == ("Lưu ý: sổ đăng ký còn 5 lỗi ở 1 tệp khác, không liên quan đến bảng chấm điểm này "
+    # five missing fields and, no longer hidden by them, the unknown issuer
+    assert err == ("Lưu ý: sổ đăng ký còn 6 lỗi ở 1 tệp khác, không liên quan đến bảng chấm điểm này "
                    "(xem bằng thidua validate).\n")
 
 

@@ -286,3 +286,32 @@ def test_results_and_scorings_round_trip_exactly(make_registry):
             assert [e.model for e in getattr(again, field)] == [e.model for e in getattr(result, field)]
             checked += len(getattr(result, field))
     assert checked >= 2
+
+
+def test_a_partially_loaded_file_gives_the_same_problems_warm_and_cold(make_registry, folder):
+    # Stand-ins and cut marks go through the store: a warm run must stay as silent (and as
+    # talkative) about the cut parts as a cold one.
+    from tests.conftest import BASE_UNITS
+    from thidua_cli.registry import loader
+
+    root = make_registry({
+        "campaigns/c.yaml": campaign(**{"title:": "titel:", "start: 2020-07-01": "start: 2020-07-41",
+                                        "thanh-lap-dang: 90": "thanh-lap-dang: 91"}),
+        "units/units.yaml": BASE_UNITS.replace("level: tren-co-so\n    parent: ldld-ha-noi",
+                                               "level: cơ sở\n    parent: ldld-ha-nôi")})
+    cold = found(root, folder, use_cache=False)
+    assert cold == [("schema", "data/units/units.yaml", 12, 12),
+                    ("schema", "data/units/units.yaml", 13, 13),
+                    ("schema", "data/campaigns/c.yaml", 5, 1),
+                    ("anniversary-ordinal", "data/campaigns/c.yaml", 13, 23),
+                    ("schema", "data/campaigns/c.yaml", 15, 12)]
+    assert found(root, folder) == cold  # filling the cache
+    assert found(root, folder) == cold  # from it
+    for kind, path in loader.find_files(root):
+        name = loader.display_name(root, path)
+        result = loader.file_result(kind, name, path.read_bytes())
+        again = cache.decode(json.loads(json.dumps(cache.encode(result, kind, name, "h"))), kind, name, "h")
+        assert again == result
+    assert {e.model.id: e.cut for e in validate(root, cache=True, cache_dir=folder).registry.units} \
+        == {"tong-ldld": set(), "ldld-ha-noi": set(), "ldld-ba-dinh": {("level",), ("parent",)},
+            "cdcs-a": set()}

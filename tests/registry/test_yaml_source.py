@@ -122,6 +122,19 @@ def test_every_encoding_message_says_how_to_save_again():
             "Save with Encoding → UTF-8), hoặc chạy `thidua fix`"), raw
 
 
+def test_tcvn3_is_named_and_thidua_fix_offered():
+    # "Công đoàn phường Ba Đình" typed with the ABC keyboard (.VnTime fonts)
+    (problem,) = read(b"name: C\xabng \xaeo\xb5n ph\xad\xeang Ba \xa7\xd7nh\n", "f").problems
+    assert (problem.rule, problem.line, problem.column) == ("encoding", 1, 8)
+    assert problem.message.vi == (
+        "tệp có vẻ được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime), không phải UTF-8; `thidua fix "
+        "--write` chuyển tệp sang Unicode UTF-8 (chạy `thidua fix` trước để xem thay đổi), hoặc hãy "
+        "chuyển bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC), đích Unicode) rồi lưu lại tệp với "
+        "bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, mục Mã hóa chọn UTF-8; VS Code: bấm tên bảng mã "
+        "ở thanh trạng thái, chọn Reopen with Encoding đúng bảng mã cũ rồi Save with Encoding → "
+        "UTF-8), hoặc chạy `thidua fix`")
+
+
 def test_deep_nesting_is_refused_without_recursion():
     source = read(b"a: " + b"[" * 50_000 + b"]" * 50_000, "f")
     assert [p.rule for p in source.problems] == ["yaml-syntax"]

@@ -269,3 +269,26 @@ def test_reporting_phase_that_does_not_exist_and_two_for_one_period(make_registr
     assert found(root) == [("unknown-reference", F, 14, 13), ("duplicate-id", F, 15, 5)]
     assert messages(root, "duplicate-id") == [
         f"đã có hạn báo cáo cho kỳ này ở {F}:13:5; mỗi kỳ một hạn"]
+
+
+def test_a_broken_figure_hides_neither_the_others_nor_invents_a_missing_total(make_registry):
+    # The report loads but for its broken parts: "bảy mươi" and the total "nhiều" are cut,
+    # the other figures are checked, and "of: dan-so" (the total cut) is not called unknown.
+    from thidua_cli.validation import validate
+
+    body = """\
+population: {cbccvcld: 10159, co-quan: 65, dan-so: "nhiều"}
+results:
+  lao-dong-tien-tien: {count: 7620, of: cbccvcld, stated: "75,10%"}
+  ket-nap-dang: bảy mươi
+  dang-ky: {count: 70, of: co-quan}
+  dat: {count: 50, of: dan-so}
+"""
+    root = registry(make_registry, {"results/r.yaml": result(body)})
+    assert [(p.rule, p.file, p.line, p.column, p.text("vi")) for p in validate(root).problems] == [
+        ("schema", R, 3, 52, '"nhiều" không phải là số; hãy viết một số nguyên ≥ 0, ví dụ 70'),
+        ("result-stated-mismatch", R, 5, 59, '"75,10%" không khớp 7.620/cbccvcld: tỉ lệ đúng là 75,01%'),
+        ("schema", R, 6, 17, '"bảy mươi" không phải là số; hãy viết một số nguyên ≥ 0, ví dụ 70'),
+        ("result-count-over-total", R, 7, 20, "70 lớn hơn tổng số co-quan (65); số lượng không thể vượt "
+                                              "tổng số"),
+    ]

@@ -284,3 +284,24 @@ def test_a_decimal_comma_inside_braces_is_explained(make_registry):
     assert messages(root, "schema") == [
         '"…,5" bị đọc thành một mục riêng: trong {…}, điểm có dấu phẩy thập phân phải đặt trong ngoặc kép '
         '("8,5") hoặc viết bằng dấu chấm (8.5)']
+
+
+def test_a_broken_score_hides_neither_the_other_units_problems_nor_is_called_missing(make_registry):
+    # cd-vien-chuc-ha-giang's "mười" is cut with its scores: nothing is said of them (no
+    # "chưa có điểm"), no rank is computed; ldld-tp-ha-giang's 25 over 20 and
+    # cd-nganh-giao-duc's missing 1.2 are reported as in a table without the fault.
+    from thidua_cli.validation import validate
+
+    chosen = files(results=False)
+    chosen["scoring/cum-3-ha-giang-2020.yaml"] = SCORING.replace(
+        '"1.1": 10, "1.2": 20, "1.3": 18,', '"1.1": 10, "1.2": 25, "1.3": 18,', 1).replace(
+        "  cd-vien-chuc-ha-giang:\n    self: {", '  cd-vien-chuc-ha-giang:\n    self: {"1.1": mười, ', 1)
+    s = "data/scoring/cum-3-ha-giang-2020.yaml"
+    assert [(p.rule, p.file, p.line, p.column, p.text("vi"))
+            for p in validate(make_registry(chosen)).problems] == [
+        ("score-out-of-range", s, 35, 30, 'điểm 25 của tiêu chí "1.2" phải từ 0 đến 20'),
+        ("schema", s, 41, 19, 'điểm "mười" không đọc được; viết một số có tối đa một chữ số thập '
+                              "phân, ví dụ 8, 8,5 hoặc 8.5"),
+        ("score-missing", s, 48, 11, 'đơn vị "cd-nganh-giao-duc" chưa có điểm tiêu chí 1.2; hãy ghi '
+                                     'điểm (kể cả 0) vào "self"'),
+    ]

@@ -3,8 +3,9 @@
 Pure: bytes in, bytes and the list of what changed out; ``cli/fix.py`` shows the diff and
 writes only when asked. Only these are touched, everything else stays byte for byte:
 
-- the encoding: UTF-16 and Windows-1258 become UTF-8 (TCVN3 is named by the checker but
-  needs Unikey's converter: its table is not guessed here);
+- the encoding: UTF-16, TCVN3 (ABC, the .VnTime fonts; :mod:`thidua_cli.vn.tcvn3`) and
+  Windows-1258 become UTF-8 — TCVN3 only when every byte of the file is in its table, so
+  that a file in another code page is never turned into wrong letters;
 - decomposed Unicode becomes NFC;
 - a Tab in a line's indentation becomes two spaces;
 - in a campaign file, a number written in quotes where a number belongs (``year: "2020"``,
@@ -24,6 +25,7 @@ from typing import Any
 
 from thidua_cli.problems import Text
 from thidua_cli.registry import yaml_source
+from thidua_cli.vn import tcvn3
 
 _BOM = "\ufeff"
 _LEADING_TABS = re.compile(r"^([ \t]*\t[ \t]*)", re.MULTILINE)
@@ -41,40 +43,51 @@ class Fixed:
     left: list[Text] = field(default_factory=list)
 
 
-def _decode(raw: bytes) -> tuple[str | None, Text | None]:
-    """The text, and the change of encoding made to read it (None: it was UTF-8)."""
+def _decode(raw: bytes) -> tuple[str | None, Text | None, str | None]:
+    """The text, the change of encoding made to read it (None: it was UTF-8), and the text
+    to show as the file's before in the diff when it differs from the text (TCVN3: the
+    bytes as an editor shows them without the .VnTime fonts, "C«ng ®oµn")."""
     try:
-        return raw.decode("utf-8"), None
+        return raw.decode("utf-8"), None, None
     except UnicodeDecodeError:
         pass
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or yaml_source._looks_like_utf16(raw):
         try:
-            return raw.decode("utf-16"), Text("bảng mã UTF-16 → UTF-8", "encoding UTF-16 → UTF-8")
+            return raw.decode("utf-16"), Text("bảng mã UTF-16 → UTF-8", "encoding UTF-16 → UTF-8"), None
         except UnicodeDecodeError:
-            return None, None
+            return None, None, None
     if yaml_source._looks_like_tcvn3(raw):
-        return None, None
+        # Only when every byte is in the TCVN3 table: a Windows-1258 file fails it (its
+        # à and đ have no place there), and is then never converted as TCVN3.
+        text = tcvn3.to_unicode(raw)
+        if text is not None:
+            return text, Text(
+                "bảng mã TCVN3 (ABC, phông .VnTime) → Unicode UTF-8; chữ hoa có dấu gõ bằng phông "
+                ".VnTimeH sẽ thành chữ thường, hãy xem lại phần thay đổi ở trên",
+                "encoding TCVN3 (ABC, the .VnTime fonts) → Unicode UTF-8; capitals with a tone "
+                "mark typed in the .VnTimeH fonts come out lowercase, check the changes above"), \
+                raw.decode("latin-1")
     if yaml_source._looks_like_windows_1258(raw):
         return raw.decode("cp1258"), Text("bảng mã Windows-1258 → UTF-8",
-                                          "encoding Windows-1258 → UTF-8")
-    return None, None
+                                          "encoding Windows-1258 → UTF-8"), None
+    return None, None, None
 
 
 def fix_bytes(raw: bytes, kind: str, anniversaries: dict[str, Any] | None = None) -> Fixed:
     """Fix one registry file of ``kind`` (anniversaries, units, campaigns);
     ``anniversaries``: id → Anniversary model, for the ordinals of a campaign."""
     result = Fixed()
-    text, recoded = _decode(raw)
+    text, recoded, shown = _decode(raw)
     if text is None:
         result.left.append(Text(
-            "tệp không đọc được bằng UTF-8, UTF-16 hay Windows-1258 (TCVN3? hãy chuyển mã bằng "
-            "Unikey); không sửa gì",
-            "the file reads as neither UTF-8, UTF-16 nor Windows-1258 (TCVN3? convert it with "
-            "Unikey); nothing fixed"))
+            "tệp không đọc được bằng UTF-8, UTF-16, TCVN3 (ABC) hay Windows-1258; không sửa gì: "
+            "hãy mở tệp bằng trình soạn thảo, chọn đúng bảng mã cũ rồi lưu lại bằng UTF-8",
+            "the file reads as neither UTF-8, UTF-16, TCVN3 (ABC) nor Windows-1258; nothing "
+            "fixed: open it in an editor, choose its old encoding, and save it again as UTF-8"))
         return result
     bom = text.startswith(_BOM)
     body = text[1:] if bom else text
-    result.before = body
+    result.before = body if shown is None else shown
     if recoded is not None:
         result.changes.append(recoded)
     if not unicodedata.is_normalized("NFC", body):

@@ -15,11 +15,11 @@ def register(app: typer.Typer, t: Settings) -> None:
     @app.command(
         "fix",
         epilog=examples(t, "thidua fix", "thidua fix --write", "thidua fix data --write"),
-        help=t.t("Sửa những lỗi đã biết cách sửa: bảng mã (UTF-16, Windows-1258 → UTF-8), Unicode "
+        help=t.t("Sửa những lỗi đã biết cách sửa: bảng mã (UTF-16, TCVN3, Windows-1258 → UTF-8), Unicode "
                  "tổ hợp → dựng sẵn (NFC), phím Tab ở đầu dòng, số năm kỷ niệm ghi sai, số đặt "
                  "trong ngoặc kép. In các thay đổi (diff) trước; chỉ ghi khi có --write, và không "
                  "động tới phần nào khác của tệp.",
-                 "Fix what the checker knows the answer to: the encoding (UTF-16, Windows-1258 → "
+                 "Fix what the checker knows the answer to: the encoding (UTF-16, TCVN3, Windows-1258 → "
                  "UTF-8), decomposed Unicode → NFC, Tabs in indentation, a wrong stated ordinal, "
                  "a number in quotes. Shows the changes (a diff) first; writes only with --write, "
                  "and touches nothing else in a file."),
@@ -50,7 +50,8 @@ def run(settings: Settings, write: bool) -> int:
     from thidua_cli.validation import validate
 
     result = validate(settings.registry, cache=True)
-    anniversaries = {e.model.id: e.model for e in result.registry.anniversaries}
+    # Ordinals are fixed from what the registry says: never from a partial entry's stand-ins.
+    anniversaries = {e.model.id: e.model for e in result.registry.whole().anniversaries}
     fixed_files = 0
     for kind, path in loader.find_files(settings.registry):
         name = loader.display_name(settings.registry, path)

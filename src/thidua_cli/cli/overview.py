@@ -66,7 +66,7 @@ def _registry(settings: Settings) -> Registry:
             "thể không được liệt kê.",
             f"The registry has {result.errors} errors (run `thidua validate`); what they affect "
             "may be missing below."), markup=False, highlight=False)
-    return result.registry
+    return result.registry.whole()
 
 
 def _print(settings: Settings, lines: list[str]) -> None:

@@ -172,17 +172,21 @@ def own_files(registry: Registry, year: int, by: str | None) -> set[str]:
     """The files a year's scorings stand on: the scoring files, the files that hold their
     scorers and the units they may score, their campaigns and the results on those; and any
     scoring file that could not be read (which year it holds is unknown)."""
-    loaded = {e.loc.file for e in registry.scorings}
+    # A scoring whose scorer or year failed the schema counts as unread: its year is unknown.
+    loaded = {e.loc.file for e in registry.scorings if e.intact("by", "year")}
     unread = {name for name, path in registry.paths.items()
               if path.parent.name == "scoring" and name not in loaded}
-    chosen = [e for e in registry.scorings if e.model.year == year and (by is None or e.model.by == by)]
+    chosen = [e for e in registry.scorings if e.loc.file in loaded and e.model.year == year
+              and (by is None or e.model.by == by)]
     scorers = {e.model.by for e in chosen}
     campaigns = {e.model.campaign for e in chosen if e.model.campaign}
     own = {e.loc.file for e in chosen} | unread
     members = {m for c in registry.clusters if c.model.id in scorers for m in c.model.members}
     own |= {c.loc.file for c in registry.clusters if c.model.id in scorers}
+    # A unit whose parent failed the schema may be one the scorer scores: its file too.
     own |= {u.loc.file for u in registry.units
-            if u.model.id in scorers or u.model.id in members or u.model.parent in scorers}
+            if u.model.id in scorers or u.model.id in members or u.model.parent in scorers
+            or not u.intact("parent")}
     own |= {c.loc.file for c in registry.campaigns if c.model.id in campaigns}
     own |= {r.loc.file for r in registry.results if r.model.campaign in campaigns}
     return own

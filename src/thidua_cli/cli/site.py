@@ -53,6 +53,7 @@ def run(settings: Settings, out: Path, year: int | None, docx: bool, force: bool
     t = settings.t
     from thidua_cli import report
     from thidua_cli.cli.progress import ProgressBar
+    from thidua_cli.registry.index import RegistryIndex
     from thidua_cli.site import build
     from thidua_cli.validation import validate
 
@@ -63,13 +64,16 @@ def run(settings: Settings, out: Path, year: int | None, docx: bool, force: bool
     started = perf_counter()
     with ProgressBar(settings) as progress:
         result = validate(settings.registry, cache=True, progress=progress)
-        years = sorted({e.model.year for e in result.registry.campaigns})
+        # The pages show what the registry says: never an entry whose cut parts hold stand-ins.
+        registry = result.registry.whole()
+        index = result.index if registry is result.registry else RegistryIndex.of(registry)
+        years = sorted({e.model.year for e in registry.campaigns})
         if year is not None and years and year not in years:
             listed = ", ".join(str(y) for y in years)
             raise CommandError(f"không có phong trào nào năm {year} trong sổ đăng ký (các năm có: {listed})",
                                f"no campaign of {year} in the registry (years with campaigns: {listed})")
-        files = build.pages_of(result.registry, result.problems, build.Options(year=year, docx=docx),
-                               progress, result.index)
+        files = build.pages_of(registry, result.problems, build.Options(year=year, docx=docx),
+                               progress, index)
         try:
             count = build.write_site(out, files, force)
         except build.SiteExists as exc:

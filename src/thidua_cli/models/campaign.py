@@ -94,6 +94,11 @@ class Reporting(Model):
     due: Date
 
 
+#: The parts :attr:`Campaign.issued` is read from (a cut ``document.date`` would make it
+#: fall back on the launch, a date the file never gave as the day of issue).
+ISSUED_FROM: tuple[tuple[str, ...], ...] = (("document", "date"), ("launch",), ("start",))
+
+
 class Campaign(Model):
     id: Id
     issuer: Id
@@ -120,7 +125,8 @@ class Campaign(Model):
 
     @property
     def issued(self) -> date:
-        """The day the campaign was issued: its document, else its launch, else its start."""
+        """The day the campaign was issued: its document, else its launch, else its start
+        (the parts :data:`ISSUED_FROM`, which a rule asks to be intact before using it)."""
         if self.document is not None and self.document.date is not None:
             return self.document.date
         if self.launch is not None:

@@ -40,10 +40,10 @@ from typing import Any
 from thidua_cli import __version__
 from thidua_cli.problems import Problem
 from thidua_cli.registry import cache_store, loader
-from thidua_cli.registry.data import Entry, FileResult, Registry
+from thidua_cli.registry.data import NOTHING_CUT, Entry, FileResult, Registry
 
 #: Bumped by hand when the stored layout changes.
-FORMAT = 3  # 3: FileResult.cuts and .unloaded, Entry.partial
+FORMAT = 4  # 3: FileResult.cuts and .unloaded, Entry.partial; 4: Entry.cut
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -119,7 +119,7 @@ def encode(result: FileResult, kind: str, name: str, digest: str) -> dict[str, A
         "kind": kind, "name": name, "hash": digest,
         "problems": [cache_store.encode_problem(p) for p in result.problems],
         **{key: [[cache_store.encode_model(e.model), cache_store.encode_location(e.loc), e.owner,
-                  e.partial]
+                  [list(path) for path in sorted(e.cut, key=repr)]]
                  for e in getattr(result, key)] for key in _KINDS},
         "broken_ids": sorted(result.broken_ids),
         "suppressions": None if result.suppressions is None else [
@@ -139,8 +139,9 @@ def decode(entry: Any, kind: str, name: str, digest: str) -> FileResult | None:
         for key in _KINDS:
             setattr(result, key, [
                 Entry(cache_store.decode_model(key, model), cache_store.decode_location(loc),
-                      owner if isinstance(owner, str) else None, partial is True)
-                for model, loc, owner, partial in entry[key]])
+                      owner if isinstance(owner, str) else None,
+                      frozenset(cache_store.decode_path(path) for path in cut) if cut else NOTHING_CUT)
+                for model, loc, owner, cut in entry[key]])
         result.broken_ids = {str(i) for i in entry["broken_ids"]}
         if entry["suppressions"] is not None:
             result.suppressions = [cache_store.decode_directive(d) for d in entry["suppressions"]]

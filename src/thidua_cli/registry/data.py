@@ -7,7 +7,7 @@ these, one :class:`FileResult` per file, through the table of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -20,6 +20,10 @@ from thidua_cli.registry.directives import Directive
 
 M = TypeVar("M", bound=BaseModel)
 
+#: The cut of a whole entry, one object for all (each ``frozenset()`` is a new one: 200 bytes
+#: for each of a province's 18,000 entries).
+NOTHING_CUT: frozenset[YamlPath] = frozenset()
+
 
 @dataclass
 class Entry(Generic[M]):
@@ -28,9 +32,29 @@ class Entry(Generic[M]):
     model: M
     loc: Location
     owner: str | None = None  # for a unit's local anniversary: the unit id
-    #: the model was built from what remained of the entry once the parts that failed the
-    #: schema were left out: the rules check the rest, nothing is ever made from it
-    partial: bool = False
+    #: the parts of the entry that failed the schema (paths from ``loc``): each was left
+    #: out, or — a required field — holds a stand-in value that means nothing. The rules
+    #: check the rest and ask :meth:`intact` before reading a part; nothing is made from it.
+    cut: frozenset[YamlPath] = NOTHING_CUT
+
+    @property
+    def partial(self) -> bool:
+        """Whether a part of the entry failed the schema."""
+        return bool(self.cut)
+
+    def intact(self, *parts: str | YamlPath) -> bool:
+        """Whether each part (a field name or a path from the entry) loaded as written:
+        neither it, nor what holds it, nor anything inside it was cut. A rule asks this of
+        every part its finding rests on, so that a cut part makes it silent, never wrong."""
+        if not self.cut:
+            return True  # the common case: one test per entry
+        for part in parts:
+            path = (part,) if isinstance(part, str) else part
+            for cut in self.cut:
+                depth = min(len(cut), len(path))
+                if cut[:depth] == path[:depth]:
+                    return False
+        return True
 
 
 @dataclass
@@ -57,6 +81,17 @@ class Registry:
     #: units and anniversaries files whose entries could not be read at all (a syntax or
     #: encoding error, no top-level key): a reference to an id they hold is a consequence
     unloaded: set[str] = field(default_factory=set)
+
+    def whole(self) -> Registry:
+        """The registry less its partial entries (whose cut parts hold stand-ins): what
+        may be shown to a reader as the registry says it."""
+        if not any(e.cut for entries in (self.anniversaries, self.units, self.clusters,
+                                         self.campaigns) for e in entries):
+            return self
+        return replace(self, anniversaries=[e for e in self.anniversaries if not e.cut],
+                       units=[e for e in self.units if not e.cut],
+                       clusters=[e for e in self.clusters if not e.cut],
+                       campaigns=[e for e in self.campaigns if not e.cut])
 
     def add(self, name: str, result: FileResult) -> None:
         """Take in what the file shown as ``name`` yields by itself, after the files before it."""

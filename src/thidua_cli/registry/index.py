@@ -52,6 +52,8 @@ class RegistryIndex:
         by_year: dict[tuple[str, int], list[Entry[Campaign]]] = {}
         for campaign in registry.campaigns:
             model = campaign.model
+            if not campaign.intact("issuer", "year", "kind"):
+                continue  # filed under stand-ins, it would pass for another unit's or year's
             by_kind.setdefault((model.issuer, model.year, model.kind), []).append(campaign)
             by_year.setdefault((model.issuer, model.year), []).append(campaign)
         return cls(registry=registry, units=_first(registry.units),
@@ -92,7 +94,9 @@ class RegistryIndex:
     def name_of(self, some_id: str) -> str:
         """A unit's or cluster's short name, else the id itself."""
         entry = self.units.get(some_id) or self.clusters.get(some_id)
-        return entry.model.display if entry is not None else some_id
+        if entry is None or not entry.intact("name", "short"):
+            return some_id  # a name that failed the schema holds a stand-in
+        return entry.model.display
 
     def unit(self, unit_id: str | None) -> Unit | None:
         entry = self.units.get(unit_id) if unit_id is not None else None

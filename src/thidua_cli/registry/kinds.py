@@ -13,7 +13,10 @@ not make every reference to them look unknown).
 from __future__ import annotations
 
 import copy
+import datetime
 import re
+import types
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -25,7 +28,7 @@ from thidua_cli.models import AnniversariesFile, Anniversary, Campaign, Cluster,
 from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import UNSTAMPED, Location, Problem, Text, YamlPath, printable
 from thidua_cli.registry import schema_errors, yaml_source
-from thidua_cli.registry.data import Entry, FileResult
+from thidua_cli.registry.data import NOTHING_CUT, Entry, FileResult
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -64,33 +67,27 @@ def _units(data: dict[str, Any], file: str, result: FileResult) -> None:
 
 
 def _campaign(data: dict[str, Any], file: str, result: FileResult) -> None:
-    campaign, partial = _validate_partial(Campaign, data, Location(file), result)
+    campaign, cut = _validate_partial(Campaign, data, Location(file), result)
     if campaign is not None:
-        result.campaigns.append(Entry(campaign, Location(file), partial=partial))
+        result.campaigns.append(Entry(campaign, Location(file), cut=cut))
     elif isinstance(data.get("id"), str):
         result.broken_ids.add(data["id"])
 
 
-def _validate(model: type[M], data: Any, loc: Location, problems: list[Problem]) -> M | None:
-    """The whole model or None: results and scorings are figures computed with, so a
-    part that failed is never left out to let the rest through."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(schema_errors.to_problems(exc, model, loc))
-        return None
-
-
 def _result(data: dict[str, Any], file: str, result: FileResult) -> None:
-    report = _validate(Result, data, Location(file), result.problems)
+    # Partial like a campaign: one broken figure does not hide the others' problems. The
+    # rules that compute across reports (roll-ups) ask for every report whole.
+    report, cut = _validate_partial(Result, data, Location(file), result)
     if report is not None:
-        result.results.append(Entry(report, Location(file)))
+        result.results.append(Entry(report, Location(file), cut=cut))
 
 
 def _scoring(data: dict[str, Any], file: str, result: FileResult) -> None:
-    scoring = _validate(Scoring, data, Location(file), result.problems)
+    # Partial too: one unit's broken score hides neither the others' nor the vote's problems.
+    # What is computed over the whole table (ranks, ties) asks for every part intact.
+    scoring, cut = _validate_partial(Scoring, data, Location(file), result)
     if scoring is not None:
-        result.scorings.append(Entry(scoring, Location(file)))
+        result.scorings.append(Entry(scoring, Location(file), cut=cut))
 
 
 KINDS: tuple[FileKind, ...] = (
@@ -204,54 +201,76 @@ def _validate_items(model: type[M], data: dict[str, Any], key: str, file: str,
         return
     for index, item in enumerate(items):
         loc = Location(file, (key, index))
-        validated, partial = _validate_partial(model, item, loc, result)
+        validated, cut = _validate_partial(model, item, loc, result)
         if validated is not None:
-            yield Entry(validated, loc, partial=partial)
+            yield Entry(validated, loc, cut=cut)
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             result.broken_ids.add(item["id"])
 
 
 #: Lists whose items stand alone: leaving a broken one out leaves the others checkable
 #: without inventing a consequence. Not ``phases`` (a phase left out would open a false
-#: gap) nor ``members`` (a member left out would make the leader look like an outsider).
+#: gap) nor ``members`` (a member left out would make the leader look like an outsider):
+#: a broken part of those stays, holding a stand-in value, and is marked cut.
 _PRUNABLE_LISTS = frozenset({"targets", "events", "basis", "context", "aims", "awards",
                              "implementation", "recipients", "movements", "items", "tasks",
                              "anniversaries"})
 _PRUNE_ROUNDS = 8
+#: The index that marks, in an entry's cut paths, a list that lost an item (the items
+#: left are intact; the whole list is not): ``("targets", LEFT_OUT)``.
+LEFT_OUT = -1
 
 
 def _validate_partial(model: type[M], data: Any, loc: Location,
-                      result: FileResult) -> tuple[M | None, bool]:
-    """The model, and whether it is partial: when ``data`` fails the schema, its problems
-    are recorded and the parts that failed are left out (an optional field, an item of a
-    list of independent items, an entry of ``celebrates``) until the rest validates, so
-    that one schema error never hides the entry's other problems. A value that is plainly
-    one of the allowed choices written in Vietnamese (``level: cơ sở``) stands in as that
-    choice. None when what is left cannot make a model (a required field of the entry)."""
+                      result: FileResult) -> tuple[M | None, frozenset[YamlPath]]:
+    """The model, and the paths of its parts that were cut: when ``data`` fails the schema,
+    its problems are recorded and each part that failed is repaired as little as it can be
+    until the rest validates, so that one schema error never hides the entry's other
+    problems: an optional field, an entry of a mapping (``celebrates``) or an item of a
+    list of independent items is left out; a required field (``title``, a phase's
+    ``start``) holds a stand-in value. Each such part is marked cut (see
+    :meth:`Entry.intact`), so that no rule reads what the file does not say. None when the
+    entry cannot stand without what failed (its ``id``, a check of the whole entry)."""
     try:
-        return model.model_validate(data), False
+        return model.model_validate(data), NOTHING_CUT
     except ValidationError as exc:
         result.problems.extend(schema_errors.to_problems(exc, model, loc))
         errors = exc.errors(include_url=False)
     pruned = copy.deepcopy(data)
+    cut: set[YamlPath] = set()
     for _ in range(_PRUNE_ROUNDS):
-        cuts: list[YamlPath] = []
+        drops: list[YamlPath] = []   # parts left out
+        places: list[YamlPath] = []  # required parts given a stand-in value
         for error in errors:
-            path, _anchor = schema_errors.clean_loc(tuple(error["loc"]))
-            if error["type"] == "literal_error" and _stand_in(pruned, path, error):
+            raw = tuple(error["loc"])
+            if error["type"] == "extra_forbidden" and raw:
+                # An unknown key: nothing reads it. Its last step is the key, whatever it holds.
+                drops.append((*schema_errors.clean_loc(raw[:-1])[0], raw[-1]))
                 continue
-            cuts.append(path[:-1] if error["type"] == "missing" else path)
-        if not _cut(pruned, cuts, result, loc):
-            return None, False
+            path = schema_errors.clean_loc(raw)[0]
+            if error["type"] == "literal_error" and _stand_in(pruned, path, error):
+                cut.add(path)  # a plain choice in Vietnamese; still no rule reads it
+                continue
+            repair = _repair(model, path)
+            if repair is None:
+                return None, NOTHING_CUT
+            (drops if repair[0] == "drop" else places).append(repair[1])
+        for path in places:
+            if not _place(model, pruned, path):
+                return None, NOTHING_CUT
+            cut.add(path)
+        if not _cut(model, pruned, drops, cut, result, loc):
+            return None, NOTHING_CUT
         try:
-            return model.model_validate(pruned), True
+            return model.model_validate(pruned), frozenset(cut)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
-    return None, False
+    return None, NOTHING_CUT
 
 
 def _stand_in(data: Any, path: YamlPath, error: Any) -> bool:
-    """Put the choice a Vietnamese value plainly names in its place (``cơ sở`` → ``co-so``)."""
+    """Put the choice a Vietnamese value plainly names in its place (``cơ sở`` → ``co-so``):
+    the entry's other parts are checked as if it were written so."""
     from thidua_cli.vn.slug import slugify
 
     value = error.get("input")
@@ -276,10 +295,107 @@ def _at(data: Any, path: YamlPath) -> Any:
     return data
 
 
-def _cut(data: Any, cuts: list[YamlPath], result: FileResult, loc: Location) -> bool:
-    """Leave out each path (deepest list items last-first, so indexes stay true); False when
-    a path cannot be left out (the entry itself, a phase)."""
-    chosen = sorted(set(cuts), key=lambda path: [(str(type(s)), s) for s in path], reverse=True)
+_UNKNOWN = object()  # a path that leads to no field of the model
+
+
+def _bare(annotation: Any) -> Any:
+    """The type under ``Annotated`` and ``Optional``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _slot(model: type[BaseModel], path: YamlPath) -> tuple[Any, str]:
+    """The type expected at ``path`` in ``model`` and how the part there may be left out:
+    ``optional`` (a field with a default, an entry of a mapping), ``item`` (of a list of
+    independent items), ``kept`` (a required field, an item of another list)."""
+    annotation: Any = model
+    how = "kept"
+    for depth, step in enumerate(path):
+        bare = _bare(annotation)
+        origin = typing.get_origin(bare)
+        if isinstance(step, str) and isinstance(bare, type) and issubclass(bare, BaseModel):
+            field = bare.model_fields.get(step)
+            if field is None:
+                return _UNKNOWN, "kept"
+            annotation, how = field.annotation, "kept" if field.is_required() else "optional"
+        elif origin is list and isinstance(step, int):
+            annotation = typing.get_args(bare)[0]
+            how = "item" if depth and path[depth - 1] in _PRUNABLE_LISTS else "kept"
+        elif origin is dict:
+            annotation, how = typing.get_args(bare)[1], "optional"
+        else:
+            return _UNKNOWN, "kept"
+    return annotation, how
+
+
+def _repair(model: type[BaseModel], path: YamlPath) -> tuple[str, YamlPath] | None:
+    """How to repair the part at ``path`` that failed: leave out the nearest part that
+    holds it and may be left out (``("drop", part)``) — never across an item of a list
+    whose items depend on each other — else give it a stand-in value (``("place",
+    path)``); None for the entry's own id or the entry as a whole."""
+    for depth in range(len(path), 0, -1):
+        how = _slot(model, path[:depth])[1]
+        if how in ("optional", "item"):
+            return "drop", path[:depth]
+        if isinstance(path[depth - 1], int):
+            break  # a phase, a member: it stays, with a stand-in where it failed
+    if not path or path == ("id",):
+        return None
+    return "place", path
+
+
+def _stand_in_value(annotation: Any) -> Any:
+    """A value of the type that validates and means nothing (no rule reads a cut part)."""
+    bare = _bare(annotation)
+    origin = typing.get_origin(bare)
+    if bare is not annotation and typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return None  # Optional: nothing
+    if origin is typing.Literal:
+        return typing.get_args(bare)[0]
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        stand_in = {name: _stand_in_value(field.annotation)
+                    for name, field in bare.model_fields.items() if field.is_required()}
+        return _UNKNOWN if _UNKNOWN in stand_in.values() else stand_in
+    return _STAND_INS.get(bare, _UNKNOWN)
+
+
+_STAND_INS: dict[Any, Any] = {str: "cut", int: 0, bool: False, datetime.date: datetime.date(2000, 1, 1)}
+
+
+def _place(model: type[BaseModel], data: Any, path: YamlPath) -> bool:
+    """Give the required part at ``path`` a stand-in value; False when it cannot have one."""
+    value = _stand_in_value(_slot(model, path)[0])
+    parent = _at(data, path[:-1])
+    last = path[-1]
+    if value is _UNKNOWN:
+        return False
+    if isinstance(parent, dict):
+        parent[last] = value
+    elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+        parent[last] = value
+    else:
+        return False
+    return True
+
+
+def _cut(model: type[BaseModel], data: Any, drops: list[YamlPath], cut: set[YamlPath],
+         result: FileResult, loc: Location) -> bool:
+    """Leave out each path (deepest list items last-first, so indexes stay true), marking
+    each field left out in ``cut``; False when a path cannot be left out."""
+    chosen = sorted(set(drops), key=lambda path: [(str(type(s)), s) for s in path], reverse=True)
     for path in chosen:
         if not path:
             return False
@@ -289,12 +405,29 @@ def _cut(data: Any, cuts: list[YamlPath], result: FileResult, loc: Location) -> 
         last = path[-1]
         if isinstance(parent, dict) and last in parent:
             del parent[last]
-        elif (isinstance(parent, list) and isinstance(last, int) and len(path) >= 2
-              and path[-2] in _PRUNABLE_LISTS and 0 <= last < len(parent)):
+            if _slot(model, path)[0] is not _UNKNOWN:
+                cut.add(path)  # a field the format knows: the file said something there
+        elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
             item = parent.pop(last)
+            _shift(cut, path)
+            cut.add((*path[:-1], LEFT_OUT))  # the list as a whole is not as written
             result.cuts.append((loc.path + path[:-1], last))
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 result.broken_ids.add(item["id"])  # a `within` naming it is not unknown
         else:
             return False
     return True
+
+
+def _shift(cut: set[YamlPath], item: YamlPath) -> None:
+    """The cut paths once the list item at ``item`` is left out: those inside it go, those
+    of the items after it move up by one."""
+    depth = len(item) - 1
+    index = item[-1]
+    assert isinstance(index, int)
+    for path in list(cut):
+        step = path[depth] if len(path) > depth else None
+        if isinstance(step, int) and path[:depth] == item[:depth] and step >= index:
+            cut.discard(path)
+            if step > index:
+                cut.add((*path[:depth], step - 1, *path[depth + 1:]))

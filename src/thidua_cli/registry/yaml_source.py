@@ -138,11 +138,13 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         line, col = _line_col_of_byte(raw, exc.start)
         if _looks_like_tcvn3(raw):
             vi = ("tệp có vẻ được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime), không phải UTF-8; "
-                  "hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC), đích "
-                  f"Unicode) rồi {fix_vi.removeprefix('hãy ')}")
-            en = ("the file looks like TCVN3 (ABC, the .VnTime fonts), not UTF-8; convert it to "
-                  "Unicode with Unikey's converter (source TCVN3 (ABC), target Unicode), then "
-                  f"{fix_en}")
+                  "`thidua fix --write` chuyển tệp sang Unicode UTF-8 (chạy `thidua fix` trước để "
+                  "xem thay đổi), hoặc hãy chuyển bằng Unikey (Công cụ chuyển mã: nguồn TCVN3 (ABC), "
+                  f"đích Unicode) rồi {fix_vi.removeprefix('hãy ')}")
+            en = ("the file looks like TCVN3 (ABC, the .VnTime fonts), not UTF-8; `thidua fix "
+                  "--write` converts it to Unicode UTF-8 (run `thidua fix` first to see the "
+                  "changes), or convert it with Unikey's converter (source TCVN3 (ABC), target "
+                  f"Unicode), then {fix_en}")
         elif _looks_like_windows_1258(raw):
             vi = (f"tệp có vẻ được mã hóa Windows-1258 (bảng mã tiếng Việt cũ của Windows), "
                   f"không phải UTF-8; {fix_vi}")

@@ -121,11 +121,14 @@ class Index:
         """The models of the run's one :class:`RegistryIndex` (built here from a registry
         only when none is at hand): the same first-wins lookups validate checked."""
         index = source if isinstance(source, RegistryIndex) else RegistryIndex.of(source)
+        # Never a partial entry (its cut parts hold stand-ins): a document that needs one is
+        # refused for its errors, and one that only looks it up (a place inherited, a plan
+        # cited) shows a blank rather than a value the registry does not give.
         return cls(
-            units={key: e.model for key, e in index.units.items()},
-            clusters={key: e.model for key, e in index.clusters.items()},
-            anniversaries={key: e.model for key, e in index.anniversaries.items()},
-            campaigns={key: e.model for key, e in index.campaigns.items()},
+            units={key: e.model for key, e in index.units.items() if not e.cut},
+            clusters={key: e.model for key, e in index.clusters.items() if not e.cut},
+            anniversaries={key: e.model for key, e in index.anniversaries.items() if not e.cut},
+            campaigns={key: e.model for key, e in index.campaigns.items() if not e.cut},
         )
 
     def place(self, unit: Unit | None) -> str | None:

@@ -9,6 +9,7 @@ stated one must agree, and ``null`` lets thidua fill it in.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from thidua_cli.models import Anniversary
@@ -38,10 +39,15 @@ RULES = (
 def check(ctx: Context) -> Check:
     for campaign in ctx.registry.campaigns:
         model = campaign.model
+        if not campaign.intact("start", "end"):
+            continue  # every period is read against the campaign's, which is not known
         periods: list[tuple[dict[str, int | None], Location, date, date, str, str]] = [
             (model.celebrates, campaign.loc.child("celebrates"), model.start, model.end,
              "phong trào", "the campaign")]
         for index, phase in enumerate(model.phases):
+            if not campaign.intact(("phases", index, "start"), ("phases", index, "end"),
+                                   ("phases", index, "number")):
+                continue  # a phase whose dates failed the schema: nothing is said of it
             periods.append((phase.celebrates, campaign.loc.child("phases", index, "celebrates"),
                             phase.start, phase.end, f"đợt {phase.number}", f"phase {phase.number}"))
         for celebrates, loc, start, end, where_vi, where_en in periods:
@@ -49,8 +55,11 @@ def check(ctx: Context) -> Check:
                 continue  # phase-order / campaign-period already speak of it
             for anniversary_id, stated in celebrates.items():
                 entry = ctx.anniversaries.get(anniversary_id)
-                if entry is None:
-                    continue  # unknown-reference
+                if entry is None or not entry.intact("since"):
+                    continue  # unknown-reference; or a base year that failed the schema
+                if not entry.intact("name"):
+                    # The name stands in every message; its stand-in must not.
+                    entry = replace(entry, model=entry.model.model_copy(update={"name": anniversary_id}))
                 yield from _check_one(entry.model, stated, loc.child(anniversary_id),
                                       start, end, (model.start, model.end), where_vi, where_en)
 

@@ -80,6 +80,21 @@ class Context:
                 index.setdefault(entry.model.parent, []).append(entry.model)
         return index
 
+    @cached_property
+    def tree_intact(self) -> bool:
+        """Whether the unit tree loaded as written (every ``parent`` and cluster's
+        ``members``): who is below whom, who reports to and is scored by whom, rests on it."""
+        return (all(e.intact("parent") for e in self.registry.units)
+                and all(e.intact("members") for e in self.registry.clusters))
+
+    @cached_property
+    def rollup_intact(self) -> bool:
+        """Whether everything a roll-up of results rests on loaded as written: the tree, the
+        campaigns' issuer, year, kind and targets, every report. Over a cut part, a report
+        that only failed the schema would count as missing, or a total as wrong."""
+        return (self.tree_intact and all(not e.cut for e in self.registry.results)
+                and all(e.intact("issuer", "year", "kind", "targets") for e in self.registry.campaigns))
+
     def ancestors(self, unit_id: str) -> tuple[str, ...]:
         """Parent, grandparent … of a unit, nearest first; stops at a cycle."""
         return self.index.ancestors(unit_id)

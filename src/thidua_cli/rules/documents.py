@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from thidua_cli.models import Campaign
+from thidua_cli.models.campaign import ISSUED_FROM
 from thidua_cli.problems import Location, Severity, Text
 from thidua_cli.registry.loader import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
@@ -96,9 +97,11 @@ def check(ctx: Context) -> Check:
 def _basis_dates(ctx: Context) -> Check:
     for campaign in ctx.registry.campaigns:
         model = campaign.model
+        if not campaign.intact(*ISSUED_FROM):
+            continue  # its date of issue is not known
         for index, cited_id in model.cited:
             cited = ctx.campaigns.get(cited_id)
-            if cited is None or cited.model.issued <= model.issued:
+            if cited is None or not cited.intact(*ISSUED_FROM) or cited.model.issued <= model.issued:
                 continue   # an unknown id is unknown-reference's
             when, own = short_date(cited.model.issued), short_date(model.issued)
             at = campaign.loc.child("basis", index, "campaign")

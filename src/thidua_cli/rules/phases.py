@@ -11,7 +11,8 @@ import bisect
 from datetime import date
 
 from thidua_cli.models import Campaign, Phase
-from thidua_cli.problems import Location, Severity, Text
+from thidua_cli.problems import Severity, Text
+from thidua_cli.registry.data import Entry
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn.dates import short_date
 
@@ -65,23 +66,39 @@ def _span(start: date, end: date) -> str:
 
 def check(ctx: Context) -> Check:
     for campaign in ctx.registry.campaigns:
-        yield from _check_campaign(campaign.model, campaign.loc)
+        yield from _check_campaign(campaign)
 
 
-def _check_campaign(model: Campaign, loc: Location) -> Check:
+def _check_campaign(campaign: Entry[Campaign]) -> Check:
+    model, loc = campaign.model, campaign.loc
     phases = model.phases
     if not phases:
         return
     here = [loc.child("phases", index) for index in range(len(phases))]
-    valid = [i for i, phase in enumerate(phases) if phase.end >= phase.start]
+    # A phase whose number or dates failed the schema holds stand-ins: it is left out of
+    # every check, and the checks that need all phases (order, gaps) are not made.
+    whole = dated = [True] * len(phases)
+    if campaign.cut:
+        whole = [campaign.intact(("phases", i, "start"), ("phases", i, "end"),
+                                 ("phases", i, "number")) for i in range(len(phases))]
+        dated = [campaign.intact(("phases", i, "start"), ("phases", i, "end"))
+                 for i in range(len(phases))]
+    bounds = campaign.intact("start", "end")
+    # Overlaps name the phases by number; gaps need only their dates.
+    valid = [i for i, phase in enumerate(phases) if whole[i] and phase.end >= phase.start]
+    spans = [i for i, phase in enumerate(phases) if dated[i] and phase.end >= phase.start]
     for index, phase in enumerate(phases):
+        if not whole[index]:
+            yield from _check_ends(campaign, index, bounds)
+            continue
         vi, en = _label(phase)
         if phase.end < phase.start:
             yield Finding("phase-order", here[index].child("end"), Text(
                 f"{vi} kết thúc ({short_date(phase.end)}) trước khi bắt đầu ({short_date(phase.start)})",
                 f"{en} ends ({phase.end.isoformat()}) before it starts ({phase.start.isoformat()})"))
             continue
-        if phase.days is not None and phase.days != phase.length:
+        if phase.days is not None and phase.days != phase.length \
+                and campaign.intact(("phases", index, "days")):
             yield Finding("phase-length", here[index].child("days"), Text(
                 f"{vi} ghi {phase.days} ngày nhưng từ {short_date(phase.start)} đến "
                 f"{short_date(phase.end)} là {phase.length} ngày (tính cả hai đầu); "
@@ -89,7 +106,7 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
                 f"{en} declares {phase.days} days but {phase.start.isoformat()} to "
                 f"{phase.end.isoformat()} is {phase.length} days (both ends included); "
                 'fix "days" or the end date'))
-        if model.end >= model.start:
+        if bounds and model.end >= model.start:
             if phase.start < model.start:
                 yield Finding("phase-outside-campaign", here[index].child("start"), Text(
                     f"{vi} bắt đầu ({short_date(phase.start)}) trước phong trào ({short_date(model.start)})",
@@ -99,8 +116,8 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
                 yield Finding("phase-outside-campaign", here[index].child("end"), Text(
                     f"{vi} kết thúc ({short_date(phase.end)}) sau phong trào ({short_date(model.end)})",
                     f"{en} ends ({phase.end.isoformat()}) after the campaign ({model.end.isoformat()})"))
-    # Numbers 1..n in date order.
-    by_date = sorted(range(len(phases)), key=lambda i: (phases[i].start, i))
+    # Numbers 1..n in date order: of all the phases, so not when one of them is not known.
+    by_date = sorted(range(len(phases)), key=lambda i: (phases[i].start, i)) if all(whole) else []
     for position, index in enumerate(by_date, start=1):
         phase = phases[index]
         if phase.number != position:
@@ -122,16 +139,16 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
             f"phase {b.number} overlaps phase {a.number} ({{related}}) on "
             f"{first_day.isoformat()}–{last_day.isoformat()}; a day belongs to one phase"),
             related=here[valid[earlier]].child("start"))
-    if model.end >= model.start:
+    if bounds and all(dated) and model.end >= model.start:
         # Each gap where a suppression comment can name it: at the start of the phase that
         # opens after it, or at the end of the last phase for a gap at the campaign's end.
-        by_start = sorted(valid, key=lambda i: phases[i].start)
-        for s, e in _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in valid]):
+        by_start = sorted(spans, key=lambda i: phases[i].start)
+        for s, e in _uncovered(model.start, model.end, [(phases[i].start, phases[i].end) for i in spans]):
             after = next((i for i in by_start if phases[i].start > e), None)
             if after is not None:
                 place = here[after].child("start")
-            elif valid:
-                place = here[max(valid, key=lambda i: phases[i].end)].child("end")
+            elif spans:
+                place = here[max(spans, key=lambda i: phases[i].end)].child("end")
             else:  # no phase holds a day: the list itself
                 place = loc.child("phases", anchor="key")
             days = (e - s).days + 1
@@ -139,6 +156,25 @@ def _check_campaign(model: Campaign, loc: Location) -> Check:
                 f"{days} ngày của phong trào không thuộc đợt nào: {_span(s, e)}",
                 f"{days} days of the campaign are covered by no phase: "
                 + (s.isoformat() if s == e else f"{s.isoformat()}–{e.isoformat()}")))
+
+
+def _check_ends(campaign: Entry[Campaign], index: int, bounds: bool) -> Check:
+    """The one end of a phase that loaded, against the campaign's period, when its other
+    end or its number failed the schema."""
+    model, phase = campaign.model, campaign.model.phases[index]
+    if not bounds or model.end < model.start:
+        return
+    here = campaign.loc.child("phases", index)
+    vi, en = (f"đợt {phase.number}", f"phase {phase.number}") \
+        if campaign.intact(("phases", index, "number")) else ("đợt", "the phase")
+    if campaign.intact(("phases", index, "start")) and phase.start < model.start:
+        yield Finding("phase-outside-campaign", here.child("start"), Text(
+            f"{vi} bắt đầu ({short_date(phase.start)}) trước phong trào ({short_date(model.start)})",
+            f"{en} starts ({phase.start.isoformat()}) before the campaign ({model.start.isoformat()})"))
+    if campaign.intact(("phases", index, "end")) and phase.end > model.end:
+        yield Finding("phase-outside-campaign", here.child("end"), Text(
+            f"{vi} kết thúc ({short_date(phase.end)}) sau phong trào ({short_date(model.end)})",
+            f"{en} ends ({phase.end.isoformat()}) after the campaign ({model.end.isoformat()})"))
 
 
 def _first_overlaps(spans: list[tuple[date, date]]) -> list[tuple[int, int]]:

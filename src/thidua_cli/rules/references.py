@@ -79,7 +79,8 @@ def _names(ctx: Context) -> dict[str, str]:
     if not names:
         for entries in (ctx.registry.units, ctx.registry.clusters, ctx.registry.anniversaries):
             for entry in entries:
-                names.setdefault(entry.model.id, entry.model.name)
+                if entry.intact("name"):
+                    names.setdefault(entry.model.id, entry.model.name)
     return names
 
 
@@ -120,16 +121,20 @@ def _check(ctx: Context) -> Check:
                                  "cấp trên trực tiếp", "parent unit")
     for cluster in ctx.registry.clusters:
         cluster_model = cluster.model
-        yield from _unit_ref(ctx, cluster_model.organizer, cluster.loc.child("organizer"),
-                             "đơn vị tổ chức cụm", "cluster organizer")
-        yield from _unit_ref(ctx, cluster_model.leader, cluster.loc.child("leader"),
-                             "cụm trưởng", "cluster leader")
+        if cluster.intact("organizer"):
+            yield from _unit_ref(ctx, cluster_model.organizer, cluster.loc.child("organizer"),
+                                 "đơn vị tổ chức cụm", "cluster organizer")
+        if cluster.intact("leader"):
+            yield from _unit_ref(ctx, cluster_model.leader, cluster.loc.child("leader"),
+                                 "cụm trưởng", "cluster leader")
         for index, member in enumerate(cluster_model.members):
-            yield from _unit_ref(ctx, member, cluster.loc.child("members", index),
-                                 "thành viên cụm", "cluster member")
+            if cluster.intact(("members", index)):
+                yield from _unit_ref(ctx, member, cluster.loc.child("members", index),
+                                     "thành viên cụm", "cluster member")
     for campaign in ctx.registry.campaigns:
         model = campaign.model
-        if model.issuer not in ctx.units and model.issuer not in ctx.clusters:
+        if campaign.intact("issuer") and model.issuer not in ctx.units \
+                and model.issuer not in ctx.clusters:
             finding = _unknown(ctx, model.issuer, campaign.loc.child("issuer"),
                                "đơn vị ban hành", "issuer", [*ctx.units, *ctx.clusters])
             if finding:

@@ -112,9 +112,11 @@ def check(ctx: Context) -> Check:
                          (e.model for e in ctx.registry.campaigns), (e.model for e in ctx.registry.results))
     first: dict[tuple[str, str, int | None], Location] = {}
     for entry in ctx.registry.results:
+        if not entry.intact("campaign", "unit", "phase"):
+            continue  # whose report on what is not known: the schema problem says why
         campaign = ctx.campaigns.get(entry.model.campaign)
         yield from _check_references(ctx, entry, campaign)
-        if campaign is None:
+        if campaign is None or not campaign.intact("issuer"):
             continue
         model, loc = entry.model, entry.loc
         unit = model.unit or campaign.model.issuer
@@ -127,11 +129,14 @@ def check(ctx: Context) -> Check:
                 "at {related}; one report per unit and period"), related=first[key])
         else:
             first[key] = loc.child("campaign")
-        yield from _check_unit(ctx, entry, campaign.model, unit)
-        yield from _check_period(entry, campaign.model)
+        if ctx.tree_intact:
+            yield from _check_unit(ctx, entry, campaign.model, unit)
+        yield from _check_period(entry, campaign)
         yield from _check_figures(entry, campaign.model)
-        yield from _check_rollup(ctx, book, entry, campaign.model, unit)
-    yield from _check_issuers(ctx, book)
+        if ctx.rollup_intact:
+            yield from _check_rollup(ctx, book, entry, campaign.model, unit)
+    if ctx.rollup_intact:
+        yield from _check_issuers(ctx, book)
 
 
 def _period_vi(phase: int | None) -> str:
@@ -145,10 +150,13 @@ def _period_en(phase: int | None) -> str:
 def _check_reporting(ctx: Context) -> Check:
     for entry in ctx.registry.campaigns:
         phases = {phase.number for phase in entry.model.phases}
+        numbered = entry.intact("phases")  # else a number may be a stand-in
         seen: dict[int | None, Location] = {}
         for index, item in enumerate(entry.model.reporting):
             loc = entry.loc.child("reporting", index)
-            if item.phase is not None and item.phase not in phases:
+            if not entry.intact(("reporting", index)):
+                continue
+            if numbered and item.phase is not None and item.phase not in phases:
                 yield Finding("unknown-reference", loc.child("phase"), Text(
                     f"phong trào không có đợt {item.phase}" + _phases_vi(phases),
                     f"the campaign has no phase {item.phase}" + _phases_en(phases)))
@@ -185,18 +193,19 @@ def _check_references(ctx: Context, entry: Entry[Result], campaign: Entry[Campai
             f'đơn vị "{model.unit}" không có trong sổ đăng ký{hint_vi}',
             f'unit "{model.unit}" is not in the registry{hint_en}'))
     phases = {phase.number for phase in campaign.model.phases}
-    if model.phase is not None and model.phase not in phases:
+    if model.phase is not None and model.phase not in phases and campaign.intact("phases"):
         yield Finding("unknown-reference", loc.child("phase"), Text(
             f'phong trào "{model.campaign}" không có đợt {model.phase}' + _phases_vi(phases),
             f'campaign "{model.campaign}" has no phase {model.phase}' + _phases_en(phases)))
     targets = [target.id for target in campaign.model.targets]
     for target_id, achieved in model.results.items():
-        if target_id not in targets:
+        if target_id not in targets and campaign.intact("targets"):  # not one that failed
             hint_vi, hint_en = did_you_mean(target_id, targets)
             yield Finding("unknown-reference", loc.child("results", target_id, anchor="key"), Text(
                 f'phong trào "{model.campaign}" không có chỉ tiêu "{target_id}"{hint_vi}',
                 f'campaign "{model.campaign}" has no target "{target_id}"{hint_en}'))
-        if achieved.of is not None and achieved.of not in model.population:
+        if achieved.of is not None and achieved.of not in model.population \
+                and entry.intact("population"):
             hint_vi, hint_en = did_you_mean(achieved.of, model.population)
             known = ", ".join(model.population) or "—"
             yield Finding("unknown-reference", loc.child("results", target_id, "of"), Text(
@@ -224,13 +233,15 @@ def _check_unit(ctx: Context, entry: Entry[Result], campaign: Campaign, unit: st
         f'{ctx.name_of(unit)} {why_en}, so it does not report on campaign "{campaign.id}"'))
 
 
-def _check_period(entry: Entry[Result], campaign: Campaign) -> Check:
-    model, loc = entry.model, entry.loc
+def _check_period(entry: Entry[Result], campaign_entry: Entry[Campaign]) -> Check:
+    model, loc, campaign = entry.model, entry.loc, campaign_entry.model
+    if not entry.intact("as_of"):
+        return
     start, what_vi, what_en = campaign.start, "phong trào", "the campaign"
     for phase in campaign.phases:
         if phase.number == model.phase:
             start, what_vi, what_en = phase.start, f"đợt {phase.number}", f"phase {phase.number}"
-    if model.as_of < start:
+    if model.as_of < start and campaign_entry.intact("start", "phases"):
         yield Finding("result-period", loc.child("as_of"), Text(
             f"ngày chốt số liệu {short_date(model.as_of)} trước khi {what_vi} bắt đầu ({short_date(start)})",
             f"the figures stand at {model.as_of.isoformat()}, before {what_en} starts ({start.isoformat()})"))
@@ -244,7 +255,7 @@ def _check_period(entry: Entry[Result], campaign: Campaign) -> Check:
             f"the report is dated {signed.isoformat()}, before its figures stand "
             f"({model.as_of.isoformat()})"))
     due = rollup.reporting_due(campaign, model.phase)
-    if due is not None and signed > due:
+    if due is not None and signed > due and campaign_entry.intact("reporting"):
         late = (signed - due).days
         yield Finding("result-late", loc.child("document", "date"), Text(
             f"báo cáo ký ngày {short_date(signed)}, chậm {late} ngày so với hạn báo cáo {short_date(due)}",

@@ -105,6 +105,8 @@ def check(ctx: Context) -> Check:
     first: dict[tuple[str, int], Entry[Scoring]] = {}
     for entry in ctx.registry.scorings:
         model = entry.model
+        if not entry.intact("by", "year"):
+            continue  # whose table, of which year, is not known: the schema problem says why
         key = (model.by, model.year)
         if key in first:
             yield Finding("duplicate-id", entry.loc.child("by"), Text(
@@ -120,12 +122,18 @@ def check(ctx: Context) -> Check:
 
 def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     model, loc = entry.model, entry.loc
-    yield from _check_references(ctx, model, loc)
-    yield from _check_table(model, loc)
-    yield from _check_classes(model, loc)
+    table = entry.intact("criteria", "bonus", "deductions")  # else an item may be left out
+    yield from _check_references(ctx, model, loc, table)
+    if table:
+        yield from _check_table(model, loc)
+    if entry.intact("classes"):
+        yield from _check_classes(model, loc)
     known = ctx.clusters.keys() | ctx.units.keys()
-    if model.by not in known:
-        return  # unknown-reference above; who is scored cannot be known
+    if model.by not in known or not ctx.rollup_intact or not table \
+            or not entry.intact("units", "campaign"):
+        # Unknown-reference above, or a part of the tree, of the results or of the table
+        # failed the schema: who is scored, on what items and figures, cannot be known.
+        return
     clusters = {key: e.model for key, e in ctx.clusters.items()}
     allowed = scored.eligible(model, clusters, ctx.subordinates)
     units = scored.scored(model, clusters, ctx.subordinates)
@@ -137,11 +145,18 @@ def _check_scoring(ctx: Context, entry: Entry[Scoring]) -> Check:
     items = model.items()
     by_id = {item.id: item for item in items}
     for unit in units:
+        if not entry.intact(("scores", unit)):
+            complete = False  # its scores failed the schema: nothing is said of them, no rank
+            continue
         findings = list(_check_unit(model, loc, unit, items, by_id, verdicts))
         complete = complete and not any(f.rule == "score-missing" for f in findings)
         yield from findings
-    yield from _check_vote(model, loc, set(units))
-    yield from _check_proposals(ctx, model, loc, set(units))
+    if entry.intact("vote"):
+        yield from _check_vote(model, loc, set(units))
+    else:
+        complete = False
+    if entry.intact("proposals"):
+        yield from _check_proposals(ctx, model, loc, set(units))
     if complete and units:
         ranking = compute.compute(model, units, verdicts)
         if ranking.tied:
@@ -158,7 +173,7 @@ def _rollup(ctx: Context) -> RollUp:
     return cached
 
 
-def _check_references(ctx: Context, model: Scoring, loc: Location) -> Check:
+def _check_references(ctx: Context, model: Scoring, loc: Location, table: bool = True) -> Check:
     if model.by not in ctx.clusters and model.by not in ctx.units \
             and model.by not in ctx.registry.broken_ids:
         hint_vi, hint_en = did_you_mean(model.by, [*ctx.clusters, *ctx.units])
@@ -173,9 +188,9 @@ def _check_references(ctx: Context, model: Scoring, loc: Location) -> Check:
             yield Finding("unknown-reference", loc.child("campaign"), Text(
                 f'phong trào "{model.campaign}" không có trong sổ đăng ký{hint_vi}',
                 f'campaign "{model.campaign}" is not in the registry{hint_en}'))
-        campaign = found.model if found is not None else None
+        campaign = found.model if found is not None and found.intact("targets") else None
     targets = [target.id for target in campaign.targets] if campaign is not None else []
-    for g, group in enumerate(model.criteria):
+    for g, group in enumerate(model.criteria if table else ()):
         for i, item in enumerate(group.items):
             if item.target is None:
                 continue

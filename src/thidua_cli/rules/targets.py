@@ -133,7 +133,8 @@ def _check_within(target: Target, outer: Target, loc: Location) -> Check:
 
 def _check_parent(ctx: Context, campaign: Entry[Campaign]) -> Check:
     model = campaign.model
-    if model.issuer not in ctx.units or not model.targets:
+    if model.issuer not in ctx.units or not model.targets \
+            or not campaign.intact("issuer", "year", "kind"):
         return
     ancestor_targets: dict[str, tuple[Target, Campaign]] = {}
     for ancestor in ctx.ancestors(model.issuer):  # nearest first: the nearest superior wins

@@ -9,6 +9,7 @@ nothing after the day it was dissolved.
 from __future__ import annotations
 
 from thidua_cli.models import LEVEL_RANK
+from thidua_cli.models.campaign import ISSUED_FROM
 from thidua_cli.problems import Severity, Text
 from thidua_cli.rules.base import Check, Context, Finding, Rule
 from thidua_cli.vn.dates import short_date
@@ -48,6 +49,10 @@ def check(ctx: Context) -> Check:
                 f'unit "{model.id}" is its own ancestor (the unit tree has a cycle); '
                 'fix the "parent" of one unit in the cycle'))
             continue
+        if not unit.intact("parent", "level"):
+            # A parent or level that failed the schema is the schema's to report: neither
+            # "no parent" nor a comparison of levels rests on what the file does not say.
+            continue
         if model.parent is None:
             if model.level != "tong-lien-doan":
                 yield Finding("unit-level", unit.loc.child("id"), Text(
@@ -57,7 +62,8 @@ def check(ctx: Context) -> Check:
                     "Tổng Liên đoàn may lack one"))
             continue
         parent = ctx.units.get(model.parent)
-        if parent is not None and LEVEL_RANK[parent.model.level] >= LEVEL_RANK[model.level]:
+        if parent is not None and parent.intact("level") \
+                and LEVEL_RANK[parent.model.level] >= LEVEL_RANK[model.level]:
             yield Finding("unit-level", unit.loc.child("parent"), Text(
                 f'cấp trên trực tiếp "{parent.model.id}" ở cấp {_LEVEL_VI[parent.model.level]}, '
                 'không cao hơn '
@@ -66,21 +72,22 @@ def check(ctx: Context) -> Check:
                 f'{model.level} of "{model.id}"; check "parent" or "level"'))
     for cluster in ctx.registry.clusters:
         cluster_model = cluster.model
-        if cluster_model.leader not in cluster_model.members:
+        if cluster.intact("leader", "members") and cluster_model.leader not in cluster_model.members:
             yield Finding("unit-level", cluster.loc.child("leader"), Text(
                 f'cụm trưởng "{cluster_model.leader}" không có trong danh sách thành viên của cụm; '
                 'hãy thêm vào "members"',
                 f'cluster leader "{cluster_model.leader}" is not among the members; add it to "members"'))
     for campaign in ctx.registry.campaigns:
-        issuer = ctx.units.get(campaign.model.issuer)
-        if issuer is None or issuer.model.dissolved is None:
+        issuer = ctx.units.get(campaign.model.issuer) if campaign.intact("issuer") else None
+        if issuer is None or issuer.model.dissolved is None or not issuer.intact("dissolved") \
+                or not campaign.intact(*ISSUED_FROM):
             continue
         issued = campaign.model.issued
         if issued > issuer.model.dissolved:
             yield Finding("unit-level", campaign.loc.child("issuer"), Text(
-                f'"{issuer.model.display}" đã giải thể ngày {short_date(issuer.model.dissolved)}, '
+                f'"{ctx.name_of(issuer.model.id)}" đã giải thể ngày {short_date(issuer.model.dissolved)}, '
                 f"không thể ban hành phong trào ngày {short_date(issued)}",
-                f'"{issuer.model.display}" was dissolved on {issuer.model.dissolved.isoformat()} and '
+                f'"{ctx.name_of(issuer.model.id)}" was dissolved on {issuer.model.dissolved.isoformat()} and '
                 f"cannot issue a campaign on {issued.isoformat()}"))
 
 

@@ -52,8 +52,8 @@ class Sheet:
 
 def sheets(registry: Registry, year: int, by: str | None = None) -> list[Sheet]:
     """The scorings of ``year`` (of ``by`` only, when given), in file order, computed."""
-    chosen = [entry for entry in registry.scorings
-              if entry.model.year == year and (by is None or entry.model.by == by)]
+    chosen = [entry for entry in registry.scorings  # never a partial one: nothing is made from it
+              if not entry.cut and entry.model.year == year and (by is None or entry.model.by == by)]
     if not chosen:
         return []
     clusters: dict[str, Cluster] = {}
