@@ -118,6 +118,15 @@ def test_control_characters_written_as_escapes(make_registry: MakeRegistry, esca
     refused_everywhere(root, f"{CAMPAIGN}:5:8: error {CONTROL.format(code)}")
 
 
+def test_a_bidi_override_typed_raw_is_found_without_any_escape(make_registry: MakeRegistry) -> None:
+    # YAML's reader lets U+202E through written as is, and the file has no backslash: the
+    # scan that skips files with neither must still see it.
+    text = BASE_CAMPAIGN.replace("title: Phát động phong trào thi đua năm 2020",
+                                 "title: Phát động\u202e2020")
+    root = make_registry({"campaigns/x.yaml": text})
+    refused_everywhere(root, f"{CAMPAIGN}:5:8: error {CONTROL.format('U+202E')}")
+
+
 def test_control_characters_in_keys_lists_and_other_files(make_registry: MakeRegistry) -> None:
     text = BASE_CAMPAIGN.replace("    celebrates:\n      thanh-lap-dang: 90",
                                  '    celebrates:\n      "thanh\\e-lap": 90') \

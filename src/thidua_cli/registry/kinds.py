@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -107,7 +106,8 @@ _TOP_KEYS = {"anniversaries": ("anniversaries",), "units": ("units", "clusters")
 def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None:
     """Add the models and problems of a usable ``source`` of ``kind`` to ``result``."""
     row = BY_NAME[kind]
-    source.data = _without_controls(source.data, Location(source.file), result.problems)
+    if source.may_hold_controls:  # most files: no escape, no control, nothing to walk
+        source.data = _without_controls(source.data, Location(source.file), result.problems)
     data = _top_level(source, row.example, result.problems)
     if kind in _TOP_KEYS and (data is None or not set(_TOP_KEYS[kind]) & set(data)):
         result.unloaded = True
@@ -115,11 +115,9 @@ def build(kind: str, source: yaml_source.SourceFile, result: FileResult) -> None
         row.build(data, source.file, result)
 
 
-#: What a text field may not hold: C0 controls but Tab and line feed, DEL, C1 controls,
-#: and the bidirectional overrides. The reader refuses them written raw; these came in
-#: through YAML escapes ("\\e", "\\x1b", "\\0") and would reach documents, the ICS
-#: file (RFC 5545 forbids them) and a reviewer's terminal.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: :data:`yaml_source.CONTROL`: they would reach documents, the ICS file (RFC 5545
+#: forbids them) and a reviewer's terminal.
+_CONTROL = yaml_source.CONTROL
 
 
 def _without_controls(data: Any, loc: Location, problems: list[Problem]) -> Any:

@@ -43,6 +43,9 @@ class SourceFile:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True
+    #: False when the text has neither a backslash (no escape could make a control
+    #: character) nor a control character itself: its data needs no scan for them.
+    may_hold_controls: bool = True
 
 
 def _problem(rule: str, file: str, line: int, col: int, vi: str, en: str) -> Problem:
@@ -720,9 +723,15 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
                f"{en}; check the indentation, colons and brackets on this line or the one above")
 
 
+#: What a text field may not hold: C0 controls but Tab and line feed, DEL, C1 controls,
+#: and the bidirectional overrides. The reader refuses most of them written raw (not the
+#: overrides, nor NEL); the rest come in through YAML escapes ("\\e", "\\x1b", "\\0").
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def parse(text: str, file: str) -> SourceFile:
     """Plain data of a YAML document, with syntax/duplicate/alias problems."""
-    source = SourceFile(file)
+    source = SourceFile(file, may_hold_controls="\\" in text or CONTROL.search(text) is not None)
     deep = deep_position(text) if _may_be_deep(text) else None
     if deep is not None:
         source.problems.append(_deep_problem(file, *deep))
