@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from thidua_cli.models import Campaign, Result
+from thidua_cli.models.scoring import Scoring
 from thidua_cli.problems import Location, Problem, Severity
 from thidua_cli.registry.loader import Entry, Registry
 
@@ -28,10 +29,11 @@ class Scope:
     files: frozenset[str]               # whole files: its campaign, the campaigns it cites
     entries: tuple[Location, ...]       # units, clusters and anniversaries it names
     missing: bool                       # some id it needs did not load (a broken entry)
-    #: a report that pools figures from units some of which have no report loaded: a result
-    #: file that did not load may be one of theirs, or a campaign file that did not load
-    #: their own campaign (what such a file holds is unknown)
-    pools_gaps: bool = False
+    #: the kinds of file whose errors are its own when such a file did not load at all
+    #: (what it holds is unknown): a report that pools figures from units some of which
+    #: have no report loaded (a result file, or their own campaign's file, may be theirs);
+    #: a scoring (an unread scoring file may be this year's)
+    unread: frozenset[str] = frozenset()
 
 
 class Scoper:
@@ -50,8 +52,9 @@ class Scoper:
         self.loaded: list[Location] = [
             *(e.loc for e in registry.units), *(e.loc for e in registry.clusters),
             *(e.loc for e in registry.anniversaries)]
-        self.loaded_files = {e.loc.file for e in registry.campaigns} | {
-            e.loc.file for e in registry.results}
+        self.loaded_files = ({e.loc.file for e in registry.campaigns}
+                             | {e.loc.file for e in registry.results}
+                             | {e.loc.file for e in registry.scorings})
         # What a report's roll-up reads (thidua_cli/results/rollup.py): who is below whom,
         # the reports by campaign, unit and period, the campaigns by issuer, year and kind.
         self.children: dict[str, list[str]] = {}
@@ -165,7 +168,50 @@ class Scoper:
         # A next year's campaign that did not load at all cannot be told from any other
         # broken campaign file: the report prints its visible blank ("…") there, and the
         # error is counted in the closing line rather than holding every report hostage.
-        return Scope(frozenset(files), tuple(entries), missing, pools_gaps=gaps)
+        return Scope(frozenset(files), tuple(entries), missing,
+                     unread=frozenset({"results", "campaigns"}) if gaps else frozenset())
+
+    def scoring_scope(self, entry: Entry[Scoring]) -> Scope:
+        """What a year's scoring is computed from (``thidua scores``, ``render scores``):
+        the scoring file; the scorer (a cluster with its organizer and leader, or a unit)
+        and every unit it scores; the covenant it scores against, with what that names and
+        the reports on it. A scoring file that did not load may be this one."""
+        scoring = entry.model
+        files = {entry.loc.file}
+        entries: list[Location] = []
+        missing = False
+        cluster = self.clusters.get(scoring.by)
+        if cluster is not None:
+            entries.append(cluster.loc)
+            named = [cluster.model.organizer, cluster.model.leader]
+            scored = scoring.units if scoring.units is not None else list(cluster.model.members)
+        else:
+            scorer = self.units.get(scoring.by)
+            if scorer is None:
+                missing = True
+            else:
+                entries.append(scorer.loc)
+            named = []
+            scored = scoring.units if scoring.units is not None else self.children.get(scoring.by, [])
+        for unit_id in {*named, *scored}:
+            found = self.units.get(unit_id) if unit_id else None
+            if found is not None:
+                entries.append(found.loc)
+            elif unit_id:
+                missing = True
+        if scoring.campaign is not None:
+            campaign = self.campaigns.get(scoring.campaign)
+            if campaign is None:
+                missing = True
+            else:
+                base = self.scope(campaign)
+                files |= base.files
+                entries.extend(base.entries)
+                missing = missing or base.missing
+                files.update(report.loc.file for key, reports in self.reports.items()
+                             if key[0] == scoring.campaign for report in reports)
+        return Scope(frozenset(files), tuple(entries), missing,
+                     unread=frozenset({"scoring", "results"}))
 
     def _below(self, unit_id: str) -> list[str]:
         """Who reports to a unit: a cluster's members, or the unit's direct subordinates."""
@@ -176,16 +222,17 @@ class Scoper:
 
     def own(self, scope: Scope, problems: Iterable[Problem]) -> list[Problem]:
         """The errors of ``problems`` that are the scoped document's own."""
-        return [p for p in problems if p.severity is Severity.ERROR and self._in(scope, p)]
+        return [p for p in problems if p.severity is Severity.ERROR and self.holds(scope, p)]
 
-    def _in(self, scope: Scope, problem: Problem) -> bool:
+    def holds(self, scope: Scope, problem: Problem) -> bool:
+        """Whether ``problem`` (an error or a warning) is about what ``scope`` is made from."""
         loc = problem.location
         if loc.file in scope.files:
             return True
         if any(_within(loc, entry) for entry in scope.entries):
             return True
-        if scope.pools_gaps and loc.file not in self.loaded_files and \
-                self.registry.kinds.get(loc.file) in ("results", "campaigns"):
+        if scope.unread and loc.file not in self.loaded_files and \
+                self.registry.kinds.get(loc.file) in scope.unread:
             return True
         if scope.missing and not loc.file.split("/")[-2:-1] == ["campaigns"]:
             # An id it needs did not load: the errors no loaded entry accounts for.

@@ -200,9 +200,9 @@ def test_an_error_in_next_years_campaign_refuses_the_year_end_reports_not_a_phas
                    f"(xem: thidua validate).\nĐã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-so-ket-dot-1.md\n")
 
 
-def test_a_result_file_that_did_not_load_refuses_the_reports_that_pool_it(root, capsys, tmp_path):
-    # Its campaign and unit are unknown: it may be any missing unit's, so the district's report
-    # (which pools cdcs-b and cdcs-c, neither loaded) is refused; cdcs-a's does not pool.
+def test_a_result_file_with_a_broken_figure_refuses_its_report_and_those_that_pool_it(root, capsys, tmp_path):
+    # The file loads but for the broken figure (one schema error hides nothing): cdcs-b's own
+    # report and the district's, which pools it, are refused; cdcs-a's does not pool.
     (root / "results" / "b.yaml").write_text(B.replace("ket-nap-dang: 120", "ket-nap-dang: bảy mươi"),
                                              encoding="utf-8")
     out = tmp_path / "out"
@@ -211,24 +211,28 @@ def test_a_result_file_that_did_not_load_refuses_the_reports_that_pool_it(root, 
     assert err == (
         'data/results/b.yaml:7:17: error schema: "bảy mươi" không phải là số; hãy viết một số '
         "nguyên ≥ 0, ví dụ 70\n\n"
-        "Không lập báo cáo ba-dinh-2020-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).\n"
+        "Không lập báo cáo ba-dinh-2020-cdcs-b-bao-cao-tong-ket, ba-dinh-2020-bao-cao-tong-ket: dữ liệu "
+        "của báo cáo có lỗi (ở trên).\n"
         f"Đã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md\n")
 
 
-def test_a_campaign_asked_for_that_did_not_load_or_reports_that_did_not_load(make_registry, capsys, tmp_path):
+def test_a_broken_campaign_or_the_years_only_result_file_refuses_with_its_errors(make_registry, capsys,
+                                                                                tmp_path):
     broken = CAMPAIGN.replace("start: 2020-01-01\n", "start: 2020-13-01\n", 1)
     root = make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": broken, "results/a.yaml": A})
     code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "--campaign", "ba-dinh-2020",
                         "-o", str(tmp_path / "out"))
     assert (code, err.splitlines()[-1]) == (
-        1, 'Không lập văn bản của "ba-dinh-2020": tệp phong trào có lỗi (ở trên).')
+        1, "Không lập báo cáo ba-dinh-2020-cdcs-a-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).")
     assert err.splitlines()[0].startswith("data/campaigns/ba-dinh-2020.yaml:6:8: error schema: ")
-    # The only result file of the year did not load: its errors, not "no result file".
+    # The only result file of the year has a broken figure: its errors, not "no result file".
     root = make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": CAMPAIGN,
                           "results/a.yaml": A.replace("ket-nap-dang: 100", "ket-nap-dang: một trăm")})
     code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "-o", str(tmp_path / "out"))
-    assert (code, err) == (1, 'data/results/a.yaml:7:17: error schema: "một trăm" không phải là số; hãy viết '
-                              "một số nguyên ≥ 0, ví dụ 70\n\nKhông lập báo cáo nào: tệp kết quả có lỗi (ở trên).\n")
+    assert (code, err.splitlines()[0]) == (
+        1, 'data/results/a.yaml:7:17: error schema: "một trăm" không phải là số; hãy viết một số nguyên '
+           "≥ 0, ví dụ 70")
+    assert err.splitlines()[-1].startswith("Không lập báo cáo ")
     assert not (tmp_path / "out").exists()
 
 

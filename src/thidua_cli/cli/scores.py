@@ -115,17 +115,23 @@ def checked_sheets(settings: Settings, year: int, by: str | None, refusal_vi: st
     are counted in one line. The warnings of their own data are printed."""
     from thidua_cli import report
     from thidua_cli.problems import Severity
+    from thidua_cli.scope import Scope, Scoper
     from thidua_cli.scoring.sheet import sheets
     from thidua_cli.validation import validate
 
     result = validate(settings.registry, cache=True, progress=progress)
     registry = result.registry
-    own = own_files(registry, year, by)
-    mine = [p for p in result.problems if p.file in own]
+    scoper = Scoper(registry)
+    chosen = [e for e in registry.scorings if e.model.year == year and (by is None or e.model.by == by)]
+    # With none loaded, a scoring file that did not load may be the one asked for.
+    scopes = [scoper.scoring_scope(e) for e in chosen] or [
+        Scope(frozenset(), (), False, unread=frozenset({"scoring"}))]
+    mine = [p for p in result.problems if any(scoper.holds(scope, p) for scope in scopes)]
     errors = [p for p in mine if p.severity is Severity.ERROR]
-    elsewhere = sum(1 for p in result.problems if p.severity is Severity.ERROR and p.file not in own)
+    elsewhere = sum(1 for p in result.problems if p.severity is Severity.ERROR) - len(errors)
     if mine:
-        for line in report.text_lines(mine, len(own), settings.lang):
+        read = {f for scope in scopes for f in (*scope.files, *(loc.file for loc in scope.entries))}
+        for line in report.text_lines(mine, len(read | {p.file for p in mine}), settings.lang):
             settings.print_wrapped(line, err=True)
     if elsewhere:
         settings.err.print(_elsewhere(settings, elsewhere, result), markup=False, highlight=False)
@@ -166,27 +172,3 @@ def _known(registry: Registry, year: int, by: str | None) -> None:
         whose_vi, whose_en = (f" của {by}", f" by {by}") if by else ("", "")
         raise CommandError(f"không có bảng chấm điểm nào{whose_vi} năm {year}{have_vi}",
                            f"no scoring{whose_en} in {year}{have_en}")
-
-
-def own_files(registry: Registry, year: int, by: str | None) -> set[str]:
-    """The files a year's scorings stand on: the scoring files, the files that hold their
-    scorers and the units they may score, their campaigns and the results on those; and any
-    scoring file that could not be read (which year it holds is unknown)."""
-    # A scoring whose scorer or year failed the schema counts as unread: its year is unknown.
-    loaded = {e.loc.file for e in registry.scorings if e.intact("by", "year")}
-    unread = {name for name, path in registry.paths.items()
-              if path.parent.name == "scoring" and name not in loaded}
-    chosen = [e for e in registry.scorings if e.loc.file in loaded and e.model.year == year
-              and (by is None or e.model.by == by)]
-    scorers = {e.model.by for e in chosen}
-    campaigns = {e.model.campaign for e in chosen if e.model.campaign}
-    own = {e.loc.file for e in chosen} | unread
-    members = {m for c in registry.clusters if c.model.id in scorers for m in c.model.members}
-    own |= {c.loc.file for c in registry.clusters if c.model.id in scorers}
-    # A unit whose parent failed the schema may be one the scorer scores: its file too.
-    own |= {u.loc.file for u in registry.units
-            if u.model.id in scorers or u.model.id in members or u.model.parent in scorers
-            or not u.intact("parent")}
-    own |= {c.loc.file for c in registry.campaigns if c.model.id in campaigns}
-    own |= {r.loc.file for r in registry.results if r.model.campaign in campaigns}
-    return own
