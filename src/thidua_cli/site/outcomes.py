@@ -121,11 +121,17 @@ class Outcomes:
             if campaign is None:
                 continue
             reporter = result.unit or campaign.issuer
-            kinds = []
-            for target in campaign.targets:
-                verdict = judge(target, self.rollup.figure(campaign, reporter, target, result.phase),
-                                phase=result.phase)
-                kinds.append(None if verdict is None else verdict.kind)
+            rows = self.tables.get((campaign.id, result.phase))
+            kinds: list[str | None] = []
+            if reporter == campaign.issuer and rows is not None:
+                # The issuer's own report: its rows are judged already.
+                kinds = [None if row.verdict is None else row.verdict.kind
+                         for row in rows.rows if row.issuer_row]
+            else:
+                for target in campaign.targets:
+                    verdict = judge(target, self.rollup.figure(campaign, reporter, target,
+                                                               result.phase), phase=result.phase)
+                    kinds.append(None if verdict is None else verdict.kind)
             self.reports.setdefault(reporter, []).append(Reported(result, campaign, tuple(kinds)))
 
     def _owed(self, registry: Registry, campaigns: list[Campaign], today: date) -> None:

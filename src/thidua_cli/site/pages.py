@@ -29,7 +29,7 @@ from thidua_cli.models import Campaign, Cluster, Unit
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
-from thidua_cli.render.engine import FolderLoader, capfirst
+from thidua_cli.render.engine import CachedSandbox, FolderLoader, capfirst
 from thidua_cli.render.view import DocumentView
 from thidua_cli.scoring.scored import leader_title
 from thidua_cli.site import glance as glance_mod
@@ -62,7 +62,7 @@ def _finalize(value: object) -> object:
 
 
 def environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = CachedSandbox(
         loader=FolderLoader(TEMPLATES),
         undefined=StrictUndefined,
         autoescape=True,
