@@ -290,7 +290,7 @@ def campaign_page(data: SiteData, campaign: Campaign, view: DocumentView | None,
         "phases": phases,
         "targets": targets,
         "documents": documents,
-        "results": results_of(data, campaign, root),
+        "results": results_of(data, campaign, {str(t["id"]): str(t["text"]) for t in targets}, root),
         "deadlines": deadlines_of(campaign),
         "calendar_href": f"{root}calendar/{campaign.year}.html"
         if campaign.year in data.years else None,
@@ -298,10 +298,11 @@ def campaign_page(data: SiteData, campaign: Campaign, view: DocumentView | None,
     return page
 
 
-def results_of(data: SiteData, campaign: Campaign, root: str) -> list[dict[str, Any]]:
+def results_of(data: SiteData, campaign: Campaign, wording: dict[str, str],
+               root: str) -> list[dict[str, Any]]:
     """The campaign's results, one table a period (the phases' progress, then the whole): the
     rows of ``thidua results`` — plan, achieved, share, verdict — with the roll-up's coverage
-    and who has not reported."""
+    and who has not reported. ``wording``: the targets' text as the documents print it."""
     periods = []
     for item in data.outcomes.periods(campaign.id, campaign):
         missing = set(item.missing)
@@ -316,7 +317,8 @@ def results_of(data: SiteData, campaign: Campaign, root: str) -> list[dict[str, 
                 # Who is missing for this target, when it is not the campaign's own list.
                 gaps = [] if figure is None or set(figure.missing) == missing else \
                     [unit_ref(data, u, root) for u in figure.missing]
-                targets.append(dict(cells, id=row.target.id, text=row.target.text,
+                targets.append(dict(cells, id=row.target.id,
+                                    text=wording.get(row.target.id, row.target.text),
                                     value=str(row.target.value), units=[], gaps=gaps,
                                     coverage=figure.coverage_text() if figure is not None else ""))
             elif targets and targets[-1]["id"] == row.target.id:
