@@ -121,7 +121,7 @@ def test_a_unit_page_shows_its_reports_its_rank_and_what_it_owes(site: Path) -> 
     reporter = site / "units" / "cd-nganh-giao-duc.html"
     assert texts(reporter, "ul", "reports") == [
         "Tổng kết: Giao ước thi đua năm 2020 (số liệu đến ngày 10/12/2020) — "
-        "đạt, vượt 1/2 chỉ tiêu (đạt 1, không đạt 1)"]
+        "đạt và vượt 1/2 chỉ tiêu (đạt 1, không đạt 1)"]
     assert texts(reporter, "ul", "owed") == []
     assert texts(reporter, "ul", "ranked") == [
         "Năm 2020, Cụm thi đua số 3: hạng 4/5, 68 điểm, xếp loại Khá"]

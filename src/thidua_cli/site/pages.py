@@ -347,7 +347,7 @@ _KIND_WORDS = (("vuot", "vượt"), ("dat", "đạt"), ("khong-dat", "không đ�
 
 
 def summary(kinds: tuple[str | None, ...], progress: bool) -> str:
-    """A report's verdicts in one line: ``đạt, vượt 2/3 chỉ tiêu (vượt 1, đạt 1, không đạt 1)``;
+    """A report's verdicts in one line: ``đạt và vượt 2/3 chỉ tiêu (vượt 1, đạt 1, không đạt 1)``;
     a phase report is progress, only counted."""
     if not kinds:
         return "phong trào không đặt chỉ tiêu"
@@ -361,7 +361,7 @@ def summary(kinds: tuple[str | None, ...], progress: bool) -> str:
     unknown = kinds.count(None)
     if unknown:
         parts.append(f"chưa đánh giá được {numbers.count(unknown)}")
-    return f"đạt, vượt {numbers.count(met)}/{total} chỉ tiêu ({', '.join(parts)})"
+    return f"đạt và vượt {numbers.count(met)}/{total} chỉ tiêu ({', '.join(parts)})"
 
 
 def unit_results(data: SiteData, unit_id: str, root: str) -> list[dict[str, Any]]:
