@@ -119,14 +119,14 @@ def test_a_campaign_without_results_says_so(make_registry: MakeRegistry, tmp_pat
 
 def test_a_unit_page_shows_its_reports_its_rank_and_what_it_owes(site: Path) -> None:
     reporter = site / "units" / "cd-nganh-giao-duc.html"
-    assert texts(reporter, "ul", "reports") == [
+    assert texts(reporter, "li", "report") == [
         "Tổng kết: Giao ước thi đua năm 2020 (số liệu đến ngày 10/12/2020) — "
         "đạt và vượt 1/2 chỉ tiêu (đạt 1, không đạt 1)"]
     assert texts(reporter, "ul", "owed") == []
     assert texts(reporter, "ul", "ranked") == [
         "Năm 2020, Cụm thi đua số 3: hạng 4/5, 68 điểm, xếp loại Khá"]
     late = site / "units" / "cd-nganh-y-te.html"
-    assert texts(late, "ul", "reports") == []
+    assert texts(late, "li", "report") == []
     assert texts(late, "ul", "owed") == [
         "Tổng kết Giao ước thi đua năm 2020 (Cụm thi đua số 3): hạn 15/12/2020"]
 
@@ -181,3 +181,40 @@ def test_the_reporting_deadline_is_drawn_at_its_date_and_listed(browser: Any, si
     legend = browser.execute_script(
         "return Array.from(document.querySelectorAll('ul.legend li')).map(li => li.textContent.trim());")
     assert "hạn báo cáo" in legend
+
+
+def test_a_phase_review_is_progress_and_a_superior_sees_its_pooled_figures(
+        make_registry: MakeRegistry, tmp_path: Path) -> None:
+    from tests.conftest import campaign
+
+    def report(phase: str, count: int) -> str:
+        return (f"campaign: ba-dinh-2020\nunit: cdcs-a\n{phase}as_of: 2020-06-20\n"
+                f"population: {{cbccvcld: 100}}\n"
+                f"results:\n  lao-dong-tien-tien: {{count: {count}, of: cbccvcld}}\n")
+
+    root = make_registry({"campaigns/ba-dinh-2020.yaml": campaign(),
+                          "results/cdcs-a-2020-dot-1.yaml": report("phase: 1\n", 70),
+                          "results/cdcs-a-2020.yaml": report("", 80)})
+    site = build_site(root, tmp_path / "site", epoch=EPOCH_2021_01_01)
+    page = site / "campaigns" / "ba-dinh-2020.html"
+    # 70/100 = 70,00% against "trên 75%": 5 points short, as progress (not judged);
+    # 80/100 = 80,00%: đạt, 5 points above.
+    assert [r[1:] for r in rows(page, "results")] == [
+        ["Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá"],
+        ["trên 75%", "70/100", "70,00%", "tiến độ (thiếu 5 điểm %)"],
+        ["", "70/100", "70,00%", "tiến độ (thiếu 5 điểm %)"],
+        ["Kế hoạch", "Thực hiện", "Tỷ lệ", "Đánh giá"],
+        ["trên 75%", "80/100", "80,00%", "đạt (vượt 5 điểm %)"],
+        ["", "80/100", "80,00%", "đạt (vượt 5 điểm %)"],
+    ]
+    assert texts(page, "p", "coverage") == ["Đã báo cáo: 1/1 đơn vị.", "Đã báo cáo: 1/1 đơn vị."]
+    assert texts(site / "units" / "ldld-ba-dinh.html", "li", "report") == [
+        "Sơ kết đợt 1: Phát động phong trào thi đua năm 2020 (tổng hợp từ đơn vị cấp dưới, "
+        "đã báo cáo 1/1 đơn vị) — tiến độ: có số liệu 1/1 chỉ tiêu",
+        "Tổng kết: Phát động phong trào thi đua năm 2020 (tổng hợp từ đơn vị cấp dưới, "
+        "đã báo cáo 1/1 đơn vị) — đạt và vượt 1/1 chỉ tiêu (đạt 1)"]
+    assert texts(site / "units" / "cdcs-a.html", "li", "report") == [
+        "Sơ kết đợt 1: Phát động phong trào thi đua năm 2020 (số liệu đến ngày 20/6/2020) — "
+        "tiến độ: có số liệu 1/1 chỉ tiêu",
+        "Tổng kết: Phát động phong trào thi đua năm 2020 (số liệu đến ngày 20/6/2020) — "
+        "đạt và vượt 1/1 chỉ tiêu (đạt 1)"]

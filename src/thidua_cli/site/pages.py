@@ -373,8 +373,23 @@ def unit_results(data: SiteData, unit_id: str, root: str) -> list[dict[str, Any]
         by_year.setdefault(campaign.year, []).append({
             "campaign": campaign_ref(data, campaign, root), "period": period(result.phase),
             "href": f"{link('campaigns', campaign.id, root)}#{anchor}",
-            "as_of": short_date(result.as_of),
+            "as_of": short_date(result.as_of), "pooled": "",
             "summary": summary(reported.kinds, result.phase is not None)})
+    # The campaigns it issued without a report of its own: their figures pooled from below.
+    own = {(r.campaign.id, r.result.phase) for r in data.outcomes.reports.get(unit_id, [])}
+    for campaign in data.tree.campaigns_by_issuer.get(unit_id, []):
+        for item in data.outcomes.periods(campaign.id, campaign):
+            if (campaign.id, item.phase) in own:
+                continue
+            kinds = tuple(None if row.verdict is None else row.verdict.kind
+                          for row in item.rows if row.issuer_row)
+            anchor = f"ket-qua-{'tong-ket' if item.phase is None else f'dot-{item.phase}'}"
+            by_year.setdefault(campaign.year, []).append({
+                "campaign": campaign_ref(data, campaign, root), "period": period(item.phase),
+                "href": f"{link('campaigns', campaign.id, root)}#{anchor}", "as_of": "",
+                "pooled": f"đã báo cáo {numbers.count(len(item.reported))}/"
+                          f"{numbers.count(len(item.expected))} đơn vị" if item.expected else "",
+                "summary": summary(kinds, item.phase is not None)})
     return [{"year": y, "list": by_year[y]} for y in sorted(by_year, reverse=True)]
 
 
