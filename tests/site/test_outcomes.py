@@ -218,3 +218,17 @@ def test_a_phase_review_is_progress_and_a_superior_sees_its_pooled_figures(
         "tiến độ: có số liệu 1/1 chỉ tiêu",
         "Tổng kết: Phát động phong trào thi đua năm 2020 (số liệu đến ngày 20/6/2020) — "
         "đạt và vượt 1/1 chỉ tiêu (đạt 1)"]
+
+
+def test_a_scoring_with_errors_is_not_ranked(make_registry: MakeRegistry, tmp_path: Path) -> None:
+    # 11 points on an item of at most 10: score-out-of-range, an error; `thidua scores` refuses.
+    files: dict[str, str | bytes | None] = dict(fixtures.files(**{
+        'self: {"1.1": 10, "1.2": 20, "1.3": 18,': 'self: {"1.1": 11, "1.2": 20, "1.3": 18,'}))
+    files["anniversaries.yaml"] = BASE_ANNIVERSARIES
+    site = build_site(make_registry(files), tmp_path / "site")
+    page = site / "clusters" / "cum-3-ha-giang.html"
+    assert rows(page, "ranking") == []
+    assert texts(page, "p", "warning") == [
+        "Bảng chấm điểm data/scoring/cum-3-ha-giang-2020.yaml hoặc số liệu nó dựa vào có lỗi, "
+        "nên không tính điểm, không xếp hạng. Xem các vấn đề."]
+    assert texts(site / "units" / "ldld-tp-ha-giang.html", "ul", "ranked") == []
