@@ -60,3 +60,16 @@ def test_print_css_of_decree_30() -> None:
     assert '"Times New Roman", "Liberation Serif"' in CSS
     assert "font-size: 14pt" in CSS
     assert "text-align: justify; text-indent: 1.27cm" in CSS
+
+
+def test_the_stylesheets_braces_close_where_they_open():
+    # A stray "}" made the browser drop the rule after it, and an unclosed @media block
+    # swallowed every rule appended after it (the landscape page stayed portrait).
+    from thidua_cli.render.html import CSS, LANDSCAPE_CSS
+
+    for sheet in (CSS, LANDSCAPE_CSS):
+        depth = 0
+        for char in sheet:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 0
+        assert depth == 0

@@ -14,7 +14,6 @@ from tests.render.golden_files import check_golden
 from tests.scoring.fixtures import UNITS, files
 from thidua_cli.cli.app import main
 from thidua_cli.render.docx import to_docx
-from thidua_cli.render.landscape import landscape
 from thidua_cli.render.markdown import to_markdown
 from thidua_cli.render.scoring import build
 from thidua_cli.scoring.sheet import sheets
@@ -82,7 +81,7 @@ def test_the_law_in_force_that_year(make_registry):
 
 def test_the_score_table_is_landscape_and_the_minutes_portrait(make_registry):
     made = sheet(make_registry)
-    wide = open_docx(io.BytesIO(landscape(to_docx(build(made, "scores"))))).sections[0]
+    wide = open_docx(io.BytesIO(to_docx(build(made, "scores")))).sections[0]
     assert (wide.orientation, round(wide.page_width.mm), round(wide.page_height.mm)) == (
         WD_ORIENT.LANDSCAPE, 297, 210)
     tall = open_docx(io.BytesIO(to_docx(build(made, "minutes")))).sections[0]
@@ -90,7 +89,7 @@ def test_the_score_table_is_landscape_and_the_minutes_portrait(make_registry):
 
 
 def test_landscape_tables_fill_the_wider_line(make_registry):
-    doc = open_docx(io.BytesIO(landscape(to_docx(build(sheet(make_registry), "scores")))))
+    doc = open_docx(io.BytesIO(to_docx(build(sheet(make_registry), "scores"))))
     section = doc.sections[0]
     text = section.page_width - section.left_margin - section.right_margin
     for table in doc.tables:
@@ -141,8 +140,8 @@ def test_render_options_of_a_plan_do_not_apply(capsys, make_registry):
 
 
 def test_the_score_table_in_html_is_landscape_too(make_registry):
-    from thidua_cli.render.html import to_html
-    from thidua_cli.render.landscape import landscape_html
+    from thidua_cli.render.html import LANDSCAPE_CSS, to_html
 
-    page = landscape_html(to_html(build(sheet(make_registry), "scores")))
-    assert "@page { size: A4 landscape;" in page and "max-width: 252mm" in page
+    made = sheet(make_registry)
+    assert f"{LANDSCAPE_CSS}</style>" in to_html(build(made, "scores"))
+    assert LANDSCAPE_CSS not in to_html(build(made, "minutes"))

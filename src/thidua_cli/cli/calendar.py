@@ -125,12 +125,12 @@ def run(settings: Settings, start_text: str | None, until_text: str | None, days
             "(xem: thidua validate).",
             f"Left aside {left_aside} error{'s' if left_aside > 1 else ''} in the registry: the "
             "entries with errors are not in the calendar (see: thidua validate)."),
-            markup=False, highlight=False, soft_wrap=True)
+            markup=False, highlight=False)
     index = result.index if not left_aside else RegistryIndex.of(registry)
     found = events.entries(registry, start, end, unit=unit, round_only=round_only, index=index)
     note = events.lunar_gap(registry, start, end, round_only)
     if note is not None:
-        settings.err.print(note.get(settings.lang), markup=False, soft_wrap=True)
+        settings.err.print(note.get(settings.lang), markup=False)
 
     names = events.issuer_names(registry)
     view = export.View(start, end, year, names.get(unit) if unit else None, round_only,

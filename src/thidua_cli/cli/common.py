@@ -81,32 +81,40 @@ class Settings:
         if self._out is None:
             from rich.console import Console
             # Without colour, no style at all: Rich's no_color still writes bold.
-            self._out = Console(highlight=False, no_color=not self.color, soft_wrap=True,
-                                color_system="auto" if self.color else None,
-                                width=terminal_width())
+            self._out = _wrapping(Console(highlight=False, no_color=not self.color,
+                                          color_system="auto" if self.color else None,
+                                          width=terminal_width()))
         return self._out
 
     @property
     def err(self) -> Console:
         if self._err is None:
             from rich.console import Console
-            self._err = Console(stderr=True, highlight=False, no_color=not self.color,
-                                soft_wrap=True, color_system="auto" if self.color else None,
-                                width=terminal_width())
+            self._err = _wrapping(Console(stderr=True, highlight=False, no_color=not self.color,
+                                          color_system="auto" if self.color else None,
+                                          width=terminal_width()))
         return self._err
 
-    def print_wrapped(self, line: RichText, indent: int = 4) -> None:
+    def print_wrapped(self, line: RichText, indent: int = 4, *, err: bool = False) -> None:
         """One line of a report: on a terminal, wrapped at word boundaries to its width with
         the continuation lines indented; elsewhere (a pipe, CI) one line, as tools parse it."""
-        console = self.out
+        console = self.err if err else self.out
         if not console.is_terminal or console.width <= indent + 20:
-            console.print(line, soft_wrap=True)
+            console.print(line)
             return
         for index, part in enumerate(line.wrap(console, console.width - indent, overflow="fold")):
             part.rstrip()
             if index:
                 part.pad_left(indent)
-            console.print(part, soft_wrap=True)
+            console.print(part, soft_wrap=True)  # already cut to the width
+
+
+def _wrapping(console: Console) -> Console:
+    """A console that wraps long lines at word boundaries on a terminal (the terminal's own
+    wrap cuts "Thành / phố" mid-word) and writes each line whole to a pipe or a file, as
+    tools and logs read them."""
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def examples(t: Settings, *lines: str) -> str:
@@ -156,17 +164,15 @@ def checked_registry(settings: Settings, refusal_vi: str, refusal_en: str,
         return result
     problems = result.problems if result.errors else result.held_back
     for line in report.text_lines(problems, len(result.registry.files), settings.lang):
-        settings.err.print(line, soft_wrap=True)
+        settings.print_wrapped(line, err=True)
     if not result.errors:
         # Only errors thidua.yaml turned off: validate passes, but nothing can be made.
         settings.err.print(settings.t(
             "Các lỗi trên thuộc quy tắc đã tắt hoặc hạ mức trong thidua.yaml, nhưng không thể "
             "lập gì từ sổ đăng ký khi còn chúng.",
             "The rules of these errors are turned off or down in thidua.yaml, but nothing can "
-            "be made from the registry while they stand."), markup=False, highlight=False,
-            soft_wrap=True)
-    settings.err.print(settings.t(refusal_vi, refusal_en), markup=False, highlight=False,
-                       soft_wrap=True)
+            "be made from the registry while they stand."), markup=False, highlight=False)
+    settings.err.print(settings.t(refusal_vi, refusal_en), markup=False, highlight=False)
     return None
 
 
@@ -248,7 +254,7 @@ def deliver(settings: Settings, data: str | bytes, output: str | None, force: bo
                            f"{path} is a folder; give -o a file name")
     write_output(path, data, force)
     settings.err.print(settings.t(f"Đã ghi {path} ({what_vi})", f"Wrote {path} ({what_en})"),
-                       markup=False, highlight=False, soft_wrap=True)
+                       markup=False, highlight=False)
 
 
 def refuse_empty(**options: str | None) -> None:

@@ -63,7 +63,7 @@ def run(settings: Settings, write: bool) -> int:
                                f"cannot read {name}: {exc.strerror or exc}") from None
         fixed = fix_bytes(raw, kind, anniversaries)
         for text in fixed.left:
-            say(f"{name}: {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
+            say(f"{name}: {text.get(settings.lang)}", markup=False, highlight=False)
         if fixed.data is None:
             continue
         fixed_files += 1
@@ -74,7 +74,7 @@ def run(settings: Settings, write: bool) -> int:
         sys.stdout.flush()
         say(f"{name}:", markup=False, highlight=False)
         for text in fixed.changes:
-            say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
+            say(f"  {text.get(settings.lang)}", markup=False, highlight=False)
         if write:
             try:
                 write_atomic(path, fixed.data, overwrite=True)

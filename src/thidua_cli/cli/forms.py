@@ -93,7 +93,7 @@ def make_forms(settings: Settings, year: int, campaign_id: str, out: Path, force
         write_output(path, forms.make_form(campaign, unit, issuer_name, totals), force)
     settings.err.print(settings.t(f"Đã ghi {len(targets)} biểu mẫu vào {out}/",
                                   f"Wrote {len(targets)} forms to {out}/"),
-                       markup=False, highlight=False, soft_wrap=True)
+                       markup=False, highlight=False)
     return 0
 
 
@@ -176,11 +176,11 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
             progress("write", done, len(ready))
     lang = settings.lang
     for problem in problems:
-        settings.err.print(problem.text(lang), markup=False, highlight=False, soft_wrap=True)
+        settings.err.print(problem.text(lang), markup=False, highlight=False)
     written = len(ready)
     settings.err.print(settings.t(f"Đã nhập {written}/{len(files)} biểu mẫu vào {folder}/",
                                   f"Imported {written}/{len(files)} forms into {folder}/"),
-                       markup=False, highlight=False, soft_wrap=True)
+                       markup=False, highlight=False)
     if written:
         result = validate(settings.registry, cache=True)
         from thidua_cli import report
@@ -189,7 +189,7 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         mine = {display_name(settings.registry, t) for t, _ in ready}
         shown = [p for p in result.problems if p.file in mine]
         for line in report.text_lines(shown, len(result.registry.files), lang):
-            settings.err.print(line, markup=False, highlight=False, soft_wrap=True)
+            settings.err.print(line, markup=False, highlight=False)
     return 1 if problems else 0
 
 

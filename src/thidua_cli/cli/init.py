@@ -57,7 +57,7 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
     for path in created.paths:
         # As `thidua schema` and `thidua render` do: what was written is a message, on stderr.
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                           highlight=False, soft_wrap=True)
+                           highlight=False)
     # Quoted as a shell needs it: a folder "Sổ đăng ký" must stay one argument when pasted.
     q = shell_quote
     folder = "" if root == Path("data") else f" {q(root)}"
@@ -74,7 +74,7 @@ def run(settings: Settings, root: Path, year: int | None) -> int:
         f"{q(campaign)}\n"
         f"  2. Check it: thidua validate{folder}\n"
         f"  3. Make the plan: thidua{registry} render plan {chosen}"),
-        markup=False, highlight=False, soft_wrap=True)
+        markup=False, highlight=False)
     return 0
 
 

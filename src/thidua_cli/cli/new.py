@@ -114,22 +114,22 @@ def run(settings: Settings, source: str, year: int, new_id: str | None,
     new_campaign.write_new(path, made.text)
     say(t(f"Đã ghi {path}", f"Wrote {path}"), markup=False, highlight=False)
     for text in made.changes:
-        say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
+        say(f"  {text.get(settings.lang)}", markup=False, highlight=False)
     if made.days_off:
         say(t("Rơi vào ngày nghỉ (hãy xem lại):", "On a day off (check it):"),
             markup=False, highlight=False)
         for text in made.days_off:
-            say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
+            say(f"  {text.get(settings.lang)}", markup=False, highlight=False)
     if made.hints:
         say(t("Chưa đổi (văn bản tự do, hãy đọc lại):", "Not changed (free text, read it again):"),
             markup=False, highlight=False)
         for text in made.hints:
-            say(f"  {text.get(settings.lang)}", markup=False, highlight=False, soft_wrap=True)
+            say(f"  {text.get(settings.lang)}", markup=False, highlight=False)
     after = validate(settings.registry, cache=True)  # all but the new file from the cache
     names = {name for name, where in after.registry.paths.items() if where == path}
     mine = [p for p in after.problems if p.file in names]
     for line in report.text_lines(mine, 1, settings.lang):
-        say(line, soft_wrap=True)
+        say(line)
     return 1 if any(p.severity.value == "error" for p in mine) else 0
 
 
@@ -188,5 +188,5 @@ def run_unit(settings: Settings, unit_id: str, name: str, level: str, parent: st
     after = validate(settings.registry, cache=True)
     mine = [p for p in after.problems if p.file == superior.loc.file]
     for line in report.text_lines(mine, 1, settings.lang):
-        settings.err.print(line, soft_wrap=True)
+        settings.print_wrapped(line, err=True)
     return 1 if any(p.severity.value == "error" for p in mine) else 0

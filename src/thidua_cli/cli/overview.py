@@ -65,7 +65,7 @@ def _registry(settings: Settings) -> Registry:
             f"Sổ đăng ký có {result.errors} lỗi (chạy `thidua validate` để xem); phần có lỗi có "
             "thể không được liệt kê.",
             f"The registry has {result.errors} errors (run `thidua validate`); what they affect "
-            "may be missing below."), markup=False, highlight=False, soft_wrap=True)
+            "may be missing below."), markup=False, highlight=False)
     return result.registry
 
 

@@ -209,7 +209,7 @@ def _emit(settings: Settings, kind: str, documents: list[Document], fmt: str, ou
         if named:
             # As `thidua schema` does: what was written is a message, on stderr.
             settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                               highlight=False, soft_wrap=True)
+                               highlight=False)
 
     done: list[Path] = []
 
@@ -226,13 +226,11 @@ def _emit(settings: Settings, kind: str, documents: list[Document], fmt: str, ou
             f"{batch.count_vi(len(targets))} tệp vào {where}; các tệp còn lại chưa ghi (tệp nào "
             "đã ghi thì ghi trọn vẹn).",
             f"Stopped (Ctrl-C): {len(done):,} of {len(targets):,} files written to {where}; the "
-            "rest were not (each written file is whole)."), markup=False, highlight=False,
-            soft_wrap=True)
+            "rest were not (each written file is whole)."), markup=False, highlight=False)
         raise
     if len(targets) > 1:
         closing = batch.summary(kind, len(targets), folder, perf_counter() - started)
-        settings.err.print(closing.get(settings.lang), markup=False, highlight=False,
-                           soft_wrap=True)
+        settings.err.print(closing.get(settings.lang), markup=False, highlight=False)
     return 1 if refused else 0
 
 
@@ -251,19 +249,19 @@ def scoped(settings: Settings, result: Result, chosen: list[Campaign],
                  key=Problem.sort_key)
     if own:
         for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
-            settings.err.print(line, soft_wrap=True)
+            settings.print_wrapped(line, err=True)
         vi_kind, en_kind = batch.KIND_NAMES[kind]
         ids = ", ".join(sorted(parts.refused))
         settings.err.print(t(f"Không lập {vi_kind} của {ids}: dữ liệu của văn bản có lỗi (ở trên).",
                              f"No {en_kind} rendered for {ids}: its own data has errors (above)."),
-                           markup=False, highlight=False, soft_wrap=True)
+                           markup=False, highlight=False)
     if parts.elsewhere:
         n = parts.elsewhere
         settings.err.print(t(f"Bỏ qua {n} lỗi ở nơi khác trong sổ đăng ký, không thuộc văn bản nào "
                              "được lập (xem: thidua validate).",
                              f"Left aside {n} error{'s' if n > 1 else ''} elsewhere in the registry, "
                              "in no document rendered here (see: thidua validate)."),
-                           markup=False, highlight=False, soft_wrap=True)
+                           markup=False, highlight=False)
     return [c for c in chosen if c.id not in parts.refused], len(parts.refused)
 
 
@@ -282,11 +280,11 @@ def refuse_broken(settings: Settings, result: Result, campaign_id: str) -> None:
 
     own = _unloaded_campaign_errors(result)
     for line in report.text_lines(own, len(result.registry.files), settings.lang)[:-1]:
-        settings.err.print(line, soft_wrap=True)
+        settings.print_wrapped(line, err=True)
     settings.err.print(settings.t(
         f'Không lập văn bản của "{campaign_id}": tệp phong trào có lỗi (ở trên).',
         f'Nothing rendered for "{campaign_id}": its campaign file has errors (above).'),
-        markup=False, highlight=False, soft_wrap=True)
+        markup=False, highlight=False)
 
 
 def _run_reports(settings: Settings, year: int, campaign_id: str | None, unit_id: str | None,

@@ -70,7 +70,7 @@ def run(settings: Settings, kind: str, year: int, by: str | None, campaign: str 
     for path, document in targets:
         write_output(path, _encode(document, fmt), force)
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                           highlight=False, soft_wrap=True)
+                           highlight=False)
     return 0
 
 
@@ -83,13 +83,6 @@ def _encode(document: object, fmt: str) -> bytes | str:
         return to_markdown(document)
     if fmt == "html":
         from thidua_cli.render.html import to_html
-        if document.kind == "scores":
-            from thidua_cli.render.landscape import landscape_html
-            return landscape_html(to_html(document))
         return to_html(document)
     from thidua_cli.render.docx import to_docx
-    data = to_docx(document)
-    if document.kind == "scores":
-        from thidua_cli.render.landscape import landscape
-        return landscape(data)
-    return data
+    return to_docx(document)

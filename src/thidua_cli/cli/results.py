@@ -219,10 +219,10 @@ def to_plain(tables: list[CampaignRows], year: int | None, lang: str) -> str:
     for index, item in enumerate(tables):
         if index:
             console.print()
-        console.print(_heading(item, lang), markup=False, soft_wrap=True)
+        console.print(_heading(item, lang), markup=False)
         coverage = _coverage(item, lang)
         if coverage:
-            console.print(coverage, markup=False, soft_wrap=True)
+            console.print(coverage, markup=False)
         if item.campaign.targets:
             console.print(build_table(item, lang, color=False))
         else:

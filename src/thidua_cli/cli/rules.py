@@ -48,5 +48,5 @@ def run(settings: Settings, name: str | None) -> int:
         if lines:
             lines.append("")
         lines.extend(describe(rule, settings.lang))
-    settings.out.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+    settings.out.print("\n".join(lines), markup=False, highlight=False)
     return 0

@@ -126,14 +126,13 @@ def checked_sheets(settings: Settings, year: int, by: str | None, refusal_vi: st
     elsewhere = sum(1 for p in result.problems if p.severity is Severity.ERROR and p.file not in own)
     if mine:
         for line in report.text_lines(mine, len(own), settings.lang):
-            settings.err.print(line, soft_wrap=True)
+            settings.print_wrapped(line, err=True)
     if elsewhere:
-        settings.err.print(_elsewhere(settings, elsewhere, result), markup=False, highlight=False,
-                           soft_wrap=True)
+        settings.err.print(_elsewhere(settings, elsewhere, result), markup=False, highlight=False)
     if errors:
         settings.err.print(settings.t(f"Bảng chấm điểm có lỗi: {refusal_vi}",
                                       f"The scoring has errors: {refusal_en}"),
-                           markup=False, highlight=False, soft_wrap=True)
+                           markup=False, highlight=False)
         return None
     _known(registry, year, by)
     return sheets(registry, year, by)

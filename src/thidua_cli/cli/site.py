@@ -88,13 +88,13 @@ def run(settings: Settings, out: Path, year: int | None, docx: bool, force: bool
     if result.errors:
         settings.err.print(report.summary_line(len(result.registry.files), result.errors,
                                                result.warnings, settings.lang),
-                           markup=False, highlight=False, soft_wrap=True)
+                           markup=False, highlight=False)
         settings.err.print(t(
             f"Sổ đăng ký có lỗi: trang web được lập từ phần hợp lệ; các vấn đề ở "
             f"{out / 'problems.html'} (chạy thidua validate để xem vị trí).",
             f"The registry has errors: the site is built from what is valid; the problems are in "
             f"{out / 'problems.html'} (run thidua validate to see where)."),
-            markup=False, highlight=False, soft_wrap=True)
+            markup=False, highlight=False)
     where = os.path.join(str(out), "")
     rate = pages / seconds if seconds > 0 else float(pages)
     settings.err.print(t(
@@ -102,7 +102,7 @@ def run(settings: Settings, out: Path, year: int | None, docx: bool, force: bool
         f"({_vi(rate)} tệp mỗi giây); mở {out / 'index.html'}",
         f"Built the site in {where}: {pages:,} files in {seconds:,.1f} s ({rate:,.0f} files per "
         f"second); open {out / 'index.html'}"),
-        markup=False, highlight=False, soft_wrap=True)
+        markup=False, highlight=False)
     return 0
 
 

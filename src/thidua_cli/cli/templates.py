@@ -52,5 +52,5 @@ def run(settings: Settings, folder: Path, force: bool) -> int:
         path = folder / name
         write_output(path, root.joinpath(name).read_bytes(), force)
         settings.err.print(settings.t(f"Đã ghi {path}", f"Wrote {path}"), markup=False,
-                           highlight=False, soft_wrap=True)
+                           highlight=False)
     return 0

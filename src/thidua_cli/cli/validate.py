@@ -93,5 +93,5 @@ def run(settings: Settings, format: str, strict: bool, cache: bool = False,
         if isinstance(line, RichText):
             settings.print_wrapped(line)  # on a terminal, a long message wraps under its place
         else:
-            settings.out.print(line, markup=False, highlight=False, soft_wrap=True)
+            settings.out.print(line, markup=False, highlight=False)
     return result.exit_code(strict)

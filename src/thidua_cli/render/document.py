@@ -94,6 +94,8 @@ class Document:
     signatures: tuple[Signature, ...]   # one (plan, kickoff) or one per member (covenant)
     recipients: tuple[str, ...] = ()    # "Nơi nhận:" entries without the dash and the ";"
     language: str = "vi"
+    #: A4 landscape instead of portrait: a table too wide for 165 mm (the score table).
+    landscape: bool = False
     meta: dict[str, str] = field(default_factory=dict, compare=False)  # for HTML <meta>/DOCX core properties
 
 

@@ -34,7 +34,6 @@ html { background: #fff; color: #000; }
 body { font-family: "Times New Roman", "Liberation Serif", Times, serif; font-size: 14pt;
        line-height: 1.3; margin: 0 auto; max-width: 165mm; }
 @media screen { body { padding: 20mm 15mm 20mm 30mm; max-width: 210mm; box-sizing: border-box; } }
-}
 table.frame { width: 100%; border-collapse: collapse; }
 table.frame td { vertical-align: top; text-align: center; padding: 0; }
 .header td.left { width: 40%; } .header td.right { width: 60%; }
@@ -76,6 +75,15 @@ table.frame.header { table-layout: fixed; }
   .issuer, .superior, .motto1, .number { font-size: 10.5pt; } .motto2, .place-date { font-size: 11pt; }
   main p, main h2, main h3, main h4 { text-indent: 6mm; text-align: left; font-size: 13pt; }
   table.closing.signatures td.signature { font-size: 11pt; }
+}
+"""
+
+#: After :data:`CSS` for a landscape document (``Document.landscape``): A4 turned, 252 mm of
+#: text in print and as wide on a screen.
+LANDSCAPE_CSS = """\
+@page { size: A4 landscape; }
+body { max-width: 252mm; }
+@media screen { body { max-width: 297mm; } }
 """
 
 
@@ -129,7 +137,8 @@ def to_html(doc: Document) -> str:
     for name in ("author", "description", "keywords"):
         if doc.meta.get(name):
             out.append(f'<meta name="{name}" content="{escape(doc.meta[name])}">')
-    out += [f"<style>\n{CSS}</style>", "</head>", "<body>"]
+    css = CSS + (LANDSCAPE_CSS if doc.landscape else "")
+    out += [f"<style>\n{css}</style>", "</head>", "<body>"]
 
     left = []
     if h.superior:

@@ -1,7 +1,6 @@
 """A computed scoring → the three documents of the year-end meeting.
 
-- ``scores``: Bảng tổng hợp kết quả chấm điểm thi đua (A4 landscape; the DOCX writer's
-  portrait page is turned by :mod:`thidua_cli.render.landscape`);
+- ``scores``: Bảng tổng hợp kết quả chấm điểm thi đua (on A4 landscape);
 - ``minutes``: Biên bản họp tổng kết, chấm điểm, bình xét;
 - ``proposal``: Tờ trình đề nghị khen thưởng, signed on behalf of the cluster by its leader
   ("Cụm trưởng" or "Khối trưởng").
@@ -79,6 +78,7 @@ def build(sheet: Sheet, kind: Kind, env: Any | None = None) -> Document:
         body=body,
         signatures=_signatures(sheet, kind, ctx),
         recipients=recipients,
+        landscape=kind == "scores",     # twelve columns do not fit 165 mm
         meta={"title": title.capitalize(), "subject": subject or title, "author": ctx["scorer"]["name"],
               "keywords": f"thi đua, chấm điểm, {sheet.scoring.year}, {sheet.scoring.by}",
               "description": f"{title} – {subject or ''}".strip(" –")},

@@ -9,8 +9,8 @@ text, shared by the DOCX and HTML writers:
   which Word, LibreOffice and browsers never break, so that their own wrapping can only
   choose a good place.
 
-Kept together: the two syllables of a common word of unit names (a small lexicon, upper or
-lower case), a place name after its level word ("quận Bắc Từ Liêm", "THÀNH PHỐ HÀ NỘI"), a
+Kept together: the two syllables of a common word of unit names and table headings (a small
+lexicon, upper or lower case), a place name after its level word ("quận Bắc Từ Liêm", "THÀNH PHỐ HÀ NỘI"), a
 name in Title Case ("Xuân Đỉnh"), the last two syllables of a name in capitals, and a number
 with the word before it ("năm 2020", "ngày 03"). Used on the frame only (header, subject,
 date line, signature units, recipients): body paragraphs are justified, and a no-break space
@@ -38,6 +38,10 @@ PAIRS = frozenset({
     ("giao", "ước"), ("phát", "động"), ("phong", "trào"), ("kế", "hoạch"), ("báo", "cáo"),
     ("thực", "hiện"), ("để", "biết"), ("khối", "thi"), ("cụm", "thi"), ("kỷ", "niệm"),
     ("chào", "mừng"), ("cách", "mạng"), ("quốc", "khánh"), ("đại", "hội"),
+    # the headings of tables: "Đơn vị / tính", never "Đơn / vị tính"
+    ("đơn", "vị"), ("chỉ", "tiêu"), ("tiêu", "chí"), ("nội", "dung"), ("kết", "quả"),
+    ("thẩm", "định"), ("tự", "chấm"), ("xếp", "hạng"), ("xếp", "loại"), ("ghi", "chú"),
+    ("tối", "đa"), ("điểm", "thưởng"), ("lý", "do"), ("tỷ", "lệ"), ("đánh", "giá"),
 })
 
 #: Level words after which a place name follows ("quận Bắc Từ Liêm", "TỈNH HÀ GIANG").

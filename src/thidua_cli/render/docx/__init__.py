@@ -1,6 +1,7 @@
 """DOCX writer: a :class:`~thidua_cli.render.document.Document` laid out per Nghị định 30/2020.
 
-The layout is the one unions apply (domain brief, "Document layout"): A4 portrait, margins
+The layout is the one unions apply (domain brief, "Document layout"): A4 portrait (landscape
+for a table too wide for it, :class:`.page.Page`), margins
 20/20/30/15 mm, Times New Roman, the two-column header with its short rules, title and
 subject, a justified body with first-line indent, the signature bottom right beside
 ``Nơi nhận:``, page numbers centred in the top margin from page 2.
@@ -38,6 +39,7 @@ from thidua_cli.render.docx.frame import add_closing, add_header, add_title, bal
 from thidua_cli.render.docx.metrics import balanced, set_width, text_width
 from thidua_cli.render.docx.ooxml import xml_text
 from thidua_cli.render.docx.package import drop_template_leftovers, page_numbers, set_up, stamped, timestamp
+from thidua_cli.render.docx.page import LANDSCAPE, PORTRAIT
 
 __all__ = ["balanced", "balanced_rows", "column_widths", "set_width", "text_width", "to_docx",
            "xml_text"]
@@ -51,13 +53,14 @@ def to_docx(document: Document) -> bytes:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    set_up(doc, document)
+    page = LANDSCAPE if document.landscape else PORTRAIT
+    set_up(doc, document, page)
     drop_template_leftovers(doc)
     page_numbers(doc)
-    add_header(doc, document)
-    add_title(doc, document)
-    add_body(doc, document)
-    add_closing(doc, document)
+    add_header(doc, document, page)
+    add_title(doc, document, page)
+    add_body(doc, document, page)
+    add_closing(doc, document, page)
     out = io.BytesIO()
     doc.save(out)
     return stamped(out.getvalue(), timestamp(document))

@@ -19,33 +19,44 @@ from thidua_cli.render.docx.ooxml import (
     plain_paragraph,
     repeat_header,
 )
-from thidua_cli.render.docx.page import CELL_MARGIN, TABLE_SIZE, TEXT_WIDTH
+from thidua_cli.render.docx.page import CELL_MARGIN, PORTRAIT, TABLE_SIZE, Page
+from thidua_cli.render.wrap import no_break_after
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-def column_widths(table: Table) -> list[int]:
+def column_widths(table: Table, page: Page = PORTRAIT) -> list[int]:
     """Column widths as an editor's autofit would choose them, computed here because
     LibreOffice and Word autofit differently: a column whose longest text fits its fair share
     keeps that width (TT, %, "từ 90% trở lên"); the others share what is left in proportion
-    to their text, never narrower than their longest word."""
+    to their text, never narrower than their longest word. When the table is too wide for
+    one line a cell, a heading longer than its column's data is set on two lines ("Điểm thẩm
+    / định") as a clerk sets it: the width goes to the names and texts."""
     rows = (table.header, *table.rows)
     ncols = max(len(r) for r in rows)
     pad = 2 * CELL_MARGIN + Pt(2)
     natural = [pad] * ncols
+    data = [pad] * ncols
+    heading = [pad] * ncols
     minimum = [pad] * ncols
     for r, row in enumerate(rows):
         for i, cell in enumerate(row):
             text = plain(cell)
-            natural[i] = max(natural[i], text_width(text, TABLE_SIZE, r == 0) + pad)
+            width = text_width(text, TABLE_SIZE, r == 0) + pad
+            natural[i] = max(natural[i], width)
+            if r == 0:
+                heading[i] = _two_lines(text) + pad
+            else:
+                data[i] = max(data[i], width)
             for word in text.split():
                 minimum[i] = max(minimum[i], text_width(word, TABLE_SIZE, r == 0) + pad)
     widths: list[float] = [0.0] * ncols
-    if sum(natural) <= TEXT_WIDTH:
+    if sum(natural) <= page.text_width:
         # Everything fits on one line: spread the spare width like the text.
-        widths = [n * TEXT_WIDTH / sum(natural) for n in natural]
+        widths = [n * page.text_width / sum(natural) for n in natural]
     else:
-        remaining, open_ = float(TEXT_WIDTH), set(range(ncols))
+        natural = [min(n, max(d, h)) for n, d, h in zip(natural, data, heading, strict=True)]
+        remaining, open_ = float(page.text_width), set(range(ncols))
         while open_:
             fair = remaining / len(open_)
             settled = {i for i in open_ if natural[i] <= fair}
@@ -59,14 +70,26 @@ def column_widths(table: Table) -> list[int]:
         for i in open_:
             widths[i] = max(minimum[i], remaining * natural[i] / share)
         # Long words may overshoot: scale back to the text width.
-        widths = [w * TEXT_WIDTH / sum(widths) for w in widths]
+        widths = [w * page.text_width / sum(widths) for w in widths]
     out = [int(w) for w in widths]
-    out[-1] += TEXT_WIDTH - sum(out)
+    out[-1] += page.text_width - sum(out)
     return out
 
 
-def add_table(doc: DocxDocument, block: Table) -> None:
-    widths = column_widths(block)
+def _two_lines(heading: str) -> int:
+    """The width of a (bold) heading broken between words into its two most even lines,
+    never inside a word of two syllables (:func:`~thidua_cli.render.wrap.no_break_after`)."""
+    words = heading.split()
+    keep = no_break_after(words)
+    breaks = [k for k in range(1, len(words)) if not keep[k - 1]]   # never "Đơn / vị tính"
+    if not breaks:
+        return text_width(heading, TABLE_SIZE, True)
+    return min(max(text_width(" ".join(words[:k]), TABLE_SIZE, True),
+                   text_width(" ".join(words[k:]), TABLE_SIZE, True)) for k in breaks)
+
+
+def add_table(doc: DocxDocument, block: Table, page: Page) -> None:
+    widths = column_widths(block, page)
     rows = (block.header, *block.rows)
     table = fixed_table(doc, len(rows), widths, borders=True)
     short = short_columns(block)
@@ -92,7 +115,7 @@ def add_table(doc: DocxDocument, block: Table) -> None:
     plain_paragraph(doc, after=0).paragraph_format.line_spacing = 0.5
 
 
-def add_body(doc: DocxDocument, document: Document) -> None:
+def add_body(doc: DocxDocument, document: Document, page: Page) -> None:
     for block in document.body:
         if isinstance(block, Heading):
             p = doc.add_paragraph()
@@ -107,6 +130,6 @@ def add_body(doc: DocxDocument, document: Document) -> None:
                 p.add_run("- ")
             add_runs(p, block.runs)
         elif isinstance(block, Table):
-            add_table(doc, block)
+            add_table(doc, block, page)
         else:  # pragma: no cover - the model has three block kinds
             raise TypeError(f"unknown block {block!r}")

@@ -18,6 +18,7 @@ from thidua_cli.render.docx.ooxml import (
     cant_split,
     cell_margins,
     fixed_table,
+    pad_right,
     plain_paragraph,
 )
 from thidua_cli.render.docx.page import (
@@ -31,7 +32,7 @@ from thidua_cli.render.docx.page import (
     RECIPIENTS_WIDTH,
     SIGNATURE_BLANK_LINES,
     SIGNATURE_WIDTH,
-    TEXT_WIDTH,
+    Page,
 )
 from thidua_cli.render.wrap import nobreak
 
@@ -39,9 +40,11 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.table import _Cell
 
-def add_header(doc: DocxDocument, document: Document) -> None:
+def add_header(doc: DocxDocument, document: Document, page: Page) -> None:
     head = document.header
-    table = fixed_table(doc, 2, [HEADER_LEFT, HEADER_RIGHT], borders=False)
+    table = fixed_table(doc, 2, [HEADER_LEFT + page.spare, HEADER_RIGHT], borders=False)
+    for row in table.rows:
+        pad_right(row.cells[0], page.spare)
     left_w = HEADER_LEFT - 2 * CELL_MARGIN
     right_w = HEADER_RIGHT - 2 * CELL_MARGIN
 
@@ -77,20 +80,20 @@ def add_header(doc: DocxDocument, document: Document) -> None:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
 
 
-def add_title(doc: DocxDocument, document: Document) -> None:
+def add_title(doc: DocxDocument, document: Document, page: Page) -> None:
     p = plain_paragraph(doc, before=Pt(18))
     p.paragraph_format.keep_with_next = True
     add_text(p, document.title, Pt(14), bold=True)
     if document.subject:
         p = plain_paragraph(doc)
         p.paragraph_format.keep_with_next = True
-        subject = balanced(document.subject, Pt(14), True, TEXT_WIDTH, at_parts=False)
+        subject = balanced(document.subject, Pt(14), True, page.text_width, at_parts=False)
         add_text(p, nobreak(subject), Pt(14), bold=True)
-        width = set_width(subject, Pt(14), True, TEXT_WIDTH)
+        width = set_width(subject, Pt(14), True, page.text_width)
         # NĐ30: a third to a half of the line. A third, unless that is under 25 mm: then up to
         # half, so that a short subject ("Năm 2020") does not get a stub.
         length = width / 3 if width / 3 >= Mm(25) else min(width / 2, Mm(25))
-        rule = add_rule(doc, round(length), TEXT_WIDTH)
+        rule = add_rule(doc, round(length), page.text_width)
         rule.paragraph_format.space_after = Pt(12)
     else:
         p.paragraph_format.space_after = Pt(12)
@@ -143,7 +146,7 @@ def balanced_rows(n: int) -> list[int]:
     return signature_rows(n)
 
 
-def add_closing(doc: DocxDocument, document: Document) -> None:
+def add_closing(doc: DocxDocument, document: Document, page: Page) -> None:
     sigs = document.signatures
     # The signature never stands alone on a page: the last paragraph goes with it.
     if document.body and isinstance(document.body[-1], (Paragraph, Heading)):
@@ -152,8 +155,9 @@ def add_closing(doc: DocxDocument, document: Document) -> None:
         if not sigs and not document.recipients:
             return
         # Nơi nhận on the left, the signature on the right, on the same row (NĐ30, ô 8–9).
-        table = fixed_table(doc, 1, [RECIPIENTS_WIDTH, SIGNATURE_WIDTH], borders=False)
+        table = fixed_table(doc, 1, [RECIPIENTS_WIDTH + page.spare, SIGNATURE_WIDTH], borders=False)
         row = table.rows[0]
+        pad_right(row.cells[0], page.spare)
         cant_split(row)
         left, right = row.cells
         left.vertical_alignment = right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
@@ -172,7 +176,7 @@ def add_closing(doc: DocxDocument, document: Document) -> None:
     start = 0
     for count in balanced_rows(len(sigs)):
         group = sigs[start:start + count]
-        width = TEXT_WIDTH // count
+        width = page.text_width // count
         inner = width - 2 * GRID_CELL_MARGIN
         size = fitting_size([t for s in group for t in (s.on_behalf, s.position, s.name) if t],
                              inner)

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 
 from thidua_cli.render.document import Run
-from thidua_cli.render.docx.page import FONT, LANG
+from thidua_cli.render.docx.page import CELL_MARGIN, FONT, LANG
 from thidua_cli.render.wrap import glue_blanks
 
 if TYPE_CHECKING:
@@ -133,6 +133,28 @@ def cell_margins(table: DocxTable, margin: int) -> None:
         look.addprevious(mar)
     else:
         tblPr.append(mar)
+
+
+def pad_right(cell: _Cell, extra: int) -> None:
+    """Widen ``cell``'s right margin by ``extra`` EMU: a column made wider by a landscape page
+    keeps its content where it was, the extra width empty on its right."""
+    if extra <= 0:
+        return
+    tcPr = cell._tc.get_or_add_tcPr()
+    margins = tcPr.find(qn("w:tcMar"))
+    if margins is None:
+        margins = OxmlElement("w:tcMar")
+        # Schema order: w:tcMar comes before w:textDirection, w:tcFitText, w:vAlign, w:hideMark.
+        later = [tcPr.find(qn(f"w:{tag}")) for tag in ("textDirection", "tcFitText", "vAlign", "hideMark")]
+        following = next((element for element in later if element is not None), None)
+        if following is not None:
+            following.addprevious(margins)
+        else:
+            tcPr.append(margins)
+    right = OxmlElement("w:right")
+    right.set(qn("w:w"), str(round((CELL_MARGIN + extra) / 635)))   # EMU → twips
+    right.set(qn("w:type"), "dxa")
+    margins.append(right)
 
 
 def cant_split(row: _Row) -> None:

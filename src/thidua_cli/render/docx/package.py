@@ -12,7 +12,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu, Pt
 
 from thidua_cli.render.document import Document
 from thidua_cli.render.docx.ooxml import set_fonts, set_lang, xml_text
@@ -28,9 +28,8 @@ from thidua_cli.render.docx.page import (
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     SPACE_AFTER,
+    Page,
 )
 
 if TYPE_CHECKING:
@@ -53,11 +52,11 @@ def property_text(text: str) -> str:
     return cut.rstrip(" ,;:–-") + "…"
 
 
-def set_up(doc: DocxDocument, document: Document) -> None:
+def set_up(doc: DocxDocument, document: Document, page: Page) -> None:
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = PAGE_WIDTH
-    section.page_height = PAGE_HEIGHT
+    section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Emu(page.width)
+    section.page_height = Emu(page.height)
     section.top_margin = MARGIN_TOP
     section.bottom_margin = MARGIN_BOTTOM
     section.left_margin = MARGIN_LEFT

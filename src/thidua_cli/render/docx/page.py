@@ -4,6 +4,8 @@ takes its measures from here."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 
 FONT = "Times New Roman"
@@ -42,3 +44,31 @@ NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 BLACK = RGBColor(0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The sheet a document is laid out on: A4 portrait, or A4 landscape for a table too
+    wide for 165 mm. Same margins either way. The header's and the closing's columns keep
+    their portrait widths; the extra width of a landscape page is :attr:`spare`, which the
+    frame gives to their left column as empty space (so that the national name and the
+    signature stay at the right edge) and the body's tables share out."""
+
+    width: int
+    height: int
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+    @property
+    def text_width(self) -> int:
+        return int(self.width - MARGIN_LEFT - MARGIN_RIGHT)
+
+    @property
+    def spare(self) -> int:
+        return self.text_width - int(TEXT_WIDTH)
+
+
+PORTRAIT = Page(int(PAGE_WIDTH), int(PAGE_HEIGHT))
+LANDSCAPE = Page(int(PAGE_HEIGHT), int(PAGE_WIDTH))
