@@ -35,6 +35,14 @@ written, files per second, the time against ``validate --no-cache`` of the same 
 ≤ 3×), the front page's size (target < 2 MB) and how long headless Chromium takes to load
 and draw it by its own Navigation/Paint Timing (``benchmarks/site_draw.py``; target < 1 s).
 ``--site-only`` runs the baseline, ``validate --no-cache`` and the site row alone.
+
+``--import-forms`` adds the collection loop at province scale (minutes: it is not in the
+default run): on a copy of the registry without ``results/`` (no CĐCS has reported yet),
+``thidua form YEAR --campaign ID`` for the campaign of every issuer whose direct subordinates
+are CĐCS (one form per CĐCS: 6,000 on the province), a script that fills every cell of every
+form (openpyxl, not timed as thidua), then one ``thidua import`` of all of them with its
+progress bar drawn on a pseudo-terminal; the note gives the cost per form.
+``--import-only`` runs the baseline and those rows alone.
 """
 
 from __future__ import annotations
@@ -43,7 +51,10 @@ import argparse
 import json
 import os
 import platform
+import pty
+import random
 import re
+import select
 import shutil
 import statistics
 import subprocess
@@ -103,12 +114,14 @@ def has_command(thidua: str, name: str) -> bool:
     return subprocess.run([thidua, name, "--help"], capture_output=True).returncode == 0
 
 
-def run(registry: Path, runs: int, render: bool = True,
-        site_only: bool = False) -> tuple[list[Row], list[Row]]:
+def run(registry: Path, runs: int, render: bool = True, site_only: bool = False,
+        import_forms: bool = False, import_only: bool = False) -> tuple[list[Row], list[Row]]:
     thidua = shutil.which("thidua") or sys.exit("run: the thidua console script is not installed")
     rows: list[Row] = []
     t, m, _, cpu = measure([sys.executable, "-c", BASELINE, str(registry)])
     rows.append(Row("baseline: libyaml parse only (CSafeLoader)", t, m, cpu=cpu))
+    if import_only:
+        return rows + import_rows(thidua, registry), []
     with tempfile.TemporaryDirectory(prefix="thidua-bench-cache-") as cache:
         env = {"THIDUA_CACHE_DIR": cache}
         validate = [thidua, "--registry", str(registry), "validate"]
@@ -157,12 +170,128 @@ def run(registry: Path, runs: int, render: bool = True,
         t, m, code, cpu = measure([thidua, "--registry", str(registry), "calendar",
                               "--year", str(YEAR)])
         rows.append(Row(f"thidua calendar --year {YEAR}", t, m, f"exit {code}", cpu=cpu))
+    if import_forms and has_command(thidua, "import"):
+        rows += import_rows(thidua, registry)
     startup = []
     t, m = median_of([sys.executable, "-c", "import typer"], runs)
     startup.append(Row('baseline: python -c "import typer"', t, m, f"median of {runs}"))
     t, m = median_of([thidua, "--version"], runs)
     startup.append(Row("thidua --version", t, m, f"median of {runs}"))
     return rows, startup
+
+
+def measure_on_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, float, int]:
+    """:func:`measure` with stderr on a pseudo-terminal, so that the command draws its progress
+    bar as a cadre sees it; also how many bytes it drew there."""
+    master, slave = pty.openpty()
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=slave,
+                            env={**os.environ, "COLUMNS": "80", **env})
+    os.close(slave)
+    drawn = 0
+    while True:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the command closed the terminal: it has ended
+                break
+            if not chunk:
+                break
+            drawn += len(chunk)
+        elif proc.poll() is not None:
+            break
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    os.close(master)
+    return (elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status),
+            usage.ru_utime + usage.ru_stime, drawn)
+
+
+def collecting_campaigns(registry: Path) -> list[str]:
+    """The campaigns of YEAR whose issuer's direct subordinates are CĐCS: those a CĐCS reports
+    on, one form each (read with libyaml: what the generator wrote)."""
+    import yaml
+
+    levels: dict[str, str] = {}
+    parents: dict[str, str] = {}
+    for path in sorted((registry / "units").glob("*.yaml")):
+        for unit in (yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) or {}).get("units", []):
+            levels[unit["id"]] = unit.get("level", "")
+            if unit.get("parent"):
+                parents[unit["id"]] = unit["parent"]
+    issuers = {parent for unit, parent in parents.items() if levels.get(unit) == "co-so"}
+    chosen = []
+    for path in sorted((registry / "campaigns").glob("*.yaml")):
+        campaign = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        if campaign.get("issuer") in issuers and campaign.get("year") == YEAR:
+            chosen.append(campaign["id"])
+    return chosen
+
+
+def fill_forms(forms: Path, filled: Path, seed: int = 2024) -> int:
+    """Fill every form as a CĐCS would: the date, then each target's count (and total, for
+    a share: one headcount a form, the count half of it, so no count exceeds its total and
+    no target within another exceeds it). Returns how many were filled."""
+    from openpyxl import load_workbook
+
+    rng = random.Random(seed)
+    filled.mkdir()
+    count = 0
+    for path in sorted(forms.glob("*.xlsx")):
+        book = load_workbook(path)
+        sheet = book["Báo cáo"]
+        sheet["C7"] = f"15/12/{YEAR}"
+        headcount = rng.randint(20, 400)
+        row = 10
+        while sheet[f"B{row}"].value:
+            if sheet[f"F{row}"].value == "—":  # a count target: no total to give
+                sheet[f"E{row}"] = rng.randint(0, 50)
+            else:
+                sheet[f"E{row}"] = headcount // 2
+                sheet[f"F{row}"] = headcount
+            row += 1
+        book.save(filled / path.name)
+        count += 1
+    return count
+
+
+def import_rows(thidua: str, registry: Path) -> list[Row]:
+    """``thidua form`` for every collecting campaign, then ``thidua import`` of every form
+    filled: on a copy of the registry without results (what a LĐLĐ has before collecting)."""
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="thidua-bench-import-") as folder:
+        work = Path(folder)
+        copy = work / "data"
+        shutil.copytree(registry, copy, ignore=shutil.ignore_patterns("results", "scoring"))
+        env = {"THIDUA_CACHE_DIR": str(work / "cache")}
+        forms = work / "forms"
+        campaigns = collecting_campaigns(copy)
+        wall = cpu = peak = 0.0
+        codes = set()
+        for campaign in campaigns:
+            t, m, code, c = measure([thidua, "--registry", str(copy), "form", str(YEAR),
+                                     "--campaign", campaign, "--out", str(forms)], env)
+            wall, cpu, peak = wall + t, cpu + c, max(peak, m)
+            codes.add(code)
+        made = len(list(forms.glob("*.xlsx")))
+        rows.append(Row(f"thidua form {YEAR} --campaign … ({len(campaigns)} runs, one a campaign)",
+                        wall, peak, f"exit {'/'.join(map(str, sorted(codes)))}; {made:,} forms; "
+                        f"{1000 * wall / max(made, 1):.1f} ms, {1000 * cpu / max(made, 1):.1f} ms CPU "
+                        "a form (each run validates the registry through the cache)", cpu=cpu))
+        started = time.perf_counter()
+        filled = fill_forms(forms, work / "filled")
+        fill_seconds = time.perf_counter() - started
+        argv = [thidua, "--registry", str(copy), "import",
+                *map(str, sorted((work / "filled").glob("*.xlsx")))]
+        t, m, code, c, drawn = measure_on_terminal(argv, env)
+        written = len(list((copy / "results").glob("*.yaml")))
+        rows.append(Row(f"thidua import of {filled:,} filled forms (progress bar on a terminal)",
+                        t, m, f"exit {code}; {written:,} result files written; "
+                        f"{1000 * t / max(filled, 1):.1f} ms, {1000 * c / max(filled, 1):.1f} ms CPU a "
+                        f"form; {drawn:,} bytes of progress drawn; filling the forms (openpyxl, not "
+                        f"thidua) took {fill_seconds:.0f} s", cpu=c))
+    return rows
 
 
 def site_row(thidua: str, registry: Path, env: dict[str, str], validate: Row) -> Row:
@@ -266,6 +395,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-render", action="store_true",
                         help="leave out the DOCX row and the render scaling table (the scoring "
                              "registry: 6,002 plans to render would take minutes and say nothing new)")
+    parser.add_argument("--import-forms", action="store_true",
+                        help="also the collection loop: thidua form for every CĐCS, the forms "
+                             "filled, one thidua import of all (minutes at province scale)")
+    parser.add_argument("--import-only", action="store_true",
+                        help="only the baseline and the collection loop rows")
     args = parser.parse_args(argv)
     files = sum(1 for _ in args.registry.rglob("*.yaml"))
     size = sum(p.stat().st_size for p in args.registry.rglob("*.yaml")) / 1e6
@@ -274,11 +408,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{platform.machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
     if args.scaling_only:
         text = "\n".join(header + scaling(args.registry)) + "\n"
-    elif args.site_only:
-        rows, _ = run(args.registry, args.runs, site_only=True)
+    elif args.site_only or args.import_only:
+        rows, _ = run(args.registry, args.runs, site_only=args.site_only,
+                      import_only=args.import_only)
         text = "\n".join(header + table(rows)) + "\n"
     else:
-        rows, startup = run(args.registry, args.runs, render=not args.no_render)
+        rows, startup = run(args.registry, args.runs, render=not args.no_render,
+                            import_forms=args.import_forms)
         text = "\n".join(header + table(rows) + [""] + table(startup)
                          + ([] if args.no_render else ["", *scaling(args.registry)])) + "\n"
     print(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from thidua_cli.models import Campaign
+from thidua_cli.models import Campaign, Result
 from thidua_cli.problems import Location, Problem, Severity
 from thidua_cli.registry.loader import Entry, Registry
 
@@ -28,6 +28,10 @@ class Scope:
     files: frozenset[str]               # whole files: its campaign, the campaigns it cites
     entries: tuple[Location, ...]       # units, clusters and anniversaries it names
     missing: bool                       # some id it needs did not load (a broken entry)
+    #: a report that pools figures from units some of which have no report loaded: a result
+    #: file that did not load may be one of theirs, or a campaign file that did not load
+    #: their own campaign (what such a file holds is unknown)
+    pools_gaps: bool = False
 
 
 class Scoper:
@@ -46,6 +50,25 @@ class Scoper:
         self.loaded: list[Location] = [
             *(e.loc for e in registry.units), *(e.loc for e in registry.clusters),
             *(e.loc for e in registry.anniversaries)]
+        self.loaded_files = {e.loc.file for e in registry.campaigns} | {
+            e.loc.file for e in registry.results}
+        # What a report's roll-up reads (thidua_cli/results/rollup.py): who is below whom,
+        # the reports by campaign, unit and period, the campaigns by issuer, year and kind.
+        self.children: dict[str, list[str]] = {}
+        for unit_entry in registry.units:
+            if unit_entry.model.parent is not None:
+                self.children.setdefault(unit_entry.model.parent, []).append(unit_entry.model.id)
+        self.reports: dict[tuple[str, str, int | None], list[Entry[Result]]] = {}
+        for result in registry.results:
+            campaign_entry = self.campaigns.get(result.model.campaign)
+            who = result.model.unit or (campaign_entry.model.issuer if campaign_entry else None)
+            if who is not None:
+                self.reports.setdefault((result.model.campaign, who, result.model.phase),
+                                        []).append(result)
+        self.by_issuer: dict[tuple[str, int, str], list[Entry[Campaign]]] = {}
+        for campaign_entry in registry.campaigns:
+            model = campaign_entry.model
+            self.by_issuer.setdefault((model.issuer, model.year, model.kind), []).append(campaign_entry)
 
     def scope(self, entry: Entry[Campaign]) -> Scope:
         campaign = entry.model
@@ -91,6 +114,66 @@ class Scoper:
                 entries.append(loc)
         return Scope(frozenset(files), tuple(entries), missing)
 
+    def report_scope(self, entry: Entry[Result]) -> Scope:
+        """What a Báo cáo of the result file ``entry`` is made from: its campaign's scope;
+        the result file; the reporting unit and its ancestors (the superior in the header,
+        the place in the date line); every unit below it whose figures the roll-up pools, with
+        their reports on the campaign (or on their own campaign of the same year and kind)
+        for the same period; and, for a year-end report, next year's campaign of the issuer
+        ("Phương hướng năm sau" prints its targets)."""
+        result = entry.model
+        campaign = self.campaigns[result.campaign]
+        base = self.scope(campaign)
+        files = set(base.files) | {entry.loc.file}
+        entries = list(base.entries)
+        missing = base.missing
+        model = campaign.model
+        who = result.unit or model.issuer
+        seen: set[str] = set()
+        current: str | None = who
+        while current is not None and current not in seen:
+            seen.add(current)
+            found = self.units.get(current)
+            if found is None:
+                missing = missing or current not in self.clusters
+                break
+            entries.append(found.loc)
+            current = found.model.parent
+        gaps = False
+        below = list(self._below(who))
+        walked = {who}
+        while below:
+            sub = below.pop()
+            if sub in walked:
+                continue
+            walked.add(sub)
+            found = self.units.get(sub)
+            if found is None:
+                missing = True
+                continue
+            entries.append(found.loc)
+            reported = False
+            for source in (campaign, *self.by_issuer.get((sub, model.year, model.kind), ())):
+                for report in self.reports.get((source.model.id, sub, result.phase), ()):
+                    files.update((report.loc.file, source.loc.file))
+                    reported = True
+            gaps = gaps or not reported
+            below.extend(self._below(sub))
+        next_year = [] if result.phase is not None else \
+            self.by_issuer.get((model.issuer, model.year + 1, model.kind), [])
+        files.update(e.loc.file for e in next_year)
+        # A next year's campaign that did not load at all cannot be told from any other
+        # broken campaign file: the report prints its visible blank ("…") there, and the
+        # error is counted in the closing line rather than holding every report hostage.
+        return Scope(frozenset(files), tuple(entries), missing, pools_gaps=gaps)
+
+    def _below(self, unit_id: str) -> list[str]:
+        """Who reports to a unit: a cluster's members, or the unit's direct subordinates."""
+        cluster = self.clusters.get(unit_id)
+        if cluster is not None:
+            return list(cluster.model.members)
+        return self.children.get(unit_id, [])
+
     def own(self, scope: Scope, problems: Iterable[Problem]) -> list[Problem]:
         """The errors of ``problems`` that are the scoped document's own."""
         return [p for p in problems if p.severity is Severity.ERROR and self._in(scope, p)]
@@ -100,6 +183,9 @@ class Scoper:
         if loc.file in scope.files:
             return True
         if any(_within(loc, entry) for entry in scope.entries):
+            return True
+        if scope.pools_gaps and loc.file not in self.loaded_files and \
+                self.registry.kinds.get(loc.file) in ("results", "campaigns"):
             return True
         if scope.missing and not loc.file.split("/")[-2:-1] == ["campaigns"]:
             # An id it needs did not load: the errors no loaded entry accounts for.
@@ -134,6 +220,23 @@ def split(registry: Registry, problems: list[Problem], chosen: Iterable[str]) ->
         own = scoper.own(scoper.scope(entries[campaign_id]), errors)
         if own:
             refused[campaign_id] = own
+        counted.update(id(p) for p in own)
+    return Split(refused, sum(1 for p in errors if id(p) not in counted))
+
+
+def split_reports(registry: Registry, problems: list[Problem],
+                  chosen: Iterable[Entry[Result]]) -> Split:
+    """:func:`split` for the Báo cáo of result files: keyed by the result file's name."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if not errors:
+        return Split({}, 0)
+    scoper = Scoper(registry)
+    refused: dict[str, list[Problem]] = {}
+    counted: set[int] = set()
+    for entry in chosen:
+        own = scoper.own(scoper.report_scope(entry), errors)
+        if own:
+            refused[entry.loc.file] = own
         counted.update(id(p) for p in own)
     return Split(refused, sum(1 for p in errors if id(p) not in counted))
 

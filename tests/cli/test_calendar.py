@@ -435,3 +435,38 @@ def test_one_registry_index_per_run(capsys, monkeypatch):
     monkeypatch.setattr(RegistryIndex, "of", classmethod(counting))
     code, _, _ = run(capsys, *SAMPLE, "calendar", "--year", "2020", "--unit", "ldld-bac-tu-liem")
     assert (code, len(built)) == (0, 1)
+
+
+def test_reporting_deadlines_in_the_table_json_and_ics(make_registry, capsys):
+    from icalendar import Calendar
+
+    text = campaign() + "reporting:\n  - {phase: 1, due: 2020-07-10}\n  - {due: 2020-12-15}\n"
+    root = make_registry({"campaigns/c.yaml": text})
+    args = ("--registry", str(root), "calendar", "--from", "2020-07-02", "--until", "2020-12-15")
+    code, out, err = run(capsys, *args)
+    assert (code, err) == (0, "")
+    assert out == (
+        "Lịch thi đua từ 02/7/2020 đến 15/12/2020 (3 mục)\n"
+        "\n"
+        "Tháng 7/2020\n"
+        "  10/7   T6  Hạn báo cáo sơ kết đợt 1 — Liên đoàn Lao động quận Ba Đình 2020\n"
+        "  28/7   T3  Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam\n"
+        "\n"
+        "Tháng 12/2020\n"
+        "  15/12  T3  Hạn báo cáo tổng kết — Liên đoàn Lao động quận Ba Đình 2020\n")
+    code, out, _ = run(capsys, *args, "--format", "json")
+    assert json.loads(out)["entries"] == [
+        {"date": "2020-07-10", "kind": "report-due",
+         "title": "Hạn báo cáo sơ kết đợt 1 — Liên đoàn Lao động quận Ba Đình 2020",
+         "ordinal": None, "round": None, "source": "ba-dinh-2020"},
+        {"date": "2020-07-28", "kind": "anniversary", "title": "Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam",
+         "ordinal": 91, "round": None, "source": "cong-doan-viet-nam"},
+        {"date": "2020-12-15", "kind": "report-due",
+         "title": "Hạn báo cáo tổng kết — Liên đoàn Lao động quận Ba Đình 2020",
+         "ordinal": None, "round": None, "source": "ba-dinh-2020"}]
+    code, out, _ = run(capsys, *args, "--format", "ics")
+    events = Calendar.from_ical(out).walk("VEVENT")
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART"), e.decoded("DTEND")) for e in events] == [
+        ("Hạn báo cáo sơ kết đợt 1 — Liên đoàn Lao động quận Ba Đình 2020", date(2020, 7, 10), date(2020, 7, 11)),
+        ("Kỷ niệm 91 năm Ngày thành lập Công đoàn Việt Nam", date(2020, 7, 28), date(2020, 7, 29)),
+        ("Hạn báo cáo tổng kết — Liên đoàn Lao động quận Ba Đình 2020", date(2020, 12, 15), date(2020, 12, 16))]

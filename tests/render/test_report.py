@@ -128,3 +128,143 @@ def test_cli_writes_every_report_and_refuses_what_it_cannot(root, capsys, tmp_pa
     code, md, _ = run(capsys, "--registry", str(root), "render", "report", "2020", "--unit", "cdcs-b",
                       "-f", "md", "-o", "-")
     assert code == 0 and "| 1 | CBCCVCLĐ đạt Lao động tiên tiến | từ 75% trở lên | 60/100 | 60,00% |" in md
+
+
+# Scoped refusal (cli.md, render v2): errors refuse only the reports whose own data they are
+# in — the result file, its campaign, the units it names and pools, next year's campaign.
+
+LONG_BIEN = """\
+id: long-bien-2020
+issuer: ldld-long-bien
+year: 2020
+kind: nam
+title: Phát động phong trào thi đua năm 2020
+start: 2020-01-01
+end: 2020-12-31
+celebrates: {khong-co-ngay-nay: null}
+"""
+NEXT_YEAR = CAMPAIGN.replace("2020", "2021").replace("celebrates", "x") + "celebrates: {khong-co-ngay-nay: null}\n"
+WRITTEN = ("Đã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md\nĐã ghi {out}/ba-dinh-2020-cdcs-b-bao-cao-tong-ket.md\n"
+           "Đã ghi {out}/ba-dinh-2020-bao-cao-tong-ket.md\n")
+
+
+def rendered(capsys, root: Path, out: Path, *args: str) -> tuple[int, str, list[str]]:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "-f", "md",
+                       "-o", str(out), *args)
+    # The closing line carries a timing: all but it.
+    return code, "\n".join(line for line in err.splitlines()
+                            if not (line.startswith("Đã ghi ") and " báo cáo vào " in line)) + "\n", \
+        sorted(p.name for p in out.iterdir()) if out.exists() else []
+
+
+def test_an_error_in_another_units_campaign_does_not_block_the_reports(root, capsys, tmp_path):
+    (root / "campaigns" / "long-bien-2020.yaml").write_text(LONG_BIEN, encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out)
+    assert code == 0
+    assert err == ("Bỏ qua 1 lỗi ở nơi khác trong sổ đăng ký, không thuộc báo cáo nào được lập "
+                   "(xem: thidua validate).\n" + WRITTEN.format(out=out))
+    assert names == ["ba-dinh-2020-bao-cao-tong-ket.md", "ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md",
+                     "ba-dinh-2020-cdcs-b-bao-cao-tong-ket.md"]
+
+
+def test_an_error_in_the_reports_campaign_refuses_every_report_on_it(root, capsys, tmp_path):
+    text = (root / "campaigns" / "ba-dinh-2020.yaml").read_text(encoding="utf-8")
+    (root / "campaigns" / "ba-dinh-2020.yaml").write_text(text + "celebrates: {khong-co-ngay-nay: null}\n",
+                                                        encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out)
+    assert (code, names) == (1, [])
+    assert err == (
+        'data/campaigns/ba-dinh-2020.yaml:19:14: error unknown-reference: ngày kỷ niệm '
+        '"khong-co-ngay-nay" không có trong sổ đăng ký\n\n'
+        "Không lập báo cáo ba-dinh-2020-cdcs-a-bao-cao-tong-ket, ba-dinh-2020-cdcs-b-bao-cao-tong-ket, "
+        "ba-dinh-2020-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).\n")
+
+
+def test_an_error_in_next_years_campaign_refuses_the_year_end_reports_not_a_phase_report(
+        root, capsys, tmp_path):
+    # "Phương hướng năm sau" prints next year's targets: that campaign is the report's own
+    # data (as a cited plan is a plan's), so it refuses rather than print a blank in its place.
+    (root / "campaigns" / "ba-dinh-2021.yaml").write_text(NEXT_YEAR, encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out, "--unit", "cdcs-a")
+    assert (code, names) == (1, [])
+    assert err == (
+        'data/campaigns/ba-dinh-2021.yaml:19:14: error unknown-reference: ngày kỷ niệm '
+        '"khong-co-ngay-nay" không có trong sổ đăng ký\n\n'
+        "Không lập báo cáo ba-dinh-2020-cdcs-a-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).\n")
+    code, err, names = rendered(capsys, root, out, "--unit", "cdcs-a", "--phase", "1")
+    assert (code, names) == (0, ["ba-dinh-2020-cdcs-a-bao-cao-so-ket-dot-1.md"])
+    assert err == ("Bỏ qua 1 lỗi ở nơi khác trong sổ đăng ký, không thuộc báo cáo nào được lập "
+                   f"(xem: thidua validate).\nĐã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-so-ket-dot-1.md\n")
+
+
+def test_a_result_file_that_did_not_load_refuses_the_reports_that_pool_it(root, capsys, tmp_path):
+    # Its campaign and unit are unknown: it may be any missing unit's, so the district's report
+    # (which pools cdcs-b and cdcs-c, neither loaded) is refused; cdcs-a's does not pool.
+    (root / "results" / "b.yaml").write_text(B.replace("ket-nap-dang: 120", "ket-nap-dang: bảy mươi"),
+                                             encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out)
+    assert (code, names) == (1, ["ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md"])
+    assert err == (
+        'data/results/b.yaml:7:17: error schema: "bảy mươi" không phải là số; hãy viết một số '
+        "nguyên ≥ 0, ví dụ 70\n\n"
+        "Không lập báo cáo ba-dinh-2020-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).\n"
+        f"Đã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md\n")
+
+
+def test_a_campaign_asked_for_that_did_not_load_or_reports_that_did_not_load(make_registry, capsys, tmp_path):
+    broken = CAMPAIGN.replace("start: 2020-01-01\n", "start: 2020-13-01\n", 1)
+    root = make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": broken, "results/a.yaml": A})
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "--campaign", "ba-dinh-2020",
+                        "-o", str(tmp_path / "out"))
+    assert (code, err.splitlines()[-1]) == (
+        1, 'Không lập văn bản của "ba-dinh-2020": tệp phong trào có lỗi (ở trên).')
+    assert err.splitlines()[0].startswith("data/campaigns/ba-dinh-2020.yaml:6:8: error schema: ")
+    # The only result file of the year did not load: its errors, not "no result file".
+    root = make_registry({"units/units.yaml": UNITS, "campaigns/ba-dinh-2020.yaml": CAMPAIGN,
+                          "results/a.yaml": A.replace("ket-nap-dang: 100", "ket-nap-dang: một trăm")})
+    code, _, err = run(capsys, "--registry", str(root), "render", "report", "2020", "-o", str(tmp_path / "out"))
+    assert (code, err) == (1, 'data/results/a.yaml:7:17: error schema: "một trăm" không phải là số; hãy viết '
+                              "một số nguyên ≥ 0, ví dụ 70\n\nKhông lập báo cáo nào: tệp kết quả có lỗi (ở trên).\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_campaign_file_that_did_not_load_refuses_the_reports_with_units_missing(root, capsys, tmp_path):
+    # It may be the own campaign of cdcs-c, who has no report loaded: the district's figures
+    # could be missing it. The units' own reports pool nothing and are rendered.
+    (root / "campaigns" / "hong.yaml").write_text("id: [hong\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out)
+    assert (code, names) == (1, ["ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md", "ba-dinh-2020-cdcs-b-bao-cao-tong-ket.md"])
+    lines = err.splitlines()
+    assert lines[0] == 'data/campaigns/hong.yaml:1:5: error yaml-syntax: YAML không hợp lệ: ngoặc mở ở đây thiếu dấu "]" đóng'
+    assert lines[2:] == [
+        "Không lập báo cáo ba-dinh-2020-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên).",
+        f"Đã ghi {out}/ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md",
+        f"Đã ghi {out}/ba-dinh-2020-cdcs-b-bao-cao-tong-ket.md"]
+
+
+def test_an_error_in_an_ancestor_refuses_the_reports_below_it_not_in_another_district(root, capsys, tmp_path):
+    units = root / "units" / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    # Long Biên is neither an ancestor nor below Ba Đình: elsewhere.
+    units.write_text(text.replace("    name: Liên đoàn Lao động quận Long Biên\n    level: tren-co-so\n    parent: ldld-ha-noi",
+                                  "    name: Liên đoàn Lao động quận Long Biên\n    level: tren-co-so\n    parent: ldld-ha-noj"),
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    code, err, names = rendered(capsys, root, out, "--unit", "cdcs-a")
+    assert (code, names) == (0, ["ba-dinh-2020-cdcs-a-bao-cao-tong-ket.md"])
+    assert err.splitlines()[0] == ("Bỏ qua 1 lỗi ở nơi khác trong sổ đăng ký, không thuộc báo cáo nào được lập "
+                                   "(xem: thidua validate).")
+    # Hà Nội, whose place the date line prints, is an ancestor of every report.
+    units.write_text(text.replace("    level: tinh\n    parent: tong-ldld", "    level: tinh\n    parent: tong-ldld-x"),
+                     encoding="utf-8")
+    code, err, _ = rendered(capsys, root, tmp_path / "out2", "--unit", "cdcs-a")
+    assert code == 1
+    assert err.splitlines()[1:] == [
+        "", "Không lập báo cáo ba-dinh-2020-cdcs-a-bao-cao-tong-ket: dữ liệu của báo cáo có lỗi (ở trên)."]
+    assert err.splitlines()[0] == ('data/units/units.yaml:8:13: error unknown-reference: cấp trên trực tiếp '
+                                   '"tong-ldld-x" không có trong sổ đăng ký; có phải ý bạn là "tong-ldld"?')

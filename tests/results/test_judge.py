@@ -60,6 +60,8 @@ def test_the_rounding_trap_is_judged_on_the_exact_value() -> None:
 ])
 def test_verdict_table(target: str, value: Fraction, expected: str) -> None:
     assert judged(target, value) == expected
+    # reads_as (validate's fast question) says "met" exactly when the verdict is đạt or vượt.
+    assert reads_as(value, parse_target(target)) is expected.startswith(("đạt", "vượt"))
 
 
 def test_a_phase_report_is_progress_not_a_verdict() -> None:

@@ -131,6 +131,14 @@ def test_the_rounding_trap(make_registry):
         "không đạt; hãy ghi rõ là chưa đạt"]
     fixed = body.replace("7619", "7620")
     assert found(registry(make_registry, {"results/r.yaml": result(fixed)})) == []
+    # A half rounds up (74,995% prints 75,00%; 74,9949% prints 74,99%); a share printed exactly misleads no one.
+    half = "population: {cbccvcld: 1000000}\nresults:\n  lao-dong-tien-tien: {count: 749950, of: cbccvcld}\n"
+    assert found(registry(make_registry, {"results/r.yaml": result(half)})) == [
+        ("result-rounding-misleads", R, 5, 23)]
+    below_half = half.replace("749950", "749949")
+    exact = half.replace("749950", "740000")
+    assert found(registry(make_registry, {"results/r.yaml": result(below_half)})) == []
+    assert found(registry(make_registry, {"results/r.yaml": result(exact)})) == []
 
 
 def test_result_shape(make_registry):

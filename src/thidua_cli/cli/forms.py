@@ -4,10 +4,17 @@ back into ``results/*.yaml``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from thidua_cli.cli.common import CommandError, Settings, checked_registry, write_output
+from thidua_cli.problems import Severity
+
+if TYPE_CHECKING:
+    from thidua_cli.models import Campaign, Result
+    from thidua_cli.registry.data import Registry
+    from thidua_cli.results.forms import FormProblem
 
 
 def register(app: typer.Typer, t: Settings) -> None:
@@ -98,6 +105,8 @@ def make_forms(settings: Settings, year: int, campaign_id: str, out: Path, force
 
 
 def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
+    from pydantic import ValidationError
+
     from thidua_cli.cli.progress import ProgressBar
     from thidua_cli.models import Result
     from thidua_cli.results import forms
@@ -115,8 +124,8 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         existing_reports = {(e.model.campaign, e.model.unit, e.model.phase): e.loc.file
                             for e in registry.results}
         problems: list[forms.FormProblem] = []
-        ready: list[tuple[Path, str]] = []
-        seen: dict[Path, str] = {}
+        # target file → the forms that would write it (the form's name, the YAML text, the result)
+        candidates: dict[Path, list[tuple[str, str, Result]]] = {}
         for done, path in enumerate(files, 1):
             progress("import", done - 1, len(files))
             name = path.name
@@ -125,6 +134,10 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                 problems.append(forms.FormProblem(str(path), "", *unreadable))
                 continue
             try:
+                size = path.stat().st_size
+                if size > forms.MAX_BYTES:
+                    problems.append(forms.too_large(str(path), size))
+                    continue
                 with path.open("rb") as handle:
                     data = handle.read(forms.MAX_BYTES + 1)
             except OSError as exc:
@@ -143,21 +156,21 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                 continue
             text = forms.result_yaml(filled, name.replace("\n", " "))
             try:
-                Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
-                                       "as_of": filled.as_of, "population": filled.population,
-                                       "results": filled.results})
-            except Exception as exc:
-                problems.append(forms.FormProblem(str(path), "", f"không tạo được kết quả: {exc}",
-                                                  f"cannot make a result: {exc}"))
+                model = Result.model_validate({"campaign": filled.campaign, "unit": filled.unit,
+                                               "as_of": filled.as_of, "population": filled.population,
+                                               "results": filled.results})
+            except ValidationError:
+                # The cells one may fill were checked one by one: what fails here was edited
+                # elsewhere (the hidden identification sheet).
+                problems.append(forms.FormProblem(
+                    str(path), "", "biểu mẫu đã bị sửa ngoài các ô được điền; hãy dùng lại biểu mẫu gốc",
+                    "the form was edited outside the cells to fill; use the original form"))
                 continue
-            target = folder / f"{campaign.id}-{filled.unit}.yaml"
-            if target in seen:
-                problems.append(forms.FormProblem(str(path), "",
-                                                  f"cùng đơn vị và phong trào với {seen[target]}",
-                                                  f"the same unit and campaign as {seen[target]}"))
-                continue
-            seen[target] = str(path)
             other = existing_reports.get((filled.campaign, filled.unit, None))
+            # With --force the unit's report is replaced where it is, whatever its file name:
+            # a second file for it would be a duplicate.
+            target = registry.paths[other] if other is not None and other in registry.paths \
+                else folder / f"{campaign.id}-{filled.unit}.yaml"
             if other is not None and not force:
                 problems.append(forms.FormProblem(
                     str(path), "", f"đã có báo cáo của đơn vị này về phong trào này ({other}); "
@@ -169,9 +182,25 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
                                                   "(dùng --force để ghi đè)",
                                                   f"file exists, not overwritten: {target} (use --force)"))
                 continue
-            ready.append((target, text))
+            candidates.setdefault(target, []).append((str(path), text, model))
         progress("import", len(files), len(files))
-        for done, (target, text) in enumerate(ready, 1):
+        ready: dict[Path, tuple[str, str, Result]] = {}
+        for target, given in candidates.items():
+            if len(given) == 1:
+                ready[target] = given[0]
+                continue
+            # Two forms of one unit: which is right is the user's call, not the order given.
+            for form, _, _ in given:
+                others = ", ".join(other_form for other_form, _, _ in given if other_form != form)
+                problems.append(forms.FormProblem(
+                    form, "", f"cùng đơn vị và phong trào với {others}; chỉ nhập một biểu mẫu",
+                    f"the same unit and campaign as {others}; import only one form"))
+        # What the rules of results would find once written (a unit no longer below the issuer,
+        # a date before the campaign, "đạt" above "đăng ký"): told at the form's cell, unwritten.
+        for target, problem in _rule_errors(settings, registry, ready, campaigns):
+            problems.append(problem)
+            ready.pop(target, None)
+        for done, (target, (_, text, _)) in enumerate(ready.items(), 1):
             write_output(target, text, force)
             progress("write", done, len(ready))
     lang = settings.lang
@@ -186,11 +215,46 @@ def import_forms(settings: Settings, files: list[Path], force: bool) -> int:
         from thidua_cli import report
         from thidua_cli.registry.loader import display_name
 
-        mine = {display_name(settings.registry, t) for t, _ in ready}
+        mine = {display_name(settings.registry, t) for t in ready}
         shown = [p for p in result.problems if p.file in mine]
         for line in report.text_lines(shown, len(result.registry.files), lang):
             settings.err.print(line, markup=False, highlight=False)
+        if any(p.severity is Severity.ERROR for p in shown):
+            return 1
     return 1 if problems else 0
+
+
+def _rule_errors(settings: Settings, registry: Registry, ready: dict[Path, tuple[str, str, Result]],
+                 campaigns: dict[str, Campaign]) -> list[tuple[Path, FormProblem]]:
+    """The errors the results rules find in the forms about to be written, each at its form's
+    cell, with the file it would have written."""
+    from dataclasses import replace
+
+    from thidua_cli.problems import Location
+    from thidua_cli.registry.data import Entry
+    from thidua_cli.registry.loader import display_name
+    from thidua_cli.results import forms
+    from thidua_cli.rules import results as result_rules
+    from thidua_cli.rules import severity
+    from thidua_cli.rules.base import Context
+
+    if not ready:
+        return []
+    names = {display_name(settings.registry, target): target for target in ready}
+    added = [Entry(model, Location(name)) for name, (_, _, model) in
+             ((name, ready[target]) for name, target in names.items())]
+    kept = [e for e in registry.results if e.loc.file not in names]
+    found: list[tuple[Path, FormProblem]] = []
+    for finding in result_rules.check(Context(replace(registry, results=[*kept, *added]))):
+        target = names.get(finding.location.file)
+        if target is None or severity(finding.rule, finding.lesser) is not Severity.ERROR:
+            continue
+        form, _, model = ready[target]
+        message, related = finding.message, finding.related.file if finding.related else ""
+        found.append((target, forms.FormProblem(
+            form, forms.cell_of(campaigns[model.campaign], finding.location.path),
+            message.vi.replace("{related}", related), message.en.replace("{related}", related))))
+    return found
 
 
 def _unreadable(path: Path) -> tuple[str, str] | None:

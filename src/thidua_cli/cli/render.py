@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from thidua_cli.cli.common import CommandError, Settings, checked_registry, examples, refuse_empty
+from thidua_cli.cli.common import CommandError, Settings, examples, refuse_empty
 from thidua_cli.errors import UserError
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from thidua_cli.models import Campaign
     from thidua_cli.render.document import Document
+    from thidua_cli.render.report import Report
     from thidua_cli.validation import Result
 
 
@@ -290,21 +291,31 @@ def refuse_broken(settings: Settings, result: Result, campaign_id: str) -> None:
 def _run_reports(settings: Settings, year: int, campaign_id: str | None, unit_id: str | None,
                  phase: int | None, fmt: str, out: str | None, force: bool, templates: Path | None,
                  progress: Callable[[str, int, int], None]) -> int:
-    """The Báo cáo of the year's result files (one campaign's, one unit's), for one period;
-    a registry with errors is refused whole (a report sums the files of many units)."""
-    from thidua_cli.render import engine, report
+    """The Báo cáo of the year's result files (one campaign's, one unit's), for one period.
+    As for plans, errors refuse only the reports whose own data they are in
+    (:meth:`thidua_cli.scope.Scoper.report_scope`); the others are counted in one line."""
+    from thidua_cli.render import batch, engine, report
     from thidua_cli.results.table import book
+    from thidua_cli.validation import validate
 
-    checked = checked_registry(settings, "Sổ đăng ký có lỗi: không lập báo cáo nào.",
-                               "The registry has errors: no report rendered.", progress)
-    if checked is None:
-        return 1
-    registry = checked.registry
+    result = validate(settings.registry, cache=True, progress=progress)
+    registry = result.registry
     if campaign_id and campaign_id not in {e.model.id for e in registry.campaigns}:
+        if campaign_id in registry.broken_ids or _unloaded_campaign_errors(result):
+            refuse_broken(settings, result, campaign_id)
+            return 1
         raise CommandError(f'không có phong trào "{campaign_id}" trong sổ đăng ký',
                            f'no campaign "{campaign_id}" in the registry')
     chosen = report.select(registry, year, campaign_id, unit_id, phase)
     if not chosen:
+        if _unloaded_result_errors(result):
+            # The report asked for may be in a result file that did not load.
+            _print_problems(settings, result, _unloaded_result_errors(result))
+            settings.err.print(settings.t(
+                "Không lập báo cáo nào: tệp kết quả có lỗi (ở trên).",
+                "No report rendered: result files have errors (above)."),
+                markup=False, highlight=False)
+            return 1
         period_vi = f" sơ kết đợt {phase}" if phase else ""
         period_en = f" for phase {phase}" if phase else ""
         whose_vi = f" của {unit_id}" if unit_id else (f" về {campaign_id}" if campaign_id else "")
@@ -319,6 +330,13 @@ def _run_reports(settings: Settings, year: int, campaign_id: str | None, unit_id
             f"--unit ({names})",
             f"-o - prints one document, but {len(chosen)} reports match; pick one with "
             f"--campaign or --unit ({names})")
+    chosen, refused = _scoped_reports(settings, result, chosen)
+    if not chosen:
+        return 1
+    folder = Path(out) if out else Path("out")
+    if not force and out != "-":
+        # Before any work, as for plans.
+        batch.refuse_existing([folder / f"{report.stem(r)}.{fmt}" for r in chosen])
     env = engine.environment(templates)
     rollup = book(registry)
     started = perf_counter()
@@ -329,4 +347,48 @@ def _run_reports(settings: Settings, year: int, campaign_id: str | None, unit_id
         except engine.TemplateProblem as exc:
             raise CommandError(exc.vi, exc.en) from None
         progress("render", done, len(chosen))
-    return _emit(settings, "report", documents, fmt, out, force, progress, started)
+    return _emit(settings, "report", documents, fmt, out, force, progress, started, refused)
+
+
+def _unloaded_result_errors(result: Result) -> list[Problem]:
+    """The errors of the result files that did not load (a YAML or schema error)."""
+    loaded = {e.loc.file for e in result.registry.results}
+    return [p for p in result.problems + result.held_back if p.severity is Severity.ERROR
+            and result.registry.kinds.get(p.file) == "results" and p.file not in loaded]
+
+
+def _print_problems(settings: Settings, result: Result, problems: list[Problem]) -> None:
+    from thidua_cli import report
+
+    for line in report.text_lines(sorted(problems, key=Problem.sort_key),
+                                  len(result.registry.files), settings.lang)[:-1]:
+        settings.print_wrapped(line, err=True)
+
+
+def _scoped_reports(settings: Settings, result: Result,
+                    chosen: list[Report]) -> tuple[list[Report], int]:
+    """The chosen reports whose own data has no error, and how many were refused; prints the
+    refused ones' errors, then one line for the errors that belong to none of them."""
+    from thidua_cli.render import report
+    from thidua_cli.scope import split_reports
+
+    t = settings.t
+    entries = {id(e.model): e for e in result.registry.results}
+    files = {id(r): entries[id(r.result)].loc.file for r in chosen}
+    parts = split_reports(result.registry, result.problems + result.held_back,
+                          [entries[id(r.result)] for r in chosen])
+    own = list({id(p): p for problems in parts.refused.values() for p in problems}.values())
+    if own:
+        _print_problems(settings, result, own)
+        stems = ", ".join(report.stem(r) for r in chosen if files[id(r)] in parts.refused)
+        settings.err.print(t(f"Không lập báo cáo {stems}: dữ liệu của báo cáo có lỗi (ở trên).",
+                             f"No report rendered for {stems}: its own data has errors (above)."),
+                           markup=False, highlight=False)
+    if parts.elsewhere:
+        n = parts.elsewhere
+        settings.err.print(t(f"Bỏ qua {n} lỗi ở nơi khác trong sổ đăng ký, không thuộc báo cáo nào "
+                             "được lập (xem: thidua validate).",
+                             f"Left aside {n} error{'s' if n > 1 else ''} elsewhere in the registry, "
+                             "in no report rendered here (see: thidua validate)."),
+                           markup=False, highlight=False)
+    return [r for r in chosen if files[id(r)] not in parts.refused], len(parts.refused)

@@ -22,6 +22,7 @@ from typing import Any
 
 from thidua_cli.models import Campaign, Result, Unit
 from thidua_cli.vn import dates as vn_dates
+from thidua_cli.vn import numbers
 
 SHEET = "Báo cáo"
 META = "thidua"
@@ -35,7 +36,10 @@ CAMPAIGN_CELL, UNIT_CELL = "C3", "C5"
 #: A filled form is a few kilobytes; past this an .xlsx is not a form (and could be a zip bomb).
 MAX_BYTES = 5 << 20
 MAX_UNPACKED = 50 << 20
-_ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: how Excel saves a password-protected workbook
+#: An OLE compound file: how Excel saves a password-protected workbook — and an old .xls.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The stream an encrypted workbook's OLE file holds (its name in UTF-16, as OLE stores it).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def total_name(target_id: str) -> str:
@@ -66,6 +70,16 @@ def total_names(campaign: Campaign, reports: list[Result]) -> dict[str, str]:
         used = Counter(report.results[target.id].of for report in reports
                        if target.id in report.results and report.results[target.id].of)
         names[target.id] = used.most_common(1)[0][0] if used else total_name(target.id)  # type: ignore[assignment]
+    # A target `within` another counts among the same whole (cơ quan đạt văn hóa among the
+    # cơ quan that registered: both shares of all cơ quan): one total, so that the form
+    # asks the same figure twice consistently and result-within-exceeded can compare them.
+    within = {t.id: t.within for t in campaign.targets if t.within is not None}
+    for target_id in within:
+        outer, seen = target_id, {target_id}
+        while outer in within and within[outer] in names and within[outer] not in seen:
+            outer = within[outer]
+            seen.add(outer)
+        names[target_id] = names[outer]
     return names
 
 
@@ -174,19 +188,30 @@ class FilledForm:
     results: dict[str, dict[str, Any] | int] = field(default_factory=dict)
 
 
+def too_large(name: str, size: int) -> FormProblem:
+    """A file past :data:`MAX_BYTES` (its whole size, though only the first bytes were read)."""
+    mib = size / (1 << 20)
+    return FormProblem(name, "", f"tệp lớn {numbers.fixed(mib, 1)} MiB, quá lớn cho một biểu mẫu "
+                       f"(tối đa {MAX_BYTES >> 20} MiB); đây không phải biểu mẫu của thidua",
+                       f"the file is {mib:.1f} MiB, too large for a form "
+                       f"(at most {MAX_BYTES >> 20} MiB); it is not a thidua form")
+
+
 def _open(data: bytes, name: str) -> tuple[Any, list[FormProblem]]:
     def whole(vi: str, en: str) -> tuple[None, list[FormProblem]]:
         return None, [FormProblem(name, "", vi, en)]
 
-    if data.startswith(_ENCRYPTED):
+    if data.startswith(_OLE) and _ENCRYPTED_STREAM in data:
         return whole("tệp Excel được đặt mật khẩu (mã hóa); hãy lưu lại không có mật khẩu rồi nhập",
                      "the Excel file is password-protected (encrypted); "
                      "save it without a password and import it")
+    if data.startswith(_OLE):
+        return whole("tệp Excel 97-2003 (.xls), không phải .xlsx; hãy điền vào biểu mẫu .xlsx gốc "
+                     "do `thidua form` tạo",
+                     "an Excel 97-2003 file (.xls), not .xlsx; fill in the original .xlsx form "
+                     "made by `thidua form`")
     if len(data) > MAX_BYTES:
-        return whole(f"tệp lớn {len(data) / (1 << 20):.1f} MiB, quá lớn cho một biểu mẫu "
-                     f"(tối đa {MAX_BYTES >> 20} MiB); đây không phải biểu mẫu của thidua",
-                     f"the file is {len(data) / (1 << 20):.1f} MiB, too large for a form "
-                     f"(at most {MAX_BYTES >> 20} MiB); it is not a thidua form")
+        return None, [too_large(name, len(data))]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
@@ -290,17 +315,44 @@ def read_form(data: bytes, name: str, campaigns: dict[str, Campaign]) -> tuple[F
             filled.results[target.id] = {"count": count, "of": of}
         elif count is not None:
             filled.results[target.id] = count
+    if not problems and campaign.targets and not filled.results:
+        # A form sent back blank would write a report that says nothing: a silent pass.
+        cell_problem(f"{COUNT}{FIRST_ROW}", "biểu mẫu chưa có số liệu nào; hãy điền số của ít nhất "
+                     "một chỉ tiêu", "the form holds no figure; fill in at least one target")
     if problems:
         return None, problems
     return filled, []
+
+
+def cell_of(campaign: Campaign, path: tuple[str | int, ...]) -> str:
+    """The form's cell that a problem at ``path`` of the result it makes comes from ("" for
+    the whole form): a target's count or total, the date, the unit."""
+    if path[:1] == ("as_of",):
+        return f"{SHEET}!{AS_OF_CELL}"
+    if path[:1] == ("unit",):
+        return f"{SHEET}!{UNIT_CELL}"
+    if path[:1] == ("campaign",):
+        return f"{SHEET}!{CAMPAIGN_CELL}"
+    if len(path) >= 2 and path[0] == "results":
+        for index, target in enumerate(campaign.targets):
+            if target.id == path[1]:
+                return f"{SHEET}!{COUNT}{FIRST_ROW + index}"
+    return ""
 
 
 def _whole(value: Any, cell: str, problem: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        problem(cell, f'"{value}" không phải là số', f'"{value}" is not a number')
+        shown = "TRUE" if value else "FALSE"  # as Excel shows it
+        problem(cell, f'"{shown}" không phải là số', f'"{shown}" is not a number')
         return None
+    if isinstance(value, datetime):
+        problem(cell, f"ô chứa ngày {vn_dates.short_date(value.date())} thay vì số",
+                f"the cell holds a date ({value.date().isoformat()}) instead of a number")
+        return None
+    if not isinstance(value, (str, int, float)) and isinstance(getattr(value, "text", None), str):
+        value = value.text  # an array formula (openpyxl's ArrayFormula): its "=…" text
     if isinstance(value, str) and value.startswith("="):
         problem(cell, f"ô chứa công thức ({value}) thay vì số; hãy nhập số (dán giá trị)",
                 f"the cell holds a formula ({value}) instead of a number; type the number (paste values)")
@@ -328,6 +380,10 @@ def _date(value: Any, problem: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if not isinstance(value, (str, int, float)) and isinstance(getattr(value, "text", None), str):
+        value = value.text  # an array formula: its "=…" text
+    if isinstance(value, bool):
+        value = "TRUE" if value else "FALSE"  # as Excel shows it
     if isinstance(value, str) and value.strip():
         if value.startswith("="):
             problem(AS_OF_CELL, "ô ngày chứa công thức; hãy nhập ngày",

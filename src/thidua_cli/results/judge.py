@@ -101,11 +101,16 @@ def _bounds(target: TargetValue) -> tuple[Fraction | None, Fraction | None]:
             None if target.high is None else Fraction(target.high))
 
 
+def _is(bound: Fraction | None, whole: int) -> bool:
+    """``bound == whole``, by its parts: ``Fraction == Fraction`` goes through an ABC check."""
+    return bound is not None and bound.denominator == 1 and bound.numerator == whole
+
+
 def _judge(target: TargetValue, v: Fraction) -> tuple[Kind, Fraction | None, Literal["lower", "upper"]]:
     low, high = _bounds(target)
-    if target.kind == "exact" and low == 0:
+    if target.kind == "exact" and _is(low, 0):
         return ("dat" if v == 0 else "khong-dat"), v, "upper"
-    if target.kind == "exact" and target.percent and low == _HUNDRED:
+    if target.kind == "exact" and target.percent and _is(low, 100):
         return ("dat" if v == _HUNDRED else "khong-dat"), v - _HUNDRED, "lower"
     if target.kind == "more":
         assert low is not None
@@ -137,5 +142,26 @@ def share(count: int, total: int) -> Fraction:
 
 
 def reads_as(stated: Fraction, target: TargetValue) -> bool:
-    """Whether a printed share reads as meeting the target (đạt or vượt)."""
-    return _judge(target, stated)[0] in ("dat", "vuot")
+    """Whether a share reads as meeting the target (đạt or vượt): the verdict table's "đạt
+    when" column alone, without the margin. Validate asks this of every share it reads, so
+    it compares numerators and denominators as integers (a Fraction comparison goes through
+    the numbers.Rational ABC check each time)."""
+    low, high = _bounds(target)
+    kind = target.kind
+
+    def above(bound: Fraction | None) -> int:  # the sign of stated − bound
+        assert bound is not None
+        diff = stated.numerator * bound.denominator - bound.numerator * stated.denominator
+        return (diff > 0) - (diff < 0)
+
+    if kind == "exact" and _is(low, 0):
+        return stated.numerator == 0
+    if kind == "exact" and target.percent and _is(low, 100):
+        return above(low) == 0
+    if kind == "more":
+        return above(low) > 0
+    if kind in ("at_least", "exact", "between"):  # between: above its top is vượt
+        return above(low) >= 0
+    return above(high) < 0 if kind == "less" else above(high) <= 0
+
+

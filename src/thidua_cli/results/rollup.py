@@ -103,10 +103,14 @@ class RollUp:
             self.clusters.setdefault(cluster.id, cluster)
         self.campaigns: dict[str, Campaign] = {}
         self.by_issuer: dict[tuple[str, int, str], list[Campaign]] = {}
+        #: each campaign's target ids: own() asks, for every unit and target, whether a
+        #: unit's own campaign has the target
+        self.target_ids: dict[str, frozenset[str]] = {}
         for campaign in campaigns:
             if campaign.id in self.campaigns:
                 continue
             self.campaigns[campaign.id] = campaign
+            self.target_ids[campaign.id] = frozenset(t.id for t in campaign.targets)
             key = (campaign.issuer, campaign.year, campaign.kind)
             self.by_issuer.setdefault(key, []).append(campaign)
         self.results: dict[tuple[str, str, int | None], Result] = {}
@@ -141,7 +145,7 @@ class RollUp:
         if result is not None and target_id in result.results:
             return result, result.results[target_id]
         for other in self.by_issuer.get((unit_id, campaign.year, campaign.kind), ()):
-            if other.id == campaign.id or not any(t.id == target_id for t in other.targets):
+            if other.id == campaign.id or target_id not in self.target_ids[other.id]:
                 continue
             result = self.results.get((other.id, unit_id, phase))
             if result is not None and target_id in result.results:

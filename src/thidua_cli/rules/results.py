@@ -311,11 +311,17 @@ def _check_rounding(target: Target, achieved: Achieved, total: int | None, here:
         return  # met: however it is printed, it misleads no one
     if achieved.stated is not None:
         printed_value, places = numbers.parse_share(achieved.stated)
+        printed_share = Fraction(printed_value)
     else:
+        # Printed at two decimals, rounded half up, in integers (validate rounds every share
+        # it reads): 100·count/total·10² = quotient + remainder/total.
         places = 2
-        printed_value = numbers.round_half_up(exact, places)
-    if reads_as(Fraction(printed_value), target.value):
-        printed = numbers.percent(Fraction(printed_value), places)
+        scaled, remainder = divmod(achieved.count * 10 ** (places + 2), total)
+        if not remainder:
+            return  # printed exactly as it is: it cannot read otherwise
+        printed_share = Fraction(scaled + (2 * remainder >= total), 10 ** places)
+    if reads_as(printed_share, target.value):
+        printed = numbers.percent(printed_share, places)
         yield Finding("result-rounding-misleads", here, Text(
             f"{numbers.count(achieved.count)}/{numbers.count(total)} in ra {printed} trông như đạt "
             f'"{target.value}", nhưng giá trị chính xác ({numbers.percent(exact, 4)}) không đạt; '
@@ -344,6 +350,8 @@ def _check_rollup(ctx: Context, book: rollup.RollUp, entry: Entry[Result], campa
                   unit: str) -> Check:
     """A unit's own figures against its subordinates': mismatch, incomplete, only shares."""
     model = entry.model
+    if not book.expected(unit, campaign):
+        return  # no one reports to this unit (a CĐCS: most reports): nothing to compare
     targets = {target.id: target for target in campaign.targets}
     incomplete_told = False
     for target_id, achieved in model.results.items():
