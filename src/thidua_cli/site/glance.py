@@ -132,8 +132,8 @@ def bars(campaign: Campaign, start: date, end: date) -> tuple[Bar, ...]:
 def events(campaign: Campaign, label: str, start: date, end: date) -> tuple[Due, ...]:
     found = []
     for entry in calendar.campaign_entries(campaign, {campaign.issuer: label}):
-        if entry.kind == "launch" and start <= entry.date <= end:
-            found.append(Due(campaign.id, "launch", entry.date, entry.title))
+        if entry.kind in ("launch", "report-due") and start <= entry.date <= end:
+            found.append(Due(campaign.id, entry.kind, entry.date, entry.title))
     return tuple(found)
 
 

@@ -29,12 +29,15 @@ from thidua_cli.models import Campaign, Cluster, Unit
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.registry.data import Registry
 from thidua_cli.registry.index import RegistryIndex
-from thidua_cli.render.engine import FolderLoader, capfirst
+from thidua_cli.render.engine import CachedSandbox, FolderLoader, capfirst
 from thidua_cli.render.view import DocumentView
+from thidua_cli.scoring.scored import leader_title
 from thidua_cli.site import glance as glance_mod
 from thidua_cli.site import svg
 from thidua_cli.site.glance import Glance, Mark
+from thidua_cli.site.outcomes import Outcomes, period
 from thidua_cli.site.tree import UnitTree
+from thidua_cli.vn import numbers
 from thidua_cli.vn.dates import day_month, short_date
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -59,7 +62,7 @@ def _finalize(value: object) -> object:
 
 
 def environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = CachedSandbox(
         loader=FolderLoader(TEMPLATES),
         undefined=StrictUndefined,
         autoescape=True,
@@ -99,6 +102,17 @@ class SiteData:
     _calendars: dict[int, list[Entry]] = field(default_factory=dict)
     #: the drawings' month grid and anniversary band, shared by thousands of unit pages
     svg_parts: dict[object, list[str]] = field(default_factory=dict)
+    _outcomes: Outcomes | None = None
+
+    @property
+    def outcomes(self) -> Outcomes:
+        """Results and scorings, computed once (before the workers fork, who share them)."""
+        if self._outcomes is None:
+            seen: dict[str, Campaign] = {}
+            for entry in self.registry.campaigns:
+                seen.setdefault(entry.model.id, entry.model)
+            self._outcomes = Outcomes.of(self.registry, seen.values(), self.today, self.broken_files)
+        return self._outcomes
 
     @classmethod
     def of(cls, registry: Registry, problems: list[Problem], year: int | None,
@@ -276,10 +290,155 @@ def campaign_page(data: SiteData, campaign: Campaign, view: DocumentView | None,
         "phases": phases,
         "targets": targets,
         "documents": documents,
+        "results": results_of(data, campaign, {str(t["id"]): str(t["text"]) for t in targets}, root),
+        "deadlines": deadlines_of(campaign),
         "calendar_href": f"{root}calendar/{campaign.year}.html"
         if campaign.year in data.years else None,
     })
     return page
+
+
+def results_of(data: SiteData, campaign: Campaign, wording: dict[str, str],
+               root: str) -> list[dict[str, Any]]:
+    """The campaign's results, one table a period (the phases' progress, then the whole): the
+    rows of ``thidua results`` — plan, achieved, share, verdict — with the roll-up's coverage
+    and who has not reported. ``wording``: the targets' text as the documents print it."""
+    periods = []
+    for item in data.outcomes.periods(campaign.id, campaign):
+        missing = set(item.missing)
+        targets: list[dict[str, Any]] = []
+        for row in item.rows:
+            cells = {"achieved": row.achieved_text(), "share": row.share_text(),
+                     "verdict": row.verdict_text(),
+                     "kind": row.verdict.kind if row.verdict is not None else
+                     ("chua" if row.figure is None else "")}
+            if row.issuer_row:
+                figure = row.figure
+                # Who is missing for this target, when it is not the campaign's own list.
+                gaps = [] if figure is None or set(figure.missing) == missing else \
+                    [unit_ref(data, u, root) for u in figure.missing]
+                targets.append(dict(cells, id=row.target.id,
+                                    text=wording.get(row.target.id, row.target.text),
+                                    value=str(row.target.value), units=[], gaps=gaps,
+                                    coverage=figure.coverage_text() if figure is not None else ""))
+            elif targets and targets[-1]["id"] == row.target.id:
+                targets[-1]["units"].append(dict(cells, unit=unit_ref(data, row.unit, root)))
+        own = next((r.result for r in data.outcomes.reports.get(campaign.issuer, [])
+                    if r.campaign.id == campaign.id and r.result.phase == item.phase), None)
+        periods.append({
+            "phase": item.phase, "period": period(item.phase),
+            "as_of": short_date(own.as_of) if own is not None else "",
+            "expected": numbers.count(len(item.expected)) if item.expected else "",
+            "reported": numbers.count(len(item.reported)),
+            "missing": [unit_ref(data, u, root) for u in item.missing] if item.expected else [],
+            "targets": targets,
+            "id": f"ket-qua-{'tong-ket' if item.phase is None else f'dot-{item.phase}'}",
+        })
+    return periods
+
+
+def deadlines_of(campaign: Campaign) -> list[dict[str, str]]:
+    """The campaign's reporting deadlines (hạn báo cáo), in its order."""
+    return [{"period": period(entry.phase), "due": short_date(entry.due),
+             "due_iso": entry.due.isoformat()} for entry in campaign.reporting]
+
+
+_KIND_WORDS = (("vuot", "vượt"), ("dat", "đạt"), ("khong-dat", "không đạt"))
+
+
+def summary(kinds: tuple[str | None, ...], progress: bool) -> str:
+    """A report's verdicts in one line: ``đạt và vượt 2/3 chỉ tiêu (vượt 1, đạt 1, không đạt 1)``;
+    a phase report is progress, only counted."""
+    if not kinds:
+        return "phong trào không đặt chỉ tiêu"
+    total = numbers.count(len(kinds))
+    if progress:
+        known = sum(1 for kind in kinds if kind is not None)
+        return f"tiến độ: có số liệu {numbers.count(known)}/{total} chỉ tiêu"
+    met = sum(1 for kind in kinds if kind in ("dat", "vuot"))
+    parts = [f"{word} {numbers.count(n)}" for kind, word in _KIND_WORDS
+             if (n := kinds.count(kind))]
+    unknown = kinds.count(None)
+    if unknown:
+        parts.append(f"chưa đánh giá được {numbers.count(unknown)}")
+    return f"đạt và vượt {numbers.count(met)}/{total} chỉ tiêu ({', '.join(parts)})"
+
+
+def unit_results(data: SiteData, unit_id: str, root: str) -> list[dict[str, Any]]:
+    """The reports a unit sent, by year (newest first), each with its verdicts summed up."""
+    by_year: dict[int, list[dict[str, Any]]] = {}
+    for reported in data.outcomes.reports.get(unit_id, []):
+        campaign, result = reported.campaign, reported.result
+        anchor = f"ket-qua-{'tong-ket' if result.phase is None else f'dot-{result.phase}'}"
+        by_year.setdefault(campaign.year, []).append({
+            "campaign": campaign_ref(data, campaign, root), "period": period(result.phase),
+            "href": f"{link('campaigns', campaign.id, root)}#{anchor}",
+            "as_of": short_date(result.as_of), "pooled": "",
+            "summary": summary(reported.kinds, result.phase is not None)})
+    # The campaigns it issued without a report of its own: their figures pooled from below.
+    own = {(r.campaign.id, r.result.phase) for r in data.outcomes.reports.get(unit_id, [])}
+    for campaign in data.tree.campaigns_by_issuer.get(unit_id, []):
+        for item in data.outcomes.periods(campaign.id, campaign):
+            if (campaign.id, item.phase) in own:
+                continue
+            kinds = tuple(None if row.verdict is None else row.verdict.kind
+                          for row in item.rows if row.issuer_row)
+            anchor = f"ket-qua-{'tong-ket' if item.phase is None else f'dot-{item.phase}'}"
+            by_year.setdefault(campaign.year, []).append({
+                "campaign": campaign_ref(data, campaign, root), "period": period(item.phase),
+                "href": f"{link('campaigns', campaign.id, root)}#{anchor}", "as_of": "",
+                "pooled": f"đã báo cáo {numbers.count(len(item.reported))}/"
+                          f"{numbers.count(len(item.expected))} đơn vị" if item.expected else "",
+                "summary": summary(kinds, item.phase is not None)})
+    return [{"year": y, "list": by_year[y]} for y in sorted(by_year, reverse=True)]
+
+
+def unit_owed(data: SiteData, unit_id: str, root: str) -> list[dict[str, Any]]:
+    return [{"campaign": campaign_ref(data, o.campaign, root), "period": period(o.phase),
+             "due": short_date(o.due)} for o in data.outcomes.owed.get(unit_id, [])]
+
+
+def scorings_of(data: SiteData, scorer: str, root: str) -> list[dict[str, Any]]:
+    """The rankings a cluster (or unit) made, newest year first, as ``thidua scores`` prints
+    them: rank, unit, each group, bonus, deductions, total, class, votes; ties as the scoring
+    module parts them; and the awards proposed."""
+    from thidua_cli.scoring import views
+
+    found = []
+    for scored in data.outcomes.scorings.get(scorer, []):
+        sheet = scored.sheet
+        if sheet is None:
+            found.append({"year": scored.year, "file": scored.file, "blocked": True})
+            continue
+        head = views.headers(sheet, "vi")
+        rows = []
+        for total, cells in zip(sheet.ranking.units, views.cells(sheet, "vi"), strict=True):
+            rows.append({"unit": unit_ref(data, total.unit, root), "rank": cells[0],
+                         "name": cells[1], "cells": cells[2:]})
+        found.append({
+            "year": scored.year, "file": scored.file, "blocked": False,
+            "title": views.title(sheet, "vi"), "head": head, "rows": rows,
+            "tie": views.tie_note(sheet, "vi"),
+            "campaign": campaign_ref(data, sheet.campaign, root) if sheet.campaign else None,
+            "proposals": [{"unit": unit_ref(data, p.unit, root), "award": p.award}
+                          for p in sheet.scoring.proposals],
+        })
+    return found
+
+
+def ranked_in(data: SiteData, unit_id: str, root: str) -> list[dict[str, Any]]:
+    """Where a unit stands in the scorings of it: ``hạng 1/5, 100 điểm, Xuất sắc``."""
+    from thidua_cli.scoring.sheet import points
+
+    found = []
+    for scored in data.outcomes.scored_in.get(unit_id, []):
+        assert scored.sheet is not None
+        units = scored.sheet.ranking.units
+        total = next(t for t in units if t.unit == unit_id)
+        found.append({"year": scored.year, "by": unit_ref(data, scored.by, root),
+                      "rank": total.rank, "of": numbers.count(len(units)),
+                      "total": points(total.total), "klass": total.klass or ""})
+    return found
 
 
 def _dissolved(unit: Unit) -> str:
@@ -318,6 +477,10 @@ def unit_page(data: SiteData, unit: Unit, root: str) -> dict[str, Any]:
         "organizes": [unit_ref(data, c, root) for c in tree.organizes.get(unit.id, [])],
         "campaigns": [{"year": y, "list": by_year[y]} for y in sorted(by_year, reverse=True)],
         "anniversaries": local,
+        "results": unit_results(data, unit.id, root),
+        "owed": unit_owed(data, unit.id, root),
+        "scorings": scorings_of(data, unit.id, root),
+        "ranked": ranked_in(data, unit.id, root),
         "drawing": year_drawing(data, data.year, root, within,
                                 f"Phong trào năm {data.year} của {unit.display} và các đơn vị trực thuộc")
         if has_year else None,
@@ -351,6 +514,8 @@ def cluster_page(data: SiteData, cluster: Cluster, root: str) -> dict[str, Any]:
                     for m in cluster.members],
         "campaigns": [campaign_ref(data, c, root)
                       for c in sorted(campaigns, key=lambda c: (-c.year, c.id))],
+        "leader_title": leader_title(cluster),
+        "scorings": scorings_of(data, cluster.id, root),
     })
     return page
 
