@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thidua_cli.models import Campaign, Result
+from thidua_cli.problems import Problem
 from thidua_cli.registry.data import Registry
 from thidua_cli.results import table as result_table
 from thidua_cli.results.rollup import RollUp, judge
@@ -78,13 +79,13 @@ class Outcomes:
 
     @classmethod
     def of(cls, registry: Registry, campaigns: Iterable[Campaign], today: date,
-           broken_files: set[str]) -> Outcomes:
+           errors: list[Problem]) -> Outcomes:
         campaigns = list(campaigns)
         found = cls(result_table.book(registry))
         found._tables(registry, campaigns)
         found._reports(registry)
         found._owed(registry, campaigns, today)
-        found._scorings(registry, broken_files)
+        found._scorings(registry, errors)
         return found
 
     def periods(self, campaign_id: str, campaign: Campaign) -> list[CampaignRows]:
@@ -148,9 +149,11 @@ class Outcomes:
         for owed in self.owed.values():
             owed.sort(key=lambda o: (o.due, o.campaign.id))
 
-    def _scorings(self, registry: Registry, broken_files: set[str]) -> None:
-        from thidua_cli.cli.scores import own_files  # the files `thidua scores` checks
+    def _scorings(self, registry: Registry, errors: list[Problem]) -> None:
+        from thidua_cli.scope import Scoper  # what `thidua scores` checks
         from thidua_cli.scoring.sheet import sheets
+
+        scoper = Scoper(registry)
 
         for year in sorted({e.model.year for e in registry.scorings}, reverse=True):
             computed = {id(s.entry): s for s in sheets(registry, year)}
@@ -158,7 +161,7 @@ class Outcomes:
                 model = entry.model
                 if model.year != year:
                     continue
-                blocked = bool(own_files(registry, year, model.by) & broken_files)
+                blocked = bool(scoper.own(scoper.scoring_scope(entry), errors))
                 sheet = None if blocked else computed.get(id(entry))
                 scored = Scored(model.by, year, entry.loc.file, sheet)
                 self.scorings.setdefault(model.by, []).append(scored)

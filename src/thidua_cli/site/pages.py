@@ -111,7 +111,8 @@ class SiteData:
             seen: dict[str, Campaign] = {}
             for entry in self.registry.campaigns:
                 seen.setdefault(entry.model.id, entry.model)
-            self._outcomes = Outcomes.of(self.registry, seen.values(), self.today, self.broken_files)
+            errors = [p for p in self.problems if p.severity is Severity.ERROR]
+            self._outcomes = Outcomes.of(self.registry, seen.values(), self.today, errors)
         return self._outcomes
 
     @classmethod
