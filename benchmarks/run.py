@@ -297,11 +297,12 @@ def import_rows(thidua: str, registry: Path) -> list[Row]:
 def site_row(thidua: str, registry: Path, env: dict[str, str], validate: Row) -> Row:
     with tempfile.TemporaryDirectory(prefix="thidua-bench-site-") as folder:
         out = Path(folder) / "site"
-        t, m, code, _ = measure([thidua, "--lang", "en", "--registry", str(registry), "site",
-                              "-o", str(out)], env)
+        t, m, code, cpu = measure([thidua, "--lang", "en", "--registry", str(registry), "site",
+                                   "-o", str(out)], env)
         files = sum(1 for p in out.rglob("*") if p.is_file()) - 1 if out.is_dir() else 0
         note = (f"exit {code}; {files:,} files, {files / t:,.0f} files per second, "
-                f"{t / validate.seconds:.2f}× validate --no-cache")
+                f"{t / validate.seconds:.2f}× validate --no-cache in time, "
+                f"{cpu / validate.cpu:.2f}× in CPU (its pages are made on every core)")
         front = out / "index.html"
         if front.is_file():
             note += f"; front page {front.stat().st_size / 1e6:.2f} MB"
@@ -315,7 +316,7 @@ def site_row(thidua: str, registry: Path, env: dict[str, str], validate: Row) ->
                          + f", median of {found['runs']})")
             else:
                 note += f", not drawn ({draw.stderr.strip()[:80]})"
-    return Row("thidua site", t, m, note)
+    return Row("thidua site", t, m, note, cpu=cpu)
 
 
 def render_row(thidua: str, registry: Path, env: dict[str, str]) -> Row:

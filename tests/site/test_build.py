@@ -183,3 +183,15 @@ def test_a_unit_cycle_and_an_empty_year_still_give_a_whole_site(make_registry: M
     assert "calendar/2020.html" in names and "years/2020.html" in names
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Không có phong trào nào trong khoảng này." in index
+
+
+def test_a_worker_ends_at_sigterm_whatever_handler_its_parent_had(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The parent turns SIGTERM into KeyboardInterrupt (cli/app.py); a forked worker inheriting
+    # that once took Pool.terminate()'s SIGTERM inside the task queue's lock and never ended.
+    import signal
+
+    asked: dict[int, object] = {}
+    # Recorded, not installed: the test process keeps its own handlers.
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: asked.__setitem__(signum, handler))
+    build._quiet_worker()
+    assert asked == {signal.SIGINT: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL}

@@ -135,6 +135,11 @@ def _quiet_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # The parent turns SIGTERM into KeyboardInterrupt (cli/app.py) and a forked worker
+    # inherits that: Pool.terminate()'s SIGTERM then raised inside the worker wherever it
+    # was, once in the middle of the task queue's lock, and the parent's join() waited on it
+    # for ever. A worker writes nothing and holds nothing to clean up: it just ends.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def workers_for(jobs: int) -> int:
