@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 #: What makes a folder a registry: any one of these in it.
@@ -56,11 +57,20 @@ def repository_root(registry: Path) -> Path:
 
 def display_name(root: Path, path: Path) -> str:
     """A registry file's name as every output shows it (see the module's rule)."""
-    base = repository_root(root)
-    try:
-        name = Path(os.path.abspath(path)).relative_to(base).as_posix()
-    except ValueError:
-        name = path.as_posix()
-    # A name that is not UTF-8 on disk ("\udcff" after fsdecode) would make the text and
-    # JSON output invalid UTF-8: show its odd bytes as \xff instead.
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return namer(root)(path)
+
+
+def namer(root: Path) -> Callable[[Path], str]:
+    """:func:`display_name` for many files of one registry: the repository root is found
+    once (per file it was 60 µs, 0.8 s of a province's 12,000 files)."""
+    base = str(repository_root(root))
+    prefix = base.rstrip(os.sep) + os.sep
+
+    def name_of(path: Path) -> str:
+        absolute = os.path.abspath(path)
+        name = Path(absolute[len(prefix):]).as_posix() if absolute.startswith(prefix) else path.as_posix()
+        # A name that is not UTF-8 on disk ("\udcff" after fsdecode) would make the text and
+        # JSON output invalid UTF-8: show its odd bytes as \xff instead.
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+    return name_of

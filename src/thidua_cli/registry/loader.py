@@ -8,6 +8,7 @@ is the table of :mod:`thidua_cli.registry.kinds`; this module does the I/O.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from thidua_cli.registry.data import Entry as Entry  # re-exported for code writ
 from thidua_cli.registry.data import FileResult
 from thidua_cli.registry.data import Registry as Registry  # likewise
 from thidua_cli.registry.kinds import KINDS
-from thidua_cli.registry.layout import display_name, is_registry
+from thidua_cli.registry.layout import display_name, is_registry, namer
 from thidua_cli.vn import numbers
 
 __all__ = ["display_name", "is_registry"]  # re-exported: config, cache and fix name files alike
@@ -234,9 +235,13 @@ def read_raw(path: Path, name: str) -> bytes | yaml_source.SourceFile:
         # Only a units/ or campaigns/ that is not a folder comes here (see find_files).
         return _unreadable(name, "phải là một thư mục chứa các tệp .yaml",
                            "must be a folder of .yaml files")
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode  # one stat for what three questions asked
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
         return _unreadable(name, "là một thư mục, không phải tệp", "is a folder, not a file")
-    if path.exists() and not path.is_file():
+    if mode is not None and not stat.S_ISREG(mode):
         # Opening a named pipe blocks forever; a device may never end.
         return _unreadable(name, "không phải là tệp thông thường (ống, thiết bị hoặc socket)",
                            "is not a regular file (a pipe, device or socket)")
@@ -306,10 +311,11 @@ def load(root: Path, progress: Callable[[int, int], None] | None = None,
     registry = open_registry(root)
     problems: list[Problem] = []
     files = list(find_files(root))
+    name_of = namer(root)
     for done, (kind, path) in enumerate(files):
         if progress is not None:
             progress(done, len(files))
-        name = display_name(root, path)
+        name = name_of(path)
         registry.files.append(name)
         registry.paths[name] = path
         registry.kinds[name] = kind
