@@ -256,14 +256,18 @@ def scoped(settings: Settings, result: Result, chosen: list[Campaign],
         settings.err.print(t(f"Không lập {vi_kind} của {ids}: dữ liệu của văn bản có lỗi (ở trên).",
                              f"No {en_kind} rendered for {ids}: its own data has errors (above)."),
                            markup=False, highlight=False)
-    if parts.elsewhere:
-        n = parts.elsewhere
-        settings.err.print(t(f"Bỏ qua {n} lỗi ở nơi khác trong sổ đăng ký, không thuộc văn bản nào "
-                             "được lập (xem: thidua validate).",
-                             f"Left aside {n} error{'s' if n > 1 else ''} elsewhere in the registry, "
-                             "in no document rendered here (see: thidua validate)."),
-                           markup=False, highlight=False)
+    _left_aside(settings, parts.elsewhere, "văn bản", "document")
     return [c for c in chosen if c.id not in parts.refused], len(parts.refused)
+
+
+def _left_aside(settings: Settings, errors: int, what_vi: str, what_en: str) -> None:
+    """The one line that counts the errors that belong to no document made ("Bỏ qua …")."""
+    if errors:
+        settings.err.print(settings.t(
+            f"Bỏ qua {errors} lỗi ở nơi khác trong sổ đăng ký, không thuộc {what_vi} nào được lập "
+            "(xem: thidua validate).",
+            f"Left aside {errors} error{'s' if errors > 1 else ''} elsewhere in the registry, in no "
+            f"{what_en} rendered here (see: thidua validate)."), markup=False, highlight=False)
 
 
 def _unloaded_campaign_errors(result: Result) -> list[Problem]:
@@ -384,11 +388,5 @@ def _scoped_reports(settings: Settings, result: Result,
         settings.err.print(t(f"Không lập báo cáo {stems}: dữ liệu của báo cáo có lỗi (ở trên).",
                              f"No report rendered for {stems}: its own data has errors (above)."),
                            markup=False, highlight=False)
-    if parts.elsewhere:
-        n = parts.elsewhere
-        settings.err.print(t(f"Bỏ qua {n} lỗi ở nơi khác trong sổ đăng ký, không thuộc báo cáo nào "
-                             "được lập (xem: thidua validate).",
-                             f"Left aside {n} error{'s' if n > 1 else ''} elsewhere in the registry, "
-                             "in no report rendered here (see: thidua validate)."),
-                           markup=False, highlight=False)
+    _left_aside(settings, parts.elsewhere, "báo cáo", "report")
     return [r for r in chosen if files[id(r)] not in parts.refused], len(parts.refused)
