@@ -137,3 +137,32 @@ def test_a_registry_with_errors_is_refused(make_registry, capsys):
     code, out, err = run(capsys, "--registry", str(root), "results")
     assert (code, out) == (1, "")
     assert err.splitlines()[-1] == "Sổ đăng ký có lỗi: không tính kết quả."
+
+
+def test_on_an_80_column_terminal_the_columns_share_the_width(root):
+    # Wider than the terminal, the table gives the target's text the most room and the plan
+    # enough for "từ 75%" / "trở lên", instead of squeezing each column from its widest cell.
+    import io
+
+    from rich.console import Console
+
+    from thidua_cli.cli import results as command
+    from thidua_cli.cli.common import Settings
+
+    settings = Settings(lang="vi", registry=root, color=False)
+    buffer = io.StringIO()
+    settings._out = Console(file=buffer, force_terminal=True, width=80, color_system=None, highlight=False)
+    assert command.run(settings, 2020, None, None, None, "table", None, False) == 0
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    assert lines[3:13] == [
+        "STT   Chỉ tiêu / đơn vị          Kế hoạch    Thực hiện    Tỷ lệ   Đánh giá",
+        "─" * 80,
+        "  1   CBCCVCLĐ đạt Lao động      từ 75%        140/200   70,00%   không đạt",
+        "      tiên tiến (tổng hợp từ     trở lên                          (thiếu 5 điểm",
+        "      2/3 đơn vị)                                                 %)",
+        "      └ Công đoàn trường A                      80/100   80,00%   vượt (vượt 5",
+        "                                                                  điểm %)",
+        "      └ Công đoàn trường B                      60/100   60,00%   không đạt",
+        "                                                                  (thiếu 15 điểm",
+        "                                                                  %)",
+    ]

@@ -149,11 +149,13 @@ def build_table(item: CampaignRows, lang: str, color: bool) -> Table:
 
     grid = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
     grid.add_column(t("STT", "No."), justify="right", no_wrap=True)
-    grid.add_column(t("Chỉ tiêu / đơn vị", "Target / unit"), ratio=3, min_width=14)
-    grid.add_column(t("Kế hoạch", "Plan"), ratio=1, min_width=6)
+    # Ratios, used when the table is wider than the terminal: at 80 columns the plan gets the
+    # 7 characters of "Kế hoạch" and "trở lên", the target's text the most.
+    grid.add_column(t("Chỉ tiêu / đơn vị", "Target / unit"), ratio=5, min_width=14)
+    grid.add_column(t("Kế hoạch", "Plan"), ratio=2, min_width=6)
     grid.add_column(t("Thực hiện", "Achieved"), justify="right", no_wrap=True)
     grid.add_column(t("Tỷ lệ", "Share"), justify="right", no_wrap=True)
-    grid.add_column(t("Đánh giá", "Verdict"), ratio=2, min_width=10)
+    grid.add_column(t("Đánh giá", "Verdict"), ratio=3, min_width=10)
     number = 0
     previous = None
     for row in item.rows:
@@ -190,7 +192,13 @@ def print_tables(settings: Settings, tables: list[CampaignRows], year: int | Non
         if coverage:
             settings.out.print(coverage, markup=False, highlight=False)
         if item.campaign.targets:
-            settings.out.print(build_table(item, lang, settings.color))
+            grid = build_table(item, lang, settings.color)
+            # Too wide for the terminal: the columns' ratios share its width (the target's
+            # text the most), rather than Rich squeezing each column from its widest cell.
+            console = settings.out
+            natural = console.measure(grid, options=console.options.update_width(10_000)).maximum
+            grid.expand = natural > console.width
+            settings.out.print(grid)
         else:
             settings.out.print(_no_targets(lang), markup=False)
 
