@@ -256,12 +256,21 @@ class _Loader(_FastLoader):  # type: ignore[misc, valid-type]
         return self.construct_object(node, deep=True)
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        # BaseResolver.resolve without the path resolvers (the registry has none).
+        # BaseResolver.resolve without the path resolvers (the registry has none). A plain
+        # scalar's tag depends on its text alone, and short texts (keys, ids, levels, dates)
+        # repeat across a registry's files: they are resolved once.
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if regexp.match(value):
-                        return cast(str, tag)
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = _STR
+                    for candidate, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                        if regexp.match(value):
+                            tag = cast(str, candidate)
+                            break
+                    if len(value) <= _RESOLVED_LENGTH and len(_RESOLVED) < _RESOLVED_MAX:
+                        _RESOLVED[value] = tag
+                return tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -273,6 +282,9 @@ class _Loader(_FastLoader):  # type: ignore[misc, valid-type]
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+#: Plain scalars already resolved (text → tag), bounded: at most this many, this long.
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX, _RESOLVED_LENGTH = 200_000, 40
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
