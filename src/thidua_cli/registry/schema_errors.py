@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua_cli import hints
 from thidua_cli.problems import UNSTAMPED, Anchor, Location, Problem, Text, YamlPath
+from thidua_cli.vn import numbers
 
 _TYPE_NAMES = {
     str: ("chuỗi văn bản", "text"), int: ("số nguyên", "a whole number"),
@@ -39,7 +40,7 @@ def describe(value: Any) -> tuple[str, str]:
     from thidua_cli.registry.yaml_source import OversizedNumber
 
     if isinstance(value, OversizedNumber):
-        return (f"một số nguyên quá lớn ({value.digits:,} chữ số)".replace(",", "."),
+        return (f"một số nguyên quá lớn ({numbers.count(value.digits)} chữ số)",
                 f"a whole number too large ({value.digits:,} digits)")
     if isinstance(value, float) and not math.isfinite(value):
         # .inf, .nan, or a number past the float range such as 1e400.

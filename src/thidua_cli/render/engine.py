@@ -47,6 +47,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from thidua_cli.errors import ThiduaError
 from thidua_cli.render.document import escape
+from thidua_cli.vn.numbers import count
 
 
 class Escaped(str):
@@ -80,8 +81,7 @@ class TemplateLimit(SecurityError):
 
 def _too_large() -> TemplateLimit:
     return TemplateLimit(
-        f"mẫu văn bản tạo ra một giá trị quá lớn (hơn {MAX_BUILT:,} ký tự, phần tử hay bit)"
-        .replace(",", "."),
+        f"mẫu văn bản tạo ra một giá trị quá lớn (hơn {count(MAX_BUILT)} ký tự, phần tử hay bit)",
         f"the template builds a value too large (more than {MAX_BUILT:,} characters, items or "
         "bits)")
 
@@ -198,9 +198,9 @@ def _joined(chunks: Iterator[str]) -> str:
             generator = chunks
             if hasattr(generator, "throw"):
                 generator.throw(TemplateLimit(
-                    f"mẫu văn bản viết ra quá {MAX_OUTPUT:,} ký tự".replace(",", "."),
+                    f"mẫu văn bản viết ra quá {count(MAX_OUTPUT)} ký tự",
                     f"the template writes more than {MAX_OUTPUT:,} characters"))
-            raise TemplateLimit(f"mẫu văn bản viết ra quá {MAX_OUTPUT:,} ký tự".replace(",", "."),
+            raise TemplateLimit(f"mẫu văn bản viết ra quá {count(MAX_OUTPUT)} ký tự",
                                 f"the template writes more than {MAX_OUTPUT:,} characters")
     return "".join(out)
 
@@ -432,7 +432,7 @@ def render_blocks(env: BoundedEnvironment, name: str, context: dict[str, Any],
         if isinstance(exc, TemplateLimit):
             vi, en = exc.vi, exc.en
         elif isinstance(exc, MemoryError):
-            vi = f"mẫu văn bản cần quá {MEMORY_HEADROOM >> 20:,} MiB bộ nhớ".replace(",", ".")
+            vi = f"mẫu văn bản cần quá {count(MEMORY_HEADROOM >> 20)} MiB bộ nhớ"
             en = f"the template needs more than {MEMORY_HEADROOM >> 20:,} MiB of memory"
         else:
             vi = f"mẫu văn bản chạy quá {TIME_LIMIT:g} giây"

@@ -71,14 +71,9 @@ def environment() -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters["vn_number"] = vn_number
+    env.filters["vn_number"] = numbers.count
     env.filters["capfirst"] = capfirst  # the documents' own: "CNVCLĐ …" keeps its capitals
     return env
-
-
-def vn_number(value: int) -> str:
-    """``6.041``: thousands grouped with a dot."""
-    return f"{value:,}".replace(",", ".")
 
 
 # --------------------------------------------------------------------------- shared state
